@@ -1,0 +1,50 @@
+package org.quartermaster.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code qm}: the command line. Exit codes: 0 success, 2 bad input (a message on stderr, no stack
+ * trace), 1 internal error.
+ */
+@Command(
+    name = "qm",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Quartermaster: stockpiles, production and aid, and the SM-1 sustainment model.",
+      "Can production sustain the outflow, and when do stocks recover?"
+    },
+    subcommands = {SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int INTERNAL_ERROR = 1;
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs {@code qm} with the given arguments and streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR);
+    cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(Failures::usage);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,54 @@
+package org.quartermaster.app.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.quartermaster.engine.result.ResultJson;
+import org.quartermaster.engine.result.SimulationResult;
+
+/** Writes result files whole or not at all: to a temporary file beside the target, then renamed. */
+final class ResultFiles {
+  private ResultFiles() {}
+
+  /** Fails early (before a long simulation) when the file could not be written. */
+  static void checkWritable(Path out) {
+    Path dir = directoryOf(out);
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException("--out " + out + ": the folder " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new BadInputException("--out " + out + ": the folder " + dir + " is not writable");
+    }
+    if (Files.isDirectory(out)) {
+      throw new BadInputException("--out " + out + " is a directory; give a file name such as result.json");
+    }
+  }
+
+  static void write(SimulationResult result, Path out) throws IOException {
+    Path dir = directoryOf(out);
+    Path temporary = Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial");
+    try {
+      try (OutputStream stream = Files.newOutputStream(temporary)) {
+        ResultJson.write(result, stream);
+      }
+      try {
+        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (AccessDeniedException e) {
+      throw new BadInputException("--out " + out + ": permission denied");
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static Path directoryOf(Path out) {
+    Path parent = out.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+}

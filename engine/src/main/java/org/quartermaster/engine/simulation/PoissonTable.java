@@ -1,0 +1,87 @@
+package org.quartermaster.engine.simulation;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+
+/**
+ * A precomputed Poisson(λ) table for one distinct demand rate: the probabilities of every count
+ * whose mass is not negligible (within the range where pmf(k) ≥ 2^-70 · pmf(mode), so less than 1e-18
+ * of the mass is left out), sampled with Commons RNG's alias method in O(1) (one 64-bit draw, 53-bit
+ * probabilities). This is Poisson in distribution to double precision for small and very large means
+ * alike, unlike generic samplers that are slow for means 10–39. Rates so large that the table would
+ * exceed {@link #MAX_TABLE} entries (λ above about 3·10^8) use Commons RNG's exact
+ * {@link PoissonSampler} instead.
+ */
+final class PoissonTable {
+  static final int MAX_TABLE = 1 << 22;
+  private static final double NEGLIGIBLE = 0x1.0p-70;
+
+  private final double mean;
+  private final int lowest;
+  private final double[] probabilities;
+
+  private PoissonTable(double mean, int lowest, double[] probabilities) {
+    this.mean = mean;
+    this.lowest = lowest;
+    this.probabilities = probabilities;
+  }
+
+  static PoissonTable of(double mean) {
+    if (!(mean > 0) || mean > Integer.MAX_VALUE / 4.0) {
+      throw new IllegalArgumentException("Poisson mean must be in (0, " + Integer.MAX_VALUE / 4 + "], got " + mean);
+    }
+    double sd = Math.sqrt(mean);
+    if (12 * sd + 40 > MAX_TABLE) {
+      return new PoissonTable(mean, 0, null);
+    }
+    int mode = (int) Math.floor(mean);
+    // relative weights by the recurrence pmf(k + 1) = pmf(k) · λ / (k + 1), starting at the mode
+    int capacity = (int) Math.min(MAX_TABLE, 2 * (10 * sd + 40));
+    double[] up = new double[capacity];
+    double[] down = new double[capacity];
+    int nUp = 0;
+    double p = 1.0;
+    for (int k = mode; p >= NEGLIGIBLE && nUp < capacity; k++) {
+      up[nUp++] = p;
+      p = p * mean / (k + 1);
+    }
+    int nDown = 0;
+    p = 1.0;
+    for (int k = mode; k > 0 && nDown < capacity; k--) {
+      p = p * k / mean;
+      if (p < NEGLIGIBLE) {
+        break;
+      }
+      down[nDown++] = p;
+    }
+    double[] weights = new double[nDown + nUp];
+    for (int j = 0; j < nDown; j++) {
+      weights[nDown - 1 - j] = down[j];
+    }
+    System.arraycopy(up, 0, weights, nDown, nUp);
+    return new PoissonTable(mean, mode - nDown, weights);
+  }
+
+  /** Smallest count with a table entry. */
+  int lowest() {
+    return lowest;
+  }
+
+  /** Number of table entries (0 when the exact Commons RNG sampler is used instead). */
+  int size() {
+    return probabilities == null ? 0 : probabilities.length;
+  }
+
+  /** A sampler drawing from {@code rng}; the table itself is shared, not copied. */
+  DiscreteSampler sampler(UniformRandomProvider rng) {
+    if (probabilities == null) {
+      return PoissonSampler.of(rng, mean);
+    }
+    SharedStateDiscreteSampler alias = AliasMethodDiscreteSampler.of(rng, probabilities);
+    int offset = lowest;
+    return () -> alias.sample() + offset;
+  }
+}

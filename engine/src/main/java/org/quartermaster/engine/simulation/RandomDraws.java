@@ -1,0 +1,82 @@
+package org.quartermaster.engine.simulation;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+
+/**
+ * Stochastic mode. Every run has its own generator, seeded from (seed, run index) only
+ * ({@link RunStreams}), so a run's draws never depend on which thread or block runs it. Within a run
+ * the draws come in a fixed order: one uniform per line for the ramp delay, then each month one
+ * uniform per line with p > 0 (B = 1 when u < p) and one Poisson draw per cell with λ > 0.
+ */
+final class RandomDraws implements Draws {
+  private final CompiledScenario compiled;
+  private final long seed;
+  private final UniformRandomProvider[] runRandom;
+  /** The Poisson samplers draw from whichever run this points at. */
+  private final CurrentRunRandom current = new CurrentRunRandom();
+  private final DiscreteSampler[] demandSamplers;
+
+  RandomDraws(CompiledScenario compiled, long seed, int blockSize) {
+    this.compiled = compiled;
+    this.seed = seed;
+    this.runRandom = new UniformRandomProvider[blockSize];
+    this.demandSamplers = new DiscreteSampler[compiled.distinctDemands.length];
+    for (int k = 0; k < demandSamplers.length; k++) {
+      demandSamplers[k] = PoissonTable.of(compiled.distinctDemands[k]).sampler(current);
+    }
+  }
+
+  @Override
+  public void startBlock(long firstRun, int runs) {
+    for (int r = 0; r < runs; r++) {
+      runRandom[r] = RunStreams.forRun(seed, firstRun + r);
+    }
+  }
+
+  @Override
+  public double rampDelay(int line, int r) {
+    double a = compiled.delayMin[line];
+    double b = compiled.delayMode[line];
+    double c = compiled.delayMax[line];
+    if (a == c) {
+      return a;
+    }
+    return Triangular.inverseCdf(runRandom[r].nextDouble(), a, b, c);
+  }
+
+  @Override
+  public double disruption(int line, int r) {
+    double p = compiled.disruptionProbability[line];
+    if (p == 0) {
+      return 0;
+    }
+    return runRandom[r].nextDouble() < p ? 1 : 0;
+  }
+
+  @Override
+  public double demand(int demand, int r) {
+    current.run = runRandom[r];
+    return demandSamplers[demand].sample();
+  }
+
+  /** A provider that forwards to the current run's generator, so one sampler table serves all runs. */
+  static final class CurrentRunRandom implements UniformRandomProvider {
+    UniformRandomProvider run;
+
+    @Override
+    public long nextLong() {
+      return run.nextLong();
+    }
+
+    @Override
+    public int nextInt() {
+      return run.nextInt();
+    }
+
+    @Override
+    public double nextDouble() {
+      return run.nextDouble();
+    }
+  }
+}
