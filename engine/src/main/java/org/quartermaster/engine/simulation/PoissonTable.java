@@ -1,23 +1,23 @@
 package org.quartermaster.engine.simulation;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
 
 /**
- * A precomputed Poisson(λ) table for one distinct demand rate: the probabilities of every count
- * whose mass is not negligible (within the range where pmf(k) ≥ 2^-70 · pmf(mode), so less than 1e-18
- * of the mass is left out), sampled with Commons RNG's alias method in O(1) (one 64-bit draw, 53-bit
- * probabilities). This is Poisson in distribution to double precision for small and very large means
- * alike, unlike generic samplers that are slow for means 10–39. Rates so large that the table would
- * exceed {@link #MAX_TABLE} entries (λ above about 3·10^8) use Commons RNG's exact
+ * A precomputed Poisson(λ) table for one distinct demand rate, sampled with Commons RNG's
+ * Marsaglia–Tsang–Wang look-up tables (one 32-bit draw per sample, compact tables that stay in
+ * cache). The table holds the probabilities of every count with pmf(k) ≥ 2^-40 · pmf(mode); the
+ * sampler stores them as 30-bit fractions, so every count's probability is right to within 2^-30
+ * (about 1e-9), for small and very large means alike — unlike generic Poisson samplers, which are
+ * slow for means 10–39 and cost several times more per draw above. Rates so large that the table
+ * would exceed {@link #MAX_TABLE} entries (λ above about 10^10) use Commons RNG's exact
  * {@link PoissonSampler} instead.
  */
 final class PoissonTable {
   static final int MAX_TABLE = 1 << 22;
-  private static final double NEGLIGIBLE = 0x1.0p-70;
+  private static final double NEGLIGIBLE = 0x1.0p-40;
 
   private final double mean;
   private final int lowest;
@@ -34,12 +34,12 @@ final class PoissonTable {
       throw new IllegalArgumentException("Poisson mean must be in (0, " + Integer.MAX_VALUE / 4 + "], got " + mean);
     }
     double sd = Math.sqrt(mean);
-    if (12 * sd + 40 > MAX_TABLE) {
+    if (2 * (8 * sd + 40) > MAX_TABLE) {
       return new PoissonTable(mean, 0, null);
     }
     int mode = (int) Math.floor(mean);
     // relative weights by the recurrence pmf(k + 1) = pmf(k) · λ / (k + 1), starting at the mode
-    int capacity = (int) Math.min(MAX_TABLE, 2 * (10 * sd + 40));
+    int capacity = (int) Math.min(MAX_TABLE, 8 * sd + 40);
     double[] up = new double[capacity];
     double[] down = new double[capacity];
     int nUp = 0;
@@ -80,8 +80,8 @@ final class PoissonTable {
     if (probabilities == null) {
       return PoissonSampler.of(rng, mean);
     }
-    SharedStateDiscreteSampler alias = AliasMethodDiscreteSampler.of(rng, probabilities);
+    DiscreteSampler table = MarsagliaTsangWangDiscreteSampler.Enumerated.of(rng, probabilities);
     int offset = lowest;
-    return () -> alias.sample() + offset;
+    return () -> table.sample() + offset;
   }
 }
