@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.quartermaster.engine.result.ResultJson;
 import org.quartermaster.engine.result.SimulationResult;
 
@@ -30,9 +31,13 @@ final class ResultFiles {
 
   static void write(SimulationResult result, Path out) throws IOException {
     Path dir = directoryOf(out);
-    Path temporary = Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial");
+    // a name of our own (not createTempFile, whose 0600 mode the rename would keep): the file gets
+    // the same permissions as any other file the user writes
+    Path temporary = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + ".partial");
     try {
-      try (OutputStream stream = Files.newOutputStream(temporary)) {
+      try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
         ResultJson.write(result, stream);
       }
       try {

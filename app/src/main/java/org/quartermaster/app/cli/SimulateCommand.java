@@ -61,12 +61,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SimulationOptions options = options(ScenarioFiles.read(scenarioFile));
     Scenario scenario = ScenarioFiles.read(scenarioFile);
+    SimulationOptions options = options(scenario);
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
     PrintWriter stdout = spec.commandLine().getOut();
+    if (deterministic && runs != null) {
+      spec.commandLine().getErr().println("qm: note: --runs is ignored with --deterministic (one exact run)");
+    }
     long started = System.nanoTime();
     SimulationResult result;
     try (ProgressBarListener bar = noProgress || deterministic

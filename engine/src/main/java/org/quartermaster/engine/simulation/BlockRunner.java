@@ -38,6 +38,8 @@ final class BlockRunner {
   private final double[] transferShortfallByTransferRun;
   /** Month count to target per (target cell, run): 0 … T, or -1 while not reached. */
   private final int[] reachedByTargetRun;
+  /** This step's draws for the runs of the block (ramp delays, B, or D). */
+  private final double[] drawByRun;
   /** Check mode only: stock at the start of the month, and what the month's flows should add to it. */
   private final double[] openingByCellRun;
   private final double[] netFlowByCellRun;
@@ -55,6 +57,7 @@ final class BlockRunner {
     anyShortfallByCellRun = new boolean[s.cellCount * blockSize];
     transferShortfallByTransferRun = new double[s.transferCount * blockSize];
     reachedByTargetRun = new int[s.targetCells.length * blockSize];
+    drawByRun = new double[blockSize];
     openingByCellRun = check ? new double[s.cellCount * blockSize] : null;
     netFlowByCellRun = check ? new double[s.cellCount * blockSize] : null;
   }
@@ -97,8 +100,9 @@ final class BlockRunner {
     // the ramp delays are the first draws of every run, one per line in declaration order
     for (int l = 0; l < s.lineCount; l++) {
       int base = l * blockSize;
+      draws.rampDelays(l, drawByRun, runs);
       for (int r = 0; r < runs; r++) {
-        rampStartByLineRun[base + r] = s.rampStartMonth[l] + draws.rampDelay(l, r);
+        rampStartByLineRun[base + r] = s.rampStartMonth[l] + drawByRun[r];
       }
     }
   }
@@ -110,6 +114,11 @@ final class BlockRunner {
       double c1 = s.surgePerMonth[l];
       double rampMonths = s.rampMonths[l];
       double cut = s.disruptionCut[l];
+      // p = 0: B = 0 in either mode, and cap · (1 − f · 0) is exactly cap, so no draw is needed
+      boolean disruptible = s.disruptionProbability[l] > 0;
+      if (disruptible) {
+        draws.disruptions(l, drawByRun, runs);
+      }
       int base = l * blockSize;
       for (int r = 0; r < runs; r++) {
         double start = rampStartByLineRun[base + r];
@@ -121,7 +130,7 @@ final class BlockRunner {
         } else {
           cap = c0 + (c1 - c0) * (t - start) / rampMonths;
         }
-        double out = cap * (1 - cut * draws.disruption(l, r));
+        double out = disruptible ? cap * (1 - cut * drawByRun[r]) : cap;
         outputByLineRun[base + r] = out;
         deliveredByLineRun[base + r] += out;
       }
@@ -178,9 +187,10 @@ final class BlockRunner {
         continue; // λ = 0: D = 0, nothing served, nothing short
       }
       int base = c * blockSize;
+      draws.demands(demandIndex, drawByRun, runs);
       for (int r = 0; r < runs; r++) {
         double available = stockByCellRun[base + r];
-        double demanded = draws.demand(demandIndex, r);
+        double demanded = drawByRun[r];
         double served = Math.min(available, demanded);
         double shortfall = demanded - served;
         stockByCellRun[base + r] = available - served;

@@ -3,8 +3,9 @@ package org.quartermaster.engine.simulation;
 /**
  * Where a run's random quantities come from. {@link RandomDraws} samples them (stochastic mode);
  * {@link ExpectedDraws} returns their expectations (deterministic mode), so both modes run the very
- * same loop. Indices: {@code line} and {@code demand} are dense scenario indices, {@code r} the run's
- * position in the current block. Not thread-safe: one instance per worker thread.
+ * same loop. Each method fills {@code out[r]} for the runs r = 0 … runs − 1 of the current block
+ * (one call per line or cell and month, so the sampler is fixed inside the loop). Indices
+ * {@code line} and {@code demand} are dense scenario indices. Not thread-safe: one per worker.
  */
 sealed interface Draws permits RandomDraws, ExpectedDraws {
 
@@ -12,11 +13,11 @@ sealed interface Draws permits RandomDraws, ExpectedDraws {
   void startBlock(long firstRun, int runs);
 
   /** The ramp delay d of a line, in months. */
-  double rampDelay(int line, int r);
+  void rampDelays(int line, double[] out, int runs);
 
-  /** The disruption indicator B of a line this month: 0 or 1 (or its expectation p). */
-  double disruption(int line, int r);
+  /** The disruption indicator B of a line with p > 0 this month: 0 or 1 (or its expectation p). */
+  void disruptions(int line, double[] out, int runs);
 
   /** The demand D of a cell this month, for the Poisson mean with index {@code demand} (λ > 0). */
-  double demand(int demand, int r);
+  void demands(int demand, double[] out, int runs);
 }

@@ -1,5 +1,7 @@
 package org.quartermaster.engine.simulation;
 
+import java.util.Arrays;
+
 /** Deterministic mode: every random quantity replaced by its expectation (MODEL.md). */
 final class ExpectedDraws implements Draws {
   private final CompiledScenario compiled;
@@ -14,17 +16,17 @@ final class ExpectedDraws implements Draws {
   }
 
   @Override
-  public double rampDelay(int line, int r) {
-    return (compiled.delayMin[line] + compiled.delayMode[line] + compiled.delayMax[line]) / 3;
+  public void rampDelays(int line, double[] out, int runs) {
+    Arrays.fill(out, 0, runs, (compiled.delayMin[line] + compiled.delayMode[line] + compiled.delayMax[line]) / 3);
   }
 
   @Override
-  public double disruption(int line, int r) {
-    return compiled.disruptionProbability[line];
+  public void disruptions(int line, double[] out, int runs) {
+    Arrays.fill(out, 0, runs, compiled.disruptionProbability[line]);
   }
 
   @Override
-  public double demand(int demand, int r) {
-    return compiled.distinctDemands[demand];
+  public void demands(int demand, double[] out, int runs) {
+    Arrays.fill(out, 0, runs, compiled.distinctDemands[demand]);
   }
 }

@@ -35,29 +35,30 @@ final class RandomDraws implements Draws {
   }
 
   @Override
-  public double rampDelay(int line, int r) {
+  public void rampDelays(int line, double[] out, int runs) {
     double a = compiled.delayMin[line];
     double b = compiled.delayMode[line];
     double c = compiled.delayMax[line];
-    if (a == c) {
-      return a;
+    for (int r = 0; r < runs; r++) {
+      out[r] = a == c ? a : Triangular.inverseCdf(runRandom[r].nextDouble(), a, b, c);
     }
-    return Triangular.inverseCdf(runRandom[r].nextDouble(), a, b, c);
   }
 
   @Override
-  public double disruption(int line, int r) {
+  public void disruptions(int line, double[] out, int runs) {
     double p = compiled.disruptionProbability[line];
-    if (p == 0) {
-      return 0;
+    for (int r = 0; r < runs; r++) {
+      out[r] = runRandom[r].nextDouble() < p ? 1 : 0;
     }
-    return runRandom[r].nextDouble() < p ? 1 : 0;
   }
 
   @Override
-  public double demand(int demand, int r) {
-    current.run = runRandom[r];
-    return demandSamplers[demand].sample();
+  public void demands(int demand, double[] out, int runs) {
+    DiscreteSampler sampler = demandSamplers[demand];
+    for (int r = 0; r < runs; r++) {
+      current.run = runRandom[r];
+      out[r] = sampler.sample();
+    }
   }
 
   /** A provider that forwards to the current run's generator, so one sampler table serves all runs. */
