@@ -44,6 +44,8 @@ final class ScenarioValidator {
   private static final List<String> TRANSFER_KEYS = List.of("from", "to", "item", "month", "quantity");
   private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
   private static final double INF = Double.POSITIVE_INFINITY;
+  /** Demand draws are integers: rates above a billion a month are beyond what the engine samples. */
+  private static final double MAX_DEMAND_PER_MONTH = 1e9;
 
   private final String source;
   private final List<Problem> problems = new ArrayList<>();
@@ -166,7 +168,7 @@ final class ScenarioValidator {
     Integer previousFrom = null;
     for (MappingReader segment : stock.listOfMappings("demand", false, DEMAND_KEYS)) {
       Integer from = month(segment, "from", true);
-      Double perMonth = segment.number("per_month", true, 0, false, INF);
+      Double perMonth = segment.number("per_month", true, 0, false, MAX_DEMAND_PER_MONTH);
       if (from != null && previousFrom != null && from <= previousFrom) {
         segment.problem("from", "demand segments must have strictly increasing 'from' months; "
             + from + " follows " + previousFrom);

@@ -1,7 +1,7 @@
 package org.quartermaster.engine.simulation;
 
 /**
- * Keeps every run's closing stock (float64) and selects exact type-7 quantiles. Memory:
+ * Keeps every run's closing stock (float64) and selects exact type-7 quantiles ({@link BucketSelect}). Memory:
  * cells × months × runs × 8 bytes, which is why it serves up to {@value ClosingQuantiles#EXACT_MAX_RUNS} runs.
  */
 final class ExactClosingQuantiles implements ClosingQuantiles, QuantileSink {
@@ -41,8 +41,9 @@ final class ExactClosingQuantiles implements ClosingQuantiles, QuantileSink {
   @Override
   public double[][] quantiles(int cell) {
     double[][] out = new double[PROBABILITIES.length][months];
+    BucketSelect select = new BucketSelect();
     for (int t = 0; t < months; t++) {
-      double[] q = TypeSeven.of(valuesBySeries[cell * months + t], runs, PROBABILITIES);
+      double[] q = TypeSeven.of(valuesBySeries[cell * months + t], runs, PROBABILITIES, select);
       for (int k = 0; k < q.length; k++) {
         out[k][t] = q[k];
       }

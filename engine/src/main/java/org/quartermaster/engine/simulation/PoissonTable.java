@@ -12,11 +12,13 @@ import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSa
  * sampler stores them as 30-bit fractions, so every count's probability is right to within 2^-30
  * (about 1e-9), for small and very large means alike — unlike generic Poisson samplers, which are
  * slow for means 10–39 and cost several times more per draw above. Rates so large that the table
- * would exceed {@link #MAX_TABLE} entries (λ above about 10^10) use Commons RNG's exact
- * {@link PoissonSampler} instead.
+ * would exceed {@link #MAX_TABLE} entries (λ above about 1.6·10^7) use Commons RNG's exact
+ * {@link PoissonSampler} instead, up to {@link #MAX_MEAN}.
  */
 final class PoissonTable {
-  static final int MAX_TABLE = 1 << 22;
+  static final int MAX_TABLE = 1 << 16;
+  /** The largest demand rate per month SM-1 scenarios may use: draws are {@code int}s. */
+  static final double MAX_MEAN = 1e9;
   private static final double NEGLIGIBLE = 0x1.0p-40;
 
   private final double mean;
@@ -30,8 +32,8 @@ final class PoissonTable {
   }
 
   static PoissonTable of(double mean) {
-    if (!(mean > 0) || mean > Integer.MAX_VALUE / 4.0) {
-      throw new IllegalArgumentException("Poisson mean must be in (0, " + Integer.MAX_VALUE / 4 + "], got " + mean);
+    if (!(mean > 0) || mean > MAX_MEAN) {
+      throw new IllegalArgumentException("Poisson mean must be in (0, " + MAX_MEAN + "], got " + mean);
     }
     double sd = Math.sqrt(mean);
     if (2 * (8 * sd + 40) > MAX_TABLE) {
