@@ -145,9 +145,14 @@ final class EstimatedClosingQuantiles implements ClosingQuantiles {
       int[] old = counts[k];
       int lo = old.length == 0 ? bucket : Math.min(firstBucket[k], bucket);
       int hi = old.length == 0 ? bucket : Math.max(firstBucket[k] + old.length - 1, bucket);
-      int margin = LogLinearBuckets.SUB_BUCKETS / 4; // room for nearby values without another copy
-      lo = Math.max(0, lo - margin);
-      hi = hi + margin;
+      // room beyond the new value, growing with the window so that copies stay rare (amortised O(1))
+      int margin = Math.max(LogLinearBuckets.SUB_BUCKETS / 4, old.length);
+      if (old.length == 0 || bucket < firstBucket[k]) {
+        lo = Math.max(0, lo - margin);
+      }
+      if (old.length == 0 || bucket > firstBucket[k] + old.length - 1) {
+        hi = hi + margin;
+      }
       int[] window = new int[hi - lo + 1];
       if (old.length > 0) {
         System.arraycopy(old, 0, window, firstBucket[k] - lo, old.length);
