@@ -1,7 +1,6 @@
 package org.quartermaster.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.quartermaster.engine.model.Scenario;
@@ -9,6 +8,7 @@ import org.quartermaster.engine.result.Mode;
 import org.quartermaster.engine.result.SimulationResult;
 import org.quartermaster.engine.simulation.ProgressListener;
 import org.quartermaster.engine.simulation.SimulationOptions;
+import org.quartermaster.engine.simulation.SimulationTooLargeException;
 import org.quartermaster.engine.simulation.Sm1Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,6 +75,8 @@ final class SimulateCommand implements Callable<Integer> {
     try (ProgressBarListener bar = noProgress || deterministic
         ? null : new ProgressBarListener(spec.commandLine().getErr(), options.runs())) {
       result = Sm1Simulator.run(scenario, options.withProgress(bar == null ? ProgressListener.NONE : bar));
+    } catch (SimulationTooLargeException e) {
+      throw new BadInputException(scenarioFile + ": " + e.getMessage());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (out != null) {
@@ -93,9 +95,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (threads != null && threads < 1) {
       throw new BadInputException("--threads must be at least 1, got " + threads);
-    }
-    if (out != null && Files.isDirectory(out)) {
-      throw new BadInputException("--out " + out + " is a directory; give a file name such as result.json");
     }
     SimulationOptions options = deterministic
         ? SimulationOptions.deterministic()

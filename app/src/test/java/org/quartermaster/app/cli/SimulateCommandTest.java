@@ -180,6 +180,28 @@ class SimulateCommandTest {
   }
 
   @Test
+  void simulate_exactQuantilesBeyondTheHeap_exitsTwoWithWhatToChange(@TempDir Path dir) throws IOException {
+    // 400 cells × 1,000 months × 10,000 runs of exact float64 values: 32 GB, far above the test JVM's heap
+    StringBuilder yaml = new StringBuilder("horizon_months: 1000\nitems: [{id: shell}]\nholders:\n");
+    for (int h = 0; h < 400; h++) {
+      yaml.append("  - {id: H").append(h).append("}\n");
+    }
+    yaml.append("stocks:\n");
+    for (int h = 0; h < 400; h++) {
+      yaml.append("  - {holder: H").append(h).append(", item: shell, initial: 1}\n");
+    }
+    Path scenario = Files.writeString(dir.resolve("huge.yaml"), yaml);
+
+    CliRun run = CliRun.qm("simulate", scenario.toString(), "--runs", "10000", "--no-progress",
+        "--out", dir.resolve("r.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("huge.yaml").contains("exact quantiles").contains("use fewer runs")
+        .doesNotContain("at org.");
+    assertThat(dir.resolve("r.json")).doesNotExist();
+  }
+
+  @Test
   void simulate_noProgress_leavesStderrEmpty() {
     CliRun run = CliRun.qm("simulate", CliRun.example(MANPADS).toString(), "--runs", "300", "--no-progress");
 

@@ -53,20 +53,17 @@ final class EstimatedClosingQuantiles implements ClosingQuantiles {
   public double[][] quantiles(int cell) {
     Worker all = workers.get(0);
     double[][] out = new double[PROBABILITIES.length][s.months];
-    long[] ranks = new long[2 * PROBABILITIES.length];
     for (int t = 0; t < s.months; t++) {
       int k = cell * s.months + t;
       long n = all.zeros[k];
       for (int count : all.counts[k]) {
         n += count;
       }
-      for (int q = 0; q < PROBABILITIES.length; q++) {
-        ranks[2 * q] = TypeSeven.lowerRank(n, PROBABILITIES[q]);
-        ranks[2 * q + 1] = Math.min(ranks[2 * q] + 1, n - 1);
-      }
-      double[] order = orderStatistics(all.counts[k], all.firstBucket[k], all.zeros[k], ranks);
-      for (int q = 0; q < PROBABILITIES.length; q++) {
-        out[q][t] = TypeSeven.interpolate(order[2 * q], order[2 * q + 1], TypeSeven.weight(n, PROBABILITIES[q]));
+      long[] ranks = TypeSeven.ranks(n, PROBABILITIES);
+      double[] q = TypeSeven.interpolateAll(
+          orderStatistics(all.counts[k], all.firstBucket[k], all.zeros[k], ranks), n, PROBABILITIES);
+      for (int p = 0; p < PROBABILITIES.length; p++) {
+        out[p][t] = q[p];
       }
       all.counts[k] = null;
     }

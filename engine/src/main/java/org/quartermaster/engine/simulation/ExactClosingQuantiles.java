@@ -15,7 +15,7 @@ final class ExactClosingQuantiles implements ClosingQuantiles, QuantileSink {
     long bytes = 8L * s.cellCount * s.months * runs;
     long available = Runtime.getRuntime().maxMemory() / 10 * 7;
     if (bytes > available) {
-      throw new IllegalArgumentException(String.format(
+      throw new SimulationTooLargeException(String.format(
           "exact quantiles for %d cells x %d months x %d runs need %,d MB, more than this JVM can spare (%,d MB): "
               + "use fewer runs or months, or more than %d runs (bounded-memory estimates), or a larger -Xmx",
           s.cellCount, s.months, runs, bytes >> 20, available >> 20, ClosingQuantiles.EXACT_MAX_RUNS));

@@ -30,15 +30,32 @@ final class TypeSeven {
   }
 
   static double[] of(double[] values, int n, double[] probabilities, BucketSelect select) {
+    long[] ranks = ranks(n, probabilities);
+    return interpolateAll(select.orderStatistics(values, n, ranks), n, probabilities);
+  }
+
+  /**
+   * The distinct 0-based order statistics that the quantiles of {@code probabilities} need, ascending
+   * (for small n, the upper neighbour of one quantile can lie above the lower one of the next).
+   */
+  static long[] ranks(long n, double[] probabilities) {
     long[] ranks = new long[2 * probabilities.length];
     for (int k = 0; k < probabilities.length; k++) {
       ranks[2 * k] = lowerRank(n, probabilities[k]);
       ranks[2 * k + 1] = Math.min(ranks[2 * k] + 1, n - 1);
     }
-    double[] order = select.orderStatistics(values, n, ranks);
+    return java.util.Arrays.stream(ranks).distinct().sorted().toArray();
+  }
+
+  /** The quantiles from the order statistics {@code order} found for {@link #ranks(long, double[])}. */
+  static double[] interpolateAll(double[] order, long n, double[] probabilities) {
+    long[] ranks = ranks(n, probabilities);
     double[] out = new double[probabilities.length];
     for (int k = 0; k < probabilities.length; k++) {
-      out[k] = interpolate(order[2 * k], order[2 * k + 1], weight(n, probabilities[k]));
+      long lo = lowerRank(n, probabilities[k]);
+      double a = order[java.util.Arrays.binarySearch(ranks, lo)];
+      double b = order[java.util.Arrays.binarySearch(ranks, Math.min(lo + 1, n - 1))];
+      out[k] = interpolate(a, b, weight(n, probabilities[k]));
     }
     return out;
   }
