@@ -159,6 +159,24 @@ class QuantileAccuracyTest {
     }
   }
 
+  @Test
+  void typeSevenOf_everySmallSize_equalsSortBasedTypeSeven() {
+    // for small n the upper neighbour of one quantile can lie above the lower one of the next
+    // (n = 3: ranks 0, 1 | 1, 2 | 1, 2), so order statistics must not be assumed in quantile order
+    for (int n = 1; n <= 40; n++) {
+      double[] values = new double[n];
+      for (int k = 0; k < n; k++) {
+        values[k] = 1000.0 * ((k * 7919) % n) + 0.5;
+      }
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      double[] actual = TypeSeven.of(values, n, PROBABILITIES);
+      for (int q = 0; q < PROBABILITIES.length; q++) {
+        assertThat(actual[q]).as("n %d, q %s", n, PROBABILITIES[q]).isEqualTo(numpyTypeSeven(sorted, PROBABILITIES[q]));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "λ = {0}")
   @ValueSource(doubles = {0.13, 3.6, 17.3, 41.3, 932, 20_000, 50_578})
   void poissonTableSampler_200kDraws_meanAndVarianceWithinFiveStandardErrors(double lambda) {
