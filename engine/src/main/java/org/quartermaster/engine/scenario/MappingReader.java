@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -171,8 +170,11 @@ final class MappingReader {
     return out;
   }
 
-  Iterator<Map.Entry<String, JsonNode>> entries() {
-    return node.fields();
+  /** The keys of this mapping, in the order written. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 
   boolean isEmpty() {

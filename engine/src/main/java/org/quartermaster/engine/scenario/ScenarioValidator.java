@@ -5,9 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -28,7 +26,9 @@ import org.quartermaster.engine.model.Transfer;
 
 /**
  * Turns a parsed YAML tree into a {@link Scenario}, checking every rule of MODEL.md "Validation" and
- * collecting every problem before giving up (nothing runs until the scenario is valid).
+ * collecting every problem before giving up (nothing runs until the scenario is valid). Longer than
+ * most classes on purpose: it is the catalogue of rules, one method per section of the file, in the
+ * order the file is read, so that a rule and its message are found in one place.
  */
 final class ScenarioValidator {
   private static final List<String> TOP_KEYS = List.of(
@@ -258,8 +258,7 @@ final class ScenarioValidator {
           + "(holder: weight) to say who receives its output"));
       return null;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = shares.entries(); it.hasNext(); ) {
-      String holder = it.next().getKey();
+    for (String holder : shares.keys()) {
       Double weight = shares.number(holder, true, 0, true, INF);
       if (!holderIds.contains(holder)) {
         shares.problem(holder, "the shares of production line" + (lineId == null ? "" : " (" + lineId + ")")
@@ -305,20 +304,21 @@ final class ScenarioValidator {
   }
 
   private String itemRef(MappingReader entry, String key, String what) {
-    String id = entry.text(key, true);
-    if (id != null && !itemIds.contains(id)) {
-      entry.problem(key, "the " + what + " names item (" + id + "), which is not declared in items. Maybe add {id: "
-          + id + "} to items" + Suggestions.closest(id, itemIds).map(s -> " or use '" + s + "'").orElse(""));
-      return null;
-    }
-    return id;
+    return reference(entry, key, what, "item", "items", itemIds);
   }
 
   private String holderRef(MappingReader entry, String key, String what) {
+    return reference(entry, key, what, "holder", "holders", holderIds);
+  }
+
+  /** A required reference to a declared id; an undeclared one is a problem that says how to fix it. */
+  private static String reference(MappingReader entry, String key, String what, String kind, String list,
+      Set<String> declared) {
     String id = entry.text(key, true);
-    if (id != null && !holderIds.contains(id)) {
-      entry.problem(key, "the " + what + " names holder (" + id + "), which is not declared in holders. Maybe add {id: "
-          + id + "} to holders" + Suggestions.closest(id, holderIds).map(s -> " or use '" + s + "'").orElse(""));
+    if (id != null && !declared.contains(id)) {
+      entry.problem(key, "the " + what + " names " + kind + " (" + id + "), which is not declared in " + list
+          + ". Maybe add {id: " + id + "} to " + list
+          + Suggestions.closest(id, declared).map(s -> " or use '" + s + "'").orElse(""));
       return null;
     }
     return id;
