@@ -1,0 +1,23 @@
+package org.quartermaster.app.data;
+
+/**
+ * Aid from one donor (a country, an institution or a group of donors) to Ukraine or another recipient.
+ *
+ * @param donorIso3   the donor's ISO 3166 alpha-3 code, or null for an institution or a group
+ * @param date        ISO date or period text (YYYY, YYYY-MM, YYYY-MM-DD), or null
+ * @param category    military, financial, humanitarian or total
+ * @param measure     commitment, allocation, disbursement, appropriation, unspecified …
+ * @param unit        the multiplier of {@code amount} as the source gives it (unit, thousand, million, billion)
+ * @param dataThrough the last month the source's data cover, or null
+ */
+public record AidRow(
+    int fileRow, String donor, String donorIso3, String recipient, String date, String category, String measure,
+    double amount, String currency, String unit, String item, Double quantity, String dataThrough,
+    Provenance provenance, String note) implements DataRow {
+
+  @Override
+  public String key() {
+    return String.join("|", donor, recipient, String.valueOf(date), category, measure, String.valueOf(item),
+        String.valueOf(amount), currency);
+  }
+}

@@ -1,0 +1,21 @@
+package org.quartermaster.app.importer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an importer read from a file, before anything is written: the rows for one table (records of
+ * {@code org.quartermaster.app.data}: SpendingRow, AidRow, DeliveryRow, ProductionRow, ContractRow),
+ * every problem found, and the number of data rows read (good and bad).
+ *
+ * @param badRows the file rows that have at least one problem (their rows are not in {@code rows})
+ */
+public record ParsedFile(Table table, List<? extends org.quartermaster.app.data.DataRow> rows, List<ImportProblem> problems,
+    java.util.Set<Integer> badRows, int rowsRead) {
+  public ParsedFile {
+    Objects.requireNonNull(table, "table");
+    rows = List.copyOf(rows);
+    problems = List.copyOf(problems);
+    badRows = java.util.Set.copyOf(badRows);
+  }
+}

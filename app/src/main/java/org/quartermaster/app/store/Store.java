@@ -1,0 +1,163 @@
+package org.quartermaster.app.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quartermaster's embedded analytical store: one DuckDB file. The one entry point to it: work runs
+ * in {@link #read} or {@link #write} callbacks, so connections never escape, and a write either
+ * commits whole or leaves the store exactly as it was (also when the process is killed: DuckDB
+ * replays only committed transactions). The schema is versioned: the {@code V<n>__*.sql} files are
+ * applied in order when the store is opened. Not thread-safe: one user at a time.
+ */
+public final class Store implements AutoCloseable {
+  /** The schema files, in order; a new version is a new file appended here, never an edit. */
+  private static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+
+  private final Connection connection;
+  private final String location;
+
+  private Store(Connection connection, String location) {
+    this.connection = connection;
+    this.location = location;
+  }
+
+  /** The default file: {@code $QM_HOME/quartermaster.duckdb}, QM_HOME defaulting to {@code ~/.quartermaster}. */
+  public static Path defaultFile(Map<String, String> environment) {
+    String home = environment.get("QM_HOME");
+    Path dir = home != null && !home.isBlank()
+        ? Path.of(home) : Path.of(System.getProperty("user.home"), ".quartermaster");
+    return dir.resolve("quartermaster.duckdb");
+  }
+
+  /** Opens (creating it and its folder when missing) the store in {@code file}, schema up to date. */
+  public static Store open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+    }
+    return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toString());
+  }
+
+  /** A store that lives in memory only (tests, dry runs). */
+  public static Store inMemory() {
+    return connect("jdbc:duckdb:", ":memory:");
+  }
+
+  private static Store connect(String url, String location) {
+    try {
+      Connection connection = DriverManager.getConnection(url);
+      Store store = new Store(connection, location);
+      store.migrate();
+      return store;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the store " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String location() {
+    return location;
+  }
+
+  /** The schema version the store is at. */
+  public int schemaVersion() {
+    return read(c -> {
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT max(version) FROM schema_version")) {
+        r.next();
+        return r.getInt(1);
+      }
+    });
+  }
+
+  /** Work that only reads. */
+  public <T> T read(Work<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  /** Work that writes, in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T write(Work<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
+    }
+    int current;
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      r.next();
+      current = r.getInt(1);
+    }
+    for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+      String sql = resource(MIGRATIONS.get(version - 1));
+      int applied = version;
+      write(c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute(sql);
+          s.execute("INSERT INTO schema_version VALUES (" + applied + ", now())");
+        }
+        return null;
+      });
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Store.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("schema file missing from the jar: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Something done with the store's connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}
