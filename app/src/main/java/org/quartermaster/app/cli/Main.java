@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Quartermaster: stockpiles, production and aid, and the SM-1 sustainment model.",
       "Can production sustain the outflow, and when do stocks recover?"
     },
-    subcommands = {SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SimulateCommand.class, ValidateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
 public final class Main implements Runnable {
   public static final int OK = 0;
@@ -24,6 +24,8 @@ public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin StoreOption store;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -17,7 +17,7 @@ public record AidRow(
 
   @Override
   public String key() {
-    return String.join("|", donor, recipient, String.valueOf(date), category, measure, String.valueOf(item),
-        String.valueOf(amount), currency);
+    return String.join("|", donor, recipient, java.util.Objects.toString(date, ""), category, measure, java.util.Objects.toString(item, ""),
+        java.util.Objects.toString(amount, ""), currency, java.util.Objects.toString(provenance.sourceUrl(), ""), java.util.Objects.toString(provenance.asOf(), ""));
   }
 }

@@ -16,7 +16,7 @@ public record ProductionRow(
 
   @Override
   public String key() {
-    return String.join("|", item, producer, country, String.valueOf(date), String.valueOf(valueText), period, kind,
-        String.valueOf(targetDate), String.valueOf(provenance.sourceUrl()));
+    return String.join("|", item, producer, country, java.util.Objects.toString(date, ""), java.util.Objects.toString(valueText, ""), period, kind,
+        java.util.Objects.toString(targetDate, ""), java.util.Objects.toString(provenance.sourceUrl(), ""));
   }
 }

@@ -127,6 +127,7 @@ CREATE TABLE contracts (
   item               VARCHAR NOT NULL,
   quantity           DOUBLE,
   quantity_qualifier VARCHAR,        -- exact, up to, about
+  quantity_text      VARCHAR,        -- as written: "up to 1000", "hundreds of thousands"
   value              DOUBLE,
   currency           VARCHAR,
   date               VARCHAR,
@@ -138,3 +139,9 @@ CREATE TABLE contracts (
   publisher          VARCHAR,
   note               VARCHAR
 );
+
+-- The items the data speak of, with where they appear.
+CREATE VIEW items AS
+  SELECT item, 'production' AS appears_in, count(*) AS rows FROM production GROUP BY item
+  UNION ALL
+  SELECT item, 'contracts', count(*) FROM contracts GROUP BY item;

@@ -1,0 +1,119 @@
+package org.quartermaster.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.ImportFailedException;
+import org.quartermaster.app.importer.ImportFormat;
+import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.ImportReport;
+import org.quartermaster.app.importer.ImportRequest;
+import org.quartermaster.app.importer.ImportService;
+import org.quartermaster.app.importer.Importers;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code qm import}: load a file into the store, all or nothing, with its provenance. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import a data file into the store, recording where it came from (file, SHA-256, format, time).",
+      "All or nothing: a file with any bad row writes nothing and every problem is listed as",
+      "file:row:column: 'value' - what is wrong. Importing an identical file again does nothing."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin StoreOption store;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (CSV or XLSX).")
+  Path file;
+
+  @Option(names = "--format", paramLabel = "F",
+      description = "qm-csv, csv, xlsx, nato, owid or sipri-transfers (default: detected from the file).")
+  String format;
+
+  @Option(names = "--mapping", paramLabel = "M.yaml",
+      description = "For csv and xlsx: which column is which field (a YAML file or a shipped mapping's name)"
+          + " (default: none; a shipped mapping when the file is recognised).")
+  Path mapping;
+
+  @Option(names = "--source-url", paramLabel = "URL",
+      description = "Where the file comes from, for files whose rows do not say (default: none).")
+  String sourceUrl;
+
+  @Option(names = "--vintage", paramLabel = "YYYY-MM",
+      description = "The release month of the file's source, for files whose rows do not say (default: none).")
+  String vintage;
+
+  @Option(names = "--skip-bad-rows",
+      description = "Write the good rows and list the bad ones in FILE.rejects.csv beside the input (default: off:"
+          + " a bad row stops the whole import).")
+  boolean skipBadRows;
+
+  @Option(names = "--dry-run", description = "Check the file and say what would be added; write nothing (default: off).")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    ImportFormat chosen = null;
+    if (format != null) {
+      chosen = ImportFormat.byName(format).orElseThrow(() -> new BadInputException("--format " + format
+          + " is not a format; use one of " + String.join(", ",
+              java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList())));
+    }
+    if (vintage != null && !vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+      throw new BadInputException("--vintage " + vintage + " must be a release month written YYYY-MM, e.g. 2024-06");
+    }
+    ImportRequest request = new ImportRequest(file, chosen, mapping, sourceUrl, vintage, skipBadRows, dryRun);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Store opened = store.open()) {
+      ImportReport report = new ImportService(opened, Countries.standard(), Importers.standard()).run(request);
+      print(report, opened, out);
+      return Main.OK;
+    } catch (ImportFailedException e) {
+      List<String> lines = new ArrayList<>();
+      lines.add(file + ": nothing imported, " + e.problems().size() + " problem"
+          + (e.problems().size() == 1 ? "" : "s") + ":");
+      for (ImportProblem problem : e.problems()) {
+        lines.add("  " + problem);
+      }
+      throw new BadInputException(lines);
+    }
+  }
+
+  private static void print(ImportReport report, Store store, PrintWriter out) {
+    if (report.alreadyImported() && report.dryRun()) {
+      out.printf(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): importing it again would do nothing%n",
+          report.file(), report.datasetId());
+      return;
+    }
+    if (report.alreadyImported()) {
+      out.printf(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): nothing to do%n", report.file(),
+          report.datasetId());
+      return;
+    }
+    String table = report.table().cliName();
+    if (report.dryRun()) {
+      out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%n",
+          report.file(), report.format(), report.rowsWritten(), report.rowsRead(), table);
+    } else {
+      out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d (store %s)%n", report.file(),
+          report.format(), report.rowsWritten(), table, report.datasetId(), store.location());
+    }
+    if (!report.rejected().isEmpty()) {
+      long rows = report.rejected().stream().mapToInt(ImportProblem::row).distinct().count();
+      out.printf(Locale.ROOT, "%,d bad rows left out (%d problems)%s%n", rows, report.rejected().size(),
+          report.rejectsFile() == null ? "" : ", listed in " + report.rejectsFile());
+    }
+  }
+}

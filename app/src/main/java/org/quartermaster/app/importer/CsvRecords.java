@@ -1,0 +1,55 @@
+package org.quartermaster.app.importer;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file read as records of text cells, each with the line of the file it starts on (a quoted
+ * cell may span lines), with Jackson's CSV parser. A UTF-8 byte-order mark is skipped.
+ */
+public final class CsvRecords {
+  private static final CsvMapper MAPPER = new CsvMapper();
+
+  /** One record: its first line in the file (1-based) and its cells, trimmed. */
+  public record CsvRecord(int line, List<String> cells) {
+    public String cell(int index) {
+      return index < cells.size() ? cells.get(index) : "";
+    }
+  }
+
+  private CsvRecords() {}
+
+  public static List<CsvRecord> read(Path file, char separator) throws IOException {
+    List<CsvRecord> records = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CsvParser parser = MAPPER.getFactory().createParser(reader)) {
+      parser.setSchema(MAPPER.schemaFor(String[].class).withColumnSeparator(separator));
+      parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+      JsonToken token = parser.nextToken(); // the outer array
+      while ((token = parser.nextToken()) == JsonToken.START_ARRAY) {
+        int line = -1;
+        List<String> cells = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          if (line < 0) {
+            line = (int) parser.currentTokenLocation().getLineNr(); // where the record's first cell starts
+          }
+          String text = parser.getText();
+          cells.add(text == null ? "" : text.strip());
+        }
+        if (records.isEmpty() && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
+          cells.set(0, cells.get(0).substring(1));
+        }
+        records.add(new CsvRecord(line, cells));
+      }
+    }
+    return records;
+  }
+}

@@ -1,0 +1,43 @@
+package org.quartermaster.app.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
+
+/** Tells a file's format from its first bytes and lines, for imports without --format. */
+public final class FormatDetector {
+  private static final int LINES = 40;
+
+  private FormatDetector() {}
+
+  public static Optional<ImportFormat> detect(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(64 * 1024);
+    }
+    if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      return Optional.of(ImportFormat.XLSX); // a zip: an Office Open XML workbook
+    }
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<String> lines = text.lines().limit(LINES).toList();
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> header = Arrays.stream(lines.get(0).split(",", -1))
+        .map(cell -> cell.strip().toLowerCase(Locale.ROOT)).toList();
+    if (QmCsvImporter.looksLike(header)) {
+      return Optional.of(ImportFormat.QM_CSV);
+    }
+    return Optional.empty();
+  }
+}

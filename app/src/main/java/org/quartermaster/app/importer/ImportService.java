@@ -1,0 +1,184 @@
+package org.quartermaster.app.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.store.RowWriter;
+import org.quartermaster.app.store.Store;
+
+/**
+ * Runs an import: detect the format, read and check every row, find duplicate keys, then write
+ * everything in one transaction — or nothing, reporting every problem. Re-importing an identical
+ * file (same SHA-256 and format) is a no-op that says so. With --skip-bad-rows the good rows are
+ * written and the bad ones listed in a rejects CSV beside the input; with --dry-run nothing is
+ * written.
+ */
+public final class ImportService {
+  private final Store store;
+  private final Countries countries;
+  private final Importers importers;
+
+  public ImportService(Store store, Countries countries, Importers importers) {
+    this.store = store;
+    this.countries = countries;
+    this.importers = importers;
+  }
+
+  public ImportReport run(ImportRequest request) {
+    return run(request, false, request.fileName());
+  }
+
+  /** The bundled dataset's files are imported through here too, marked bundled, under their own names. */
+  public ImportReport run(ImportRequest request, boolean bundled, String recordedName) {
+    String file = request.fileName();
+    if (!Files.isRegularFile(request.file())) {
+      throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
+    }
+    try {
+      ImportFormat format = request.format() != null ? request.format()
+          : FormatDetector.detect(request.file()).orElseThrow(() -> failed(file,
+              "cannot tell the file's format; give --format (" + formats() + ")"));
+      Importer importer = importers.forFormat(format)
+          .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
+      String sha256 = sha256(request.file());
+      Integer earlier = earlierImport(sha256, format);
+      if (earlier != null && !request.dryRun()) {
+        return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
+      }
+      ParsedFile parsed = importer.read(request, countries);
+      List<ImportProblem> problems = new ArrayList<>(parsed.problems());
+      Set<Integer> badRows = new HashSet<>(parsed.badRows());
+      List<DataRow> rows = withoutDuplicates(file, parsed.rows(), problems, badRows);
+      if (problems.stream().anyMatch(p -> p.row() == 0)) {
+        throw new ImportFailedException(problems); // a whole-file problem: --skip-bad-rows cannot help
+      }
+      if (!problems.isEmpty() && !request.skipBadRows()) {
+        throw new ImportFailedException(problems);
+      }
+      Path rejects = problems.isEmpty() || request.dryRun() ? null : writeRejects(request.file(), problems);
+      if (request.dryRun()) {
+        return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
+            parsed.rowsRead(), rows.size(), problems, null);
+      }
+      int datasetId = store.write(c -> {
+        int id;
+        try (PreparedStatement insert = c.prepareStatement("""
+            INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read,
+                                  source_url, vintage, bundled)
+            VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING dataset_id""")) {
+          insert.setString(1, recordedName);
+          insert.setString(2, sha256);
+          insert.setString(3, format.cliName());
+          insert.setString(4, parsed.table().sqlName());
+          insert.setLong(5, rows.size());
+          insert.setLong(6, parsed.rowsRead());
+          insert.setString(7, request.sourceUrl());
+          insert.setString(8, request.vintage());
+          insert.setBoolean(9, bundled);
+          try (ResultSet r = insert.executeQuery()) {
+            r.next();
+            id = r.getInt(1);
+          }
+        }
+        RowWriter.append(c, parsed.table().sqlName(), id, rows);
+        return id;
+      });
+      return new ImportReport(file, format, parsed.table(), datasetId, false, false, parsed.rowsRead(), rows.size(),
+          problems, rejects);
+    } catch (IOException e) {
+      throw failed(file, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private static ImportFailedException failed(String file, String message) {
+    return new ImportFailedException(List.of(new ImportProblem(file, 0, null, null, message)));
+  }
+
+  private static String formats() {
+    return String.join(", ", java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList());
+  }
+
+  private Integer earlierImport(String sha256, ImportFormat format) {
+    return store.read(c -> {
+      try (PreparedStatement query = c.prepareStatement(
+          "SELECT min(dataset_id) FROM datasets WHERE sha256 = ? AND format = ?")) {
+        query.setString(1, sha256);
+        query.setString(2, format.cliName());
+        try (ResultSet r = query.executeQuery()) {
+          r.next();
+          int id = r.getInt(1);
+          return r.wasNull() ? null : id;
+        }
+      }
+    });
+  }
+
+  /** The rows minus those whose key an earlier row of the file already had; each such pair is a problem. */
+  private static List<DataRow> withoutDuplicates(String file, List<? extends DataRow> rows, List<ImportProblem> problems,
+      Set<Integer> badRows) {
+    Map<String, DataRow> firstByKey = new HashMap<>();
+    List<DataRow> kept = new ArrayList<>();
+    for (DataRow row : rows) {
+      DataRow first = firstByKey.putIfAbsent(row.key(), row);
+      if (first == null) {
+        kept.add(row);
+      } else {
+        problems.add(new ImportProblem(file, row.fileRow(), null, null,
+            "repeats row " + first.fileRow() + " (same key: " + row.key().replace('|', ' ') + ")"));
+        badRows.add(row.fileRow());
+      }
+    }
+    return kept;
+  }
+
+  private static Path writeRejects(Path input, List<ImportProblem> problems) throws IOException {
+    Path rejects = input.resolveSibling(input.getFileName() + ".rejects.csv");
+    Path temporary = input.resolveSibling("." + input.getFileName() + ".rejects." + System.nanoTime() + ".partial");
+    try (Writer out = Files.newBufferedWriter(temporary)) {
+      out.write("row,column,value,problem\n");
+      for (ImportProblem p : problems) {
+        out.write(p.row() + "," + csv(p.column()) + "," + csv(p.value()) + "," + csv(p.message()) + "\n");
+      }
+    }
+    Files.move(temporary, rejects, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return rejects;
+  }
+
+  private static String csv(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.contains(",") || text.contains("\"") || text.contains("\n")
+        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}
