@@ -99,12 +99,33 @@ public final class ImportService {
           }
         }
         RowWriter.append(c, parsed.table().sqlName(), id, rows);
+        pauseBeforeCommitIfAsked();
         return id;
       });
       return new ImportReport(file, format, parsed.table(), datasetId, false, false, parsed.rowsRead(), rows.size(),
           problems, rejects);
     } catch (IOException e) {
       throw failed(file, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Fault injection for the crash test: with the system property {@value #PAUSE_PROPERTY} set to a
+   * path, the import writes that file once its rows are appended (not yet committed) and waits, so
+   * a test can kill the process at exactly that point.
+   */
+  static final String PAUSE_PROPERTY = "qm.test.pause-before-commit";
+
+  private static void pauseBeforeCommitIfAsked() {
+    String marker = System.getProperty(PAUSE_PROPERTY);
+    if (marker == null) {
+      return;
+    }
+    try {
+      Files.writeString(Path.of(marker), "rows appended, not committed");
+      Thread.sleep(120_000);
+    } catch (IOException | InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

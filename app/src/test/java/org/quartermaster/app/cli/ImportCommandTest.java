@@ -1,0 +1,100 @@
+package org.quartermaster.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreCounts;
+
+/** {@code qm import} end to end through {@link Main#run}. */
+class ImportCommandTest {
+  private static final String HEADER = "buyer,agency,item,quantity,value,currency,date,supplier,source_url,note\n";
+
+  @TempDir Path dir;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void import_dbBeforeOrAfterTheCommand_usesThatStoreAndSeedsIt() throws IOException {
+    Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org,\n");
+    Path before = dir.resolve("before.duckdb");
+    Path after = dir.resolve("after.duckdb");
+
+    CliRun first = CliRun.qm("--db", before.toString(), "import", file.toString());
+    CliRun second = CliRun.qm("import", file.toString(), "--db", after.toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("1 rows added to contracts as dataset 5").contains(before.toString());
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    for (Path db : new Path[] {before, after}) {
+      try (Store store = Store.open(db)) {
+        assertThat(StoreCounts.count(store, "SELECT count(*) FROM datasets")).isEqualTo(5); // 4 bundled + 1
+      }
+    }
+  }
+
+  @Test
+  void import_badFile_exitsTwoListsEveryProblemAndLeavesTheStoreAsBefore() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    CliRun.qm("import", file("ok.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n").toString(), "--db",
+        db.toString());
+    Object before;
+    try (Store store = Store.open(db)) {
+      before = StoreCounts.of(store);
+    }
+    Path bad = file("bad.csv", HEADER + "Poland,,CAMM,1000,lots,GBP,2023,MBDA,,\n,,Piorun,5,1,PLN,2022,Mesko,,\n");
+
+    CliRun run = CliRun.qm("import", bad.toString(), "--db", db.toString());
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("nothing imported, 2 problems")
+        .contains(bad + ":2:value: 'lots' — must be a number")
+        .contains(bad + ":3:buyer — is required")
+        .doesNotContain("at org.");
+    try (Store store = Store.open(db)) {
+      assertThat(StoreCounts.of(store)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void import_sameFileTwiceAndDryRun_sayWhatTheyDo() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
+
+    CliRun dry = CliRun.qm("import", file.toString(), "--dry-run", "--db", db.toString());
+    CliRun real = CliRun.qm("import", file.toString(), "--db", db.toString());
+    CliRun again = CliRun.qm("import", file.toString(), "--db", db.toString());
+
+    assertThat(dry.out()).contains("dry run, nothing written: 1 of 1 rows would be added to contracts");
+    assertThat(real.out()).contains("1 rows added to contracts");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("already imported (dataset 5, same SHA-256): nothing to do");
+  }
+
+  @Test
+  void import_badOptions_exitTwoWithTheOptionNamed() throws IOException {
+    Path file = file("c.csv", HEADER);
+    String db = dir.resolve("s.duckdb").toString();
+
+    assertThat(CliRun.qm("import", file.toString(), "--format", "parquet", "--db", db).err())
+        .contains("--format parquet is not a format").contains("qm-csv");
+    assertThat(CliRun.qm("import", file.toString(), "--vintage", "June 2024", "--db", db).err())
+        .contains("--vintage June 2024 must be a release month written YYYY-MM");
+    assertThat(CliRun.qm("import", dir.resolve("none.csv").toString(), "--db", db).err()).contains("no such file");
+    assertThat(CliRun.qm("import", dir.resolve("none.csv").toString(), "--db", db).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void import_help_showsEveryOptionWithItsDefault() {
+    CliRun run = CliRun.qm("import", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    CliRun.assertEveryOptionShownWithDefault(run.out(), "import");
+  }
+}
