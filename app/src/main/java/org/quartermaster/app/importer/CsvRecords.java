@@ -29,6 +29,14 @@ public final class CsvRecords {
 
   public static List<CsvRecord> read(Path file, char separator) throws IOException {
     List<CsvRecord> records = new ArrayList<>();
+    forEach(file, separator, records::add);
+    return records;
+  }
+
+  /** Streams the records in file order, without holding the file in memory. */
+  public static void forEach(Path file, char separator, java.util.function.Consumer<CsvRecord> action)
+      throws IOException {
+    boolean first = true;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvParser parser = MAPPER.getFactory().createParser(reader)) {
       parser.setSchema(MAPPER.schemaFor(String[].class).withColumnSeparator(separator));
@@ -44,12 +52,12 @@ public final class CsvRecords {
           String text = parser.getText();
           cells.add(text == null ? "" : text.strip());
         }
-        if (records.isEmpty() && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
+        if (first && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
           cells.set(0, cells.get(0).substring(1));
         }
-        records.add(new CsvRecord(line, cells));
+        first = false;
+        action.accept(new CsvRecord(line, cells));
       }
     }
-    return records;
   }
 }

@@ -1,10 +1,17 @@
 package org.quartermaster.app.store;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
@@ -14,8 +21,12 @@ import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
 
 /**
- * Bulk-writes rows with DuckDB's appender (about 150 times faster than batched inserts), inside the
- * caller's transaction. One method per table; the column order is the schema's (V1__schema.sql).
+ * Bulk-writes rows inside the caller's transaction, through DuckDB's own CSV reader: the rows are
+ * written to a temporary CSV (every text quoted, {@code \N} unquoted for null, doubles in Java's
+ * shortest exact form) and loaded with one {@code INSERT … SELECT * FROM read_csv(…)}, which parses
+ * in parallel. For wide rows of text this is several times faster than DuckDB's appender, whose
+ * per-value string copies dominated a 1,000,000-row import. Column order is the schema's
+ * (V1__schema.sql); the column types are read from the table itself.
  */
 public final class RowWriter {
   private RowWriter() {}
@@ -23,137 +34,116 @@ public final class RowWriter {
   /** Appends rows of one table (all of the same record type) for a dataset. */
   public static void append(Connection connection, String table, int datasetId, List<? extends DataRow> rows)
       throws SQLException {
-    try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-        table)) {
-      for (DataRow row : rows) {
-        appender.beginRow();
-        appender.append(datasetId);
-        appender.append(row.fileRow());
-        switch (row) {
-          case SpendingRow r -> spending(appender, r);
-          case AidRow r -> aid(appender, r);
-          case DeliveryRow r -> delivery(appender, r);
-          case ProductionRow r -> production(appender, r);
-          case ContractRow r -> contract(appender, r);
-          default -> throw new IllegalArgumentException("no table for " + row.getClass().getSimpleName());
+    if (rows.isEmpty()) {
+      return;
+    }
+    Path staging = null;
+    try {
+      staging = Files.createTempFile("qm-rows-", ".csv");
+      try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+        StringBuilder line = new StringBuilder(256);
+        for (DataRow row : rows) {
+          line.setLength(0);
+          line.append(datasetId).append(',').append(row.fileRow());
+          for (Object value : values(row)) {
+            line.append(',');
+            cell(line, value);
+          }
+          line.append('\n');
+          out.append(line);
         }
-        appender.endRow();
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " SELECT * FROM read_csv(?,"
+          + " header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
+          + " columns = " + columnTypes(connection, table) + ")")) {
+        insert.setString(1, staging.toString());
+        insert.execute();
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot stage rows for " + table + ": " + e.getMessage(), e);
+    } finally {
+      if (staging != null) {
+        try {
+          Files.deleteIfExists(staging);
+        } catch (IOException e) {
+          staging.toFile().deleteOnExit();
+        }
       }
     }
   }
 
-  private static void spending(DuckDBAppender a, SpendingRow r) throws SQLException {
-    text(a, r.source());
-    text(a, r.iso3());
-    text(a, r.country());
-    a.append(r.year());
-    number(a, r.pctGdp());
-    number(a, r.amount());
-    text(a, r.currency());
-    text(a, r.estimate().wireName());
-    provenance(a, r.provenance());
-    text(a, r.note());
+  /** The table's columns as read_csv's {@code columns} struct: {'name': 'TYPE', …}, in schema order. */
+  private static String columnTypes(Connection connection, String table) throws SQLException {
+    StringBuilder struct = new StringBuilder("{");
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
+      query.setString(1, table);
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          struct.append(struct.length() > 1 ? ", " : "").append('\'').append(r.getString(1)).append("': '")
+              .append(r.getString(2)).append('\'');
+        }
+      }
+    }
+    return struct.append('}').toString();
   }
 
-  private static void aid(DuckDBAppender a, AidRow r) throws SQLException {
-    text(a, r.donor());
-    text(a, r.donorIso3());
-    text(a, r.recipient());
-    text(a, r.date());
-    text(a, r.category());
-    text(a, r.measure());
-    a.append(r.amount());
-    text(a, r.currency());
-    text(a, r.unit());
-    text(a, r.item());
-    number(a, r.quantity());
-    text(a, r.dataThrough());
-    provenance(a, r.provenance());
-    text(a, r.note());
-  }
-
-  private static void delivery(DuckDBAppender a, DeliveryRow r) throws SQLException {
-    text(a, r.recordId());
-    text(a, r.supplier());
-    text(a, r.supplierIso3());
-    text(a, r.recipient());
-    text(a, r.recipientIso3());
-    text(a, r.designation());
-    text(a, r.description());
-    text(a, r.category());
-    integer(a, r.orderYear());
-    a.append(r.orderYearEstimate());
-    integer(a, r.numberDelivered());
-    a.append(r.numberDeliveredEstimate());
-    text(a, r.deliveryYears());
-    a.append(r.deliveryYearEstimate());
-    text(a, r.status());
-    number(a, r.tivUnit());
-    number(a, r.tivDelivered());
-    text(a, r.localProduction());
-    provenance(a, r.provenance());
-  }
-
-  private static void production(DuckDBAppender a, ProductionRow r) throws SQLException {
-    text(a, r.item());
-    text(a, r.producer());
-    text(a, r.country());
-    text(a, r.date());
-    number(a, r.valueLow());
-    number(a, r.valueHigh());
-    text(a, r.valueText());
-    text(a, r.period());
-    text(a, r.unit());
-    text(a, r.kind());
-    text(a, r.targetDate());
-    provenance(a, r.provenance());
-    text(a, r.note());
-  }
-
-  private static void contract(DuckDBAppender a, ContractRow r) throws SQLException {
-    text(a, r.buyers());
-    text(a, r.agency());
-    text(a, r.item());
-    number(a, r.quantity());
-    text(a, r.quantityQualifier());
-    text(a, r.quantityText());
-    number(a, r.value());
-    text(a, r.currency());
-    text(a, r.date());
-    text(a, r.supplier());
-    provenance(a, r.provenance());
-    text(a, r.note());
-  }
-
-  private static void provenance(DuckDBAppender a, Provenance p) throws SQLException {
-    text(a, p.sourceUrl());
-    text(a, p.asOf());
-    text(a, p.vintage());
-    text(a, p.vintageMonth());
-    text(a, p.publisher());
-  }
-
-  private static void text(DuckDBAppender a, String value) throws SQLException {
-    if (value == null) {
-      a.appendNull();
-    } else {
-      a.append(value);
+  private static void cell(StringBuilder line, Object value) {
+    switch (value) {
+      case null -> line.append("\\N");
+      case String text -> {
+        line.append('"');
+        for (int i = 0; i < text.length(); i++) {
+          char ch = text.charAt(i);
+          if (ch == '"') {
+            line.append('"');
+          }
+          line.append(ch);
+        }
+        line.append('"');
+      }
+      default -> line.append(value); // numbers and booleans: Java's exact shortest form
     }
   }
 
-  private static void number(DuckDBAppender a, Double value) throws SQLException {
-    if (value == null) {
-      a.appendNull();
-    } else {
-      a.append(value.doubleValue());
-    }
+  /** A row's values after dataset_id and file_row, in the table's column order. */
+  static List<Object> values(DataRow row) {
+    return switch (row) {
+      case SpendingRow r -> with(r.provenance(), List.of(), nullable(r.source(), r.iso3(), r.country(), r.year(),
+          r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note());
+      case AidRow r -> with(r.provenance(), List.of(), nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
+          r.category(), r.measure(), r.amount(), r.currency(), r.unit(), r.item(), r.quantity(), r.dataThrough()),
+          r.note());
+      case DeliveryRow r -> with(r.provenance(), List.of(), nullable(r.recordId(), r.supplier(), r.supplierIso3(),
+          r.recipient(), r.recipientIso3(), r.designation(), r.description(), r.category(), r.orderYear(),
+          r.orderYearEstimate(), r.numberDelivered(), r.numberDeliveredEstimate(), r.deliveryYears(),
+          r.deliveryYearEstimate(), r.status(), r.tivUnit(), r.tivDelivered(), r.localProduction()), NO_NOTE);
+      case ProductionRow r -> with(r.provenance(), List.of(), nullable(r.item(), r.producer(), r.country(), r.date(),
+          r.valueLow(), r.valueHigh(), r.valueText(), r.period(), r.unit(), r.kind(), r.targetDate()), r.note());
+      case ContractRow r -> with(r.provenance(), List.of(), nullable(r.buyers(), r.agency(), r.item(), r.quantity(),
+          r.quantityQualifier(), r.quantityText(), r.value(), r.currency(), r.date(), r.supplier()), r.note());
+      default -> throw new IllegalArgumentException("no table for " + row.getClass().getSimpleName());
+    };
   }
 
-  private static void integer(DuckDBAppender a, Integer value) throws SQLException {
-    if (value == null) {
-      a.appendNull();
-    } else {
-      a.append(value.intValue());
+  /** Marks a table without a note column. */
+  private static final Object NO_NOTE = new Object();
+
+  private static List<Object> nullable(Object... values) {
+    return java.util.Arrays.asList(values);
+  }
+
+  private static List<Object> with(Provenance p, List<Object> unused, List<Object> fields, Object note) {
+    List<Object> values = new ArrayList<>(fields.size() + 6);
+    values.addAll(fields);
+    values.add(p.sourceUrl());
+    values.add(p.asOf());
+    values.add(p.vintage());
+    values.add(p.vintageMonth());
+    values.add(p.publisher());
+    if (note != NO_NOTE) {
+      values.add(note);
     }
+    return values;
   }
 }

@@ -71,6 +71,7 @@ public final class QmCsvImporter implements Importer {
     }
   }
 
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern RANGE = Pattern.compile("\\+?([0-9][0-9,.]*)\\s*-\\s*([0-9][0-9,.]*)");
   private static final Pattern QUANTITY = Pattern.compile("(up to|~|about|approx\\.?|approximately)?\\s*([0-9][0-9,]*)");
 
@@ -86,44 +87,48 @@ public final class QmCsvImporter implements Importer {
 
   @Override
   public ParsedFile read(ImportRequest request, Countries countries) throws IOException {
-    String file = request.fileName();
-    List<CsvRecord> records = CsvRecords.read(request.file(), ',');
-    List<ImportProblem> problems = new ArrayList<>();
-    if (records.isEmpty()) {
-      problems.add(new ImportProblem(file, 0, null, null, "the file is empty; a qm-csv file starts with a header row"));
-      return new ParsedFile(Table.SPENDING, List.of(), problems, Set.of(), 0);
+    Reading reading = new Reading(request, countries);
+    CsvRecords.forEach(request.file(), ',', reading::accept);
+    return reading.result();
+  }
+
+  /** The state of one streamed read: the header decides the layout, then each record becomes a row. */
+  private static final class Reading {
+    private final ImportRequest request;
+    private final Countries countries;
+    private final String file;
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<DataRow> rows = new ArrayList<>();
+    private final Set<Integer> badRows = new HashSet<>();
+    private final Map<String, Integer> columns = new HashMap<>();
+    private List<String> header;
+    private Layout layout;
+    private boolean refused;
+    private int rowsRead;
+
+    Reading(ImportRequest request, Countries countries) {
+      this.request = request;
+      this.countries = countries;
+      this.file = request.fileName();
     }
-    List<String> header = records.get(0).cells().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-    Optional<Layout> layout = Layout.of(header);
-    if (layout.isEmpty()) {
-      problems.add(new ImportProblem(file, records.get(0).line(), null, String.join(",", header),
-          "not a qm-csv header: a qm-csv file has the columns of one layout (spending: country, iso3, year, pct_gdp, …;"
-              + " aid: donor, category, measure, amount, currency, unit, …; production: item, producer, country,"
-              + " value, period, kind, …; contracts: buyer, item, quantity, value, currency, date, …)"));
-      return new ParsedFile(Table.SPENDING, List.of(), problems, Set.of(), 0);
-    }
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      String column = header.get(i);
-      if (!layout.get().allowed.contains(column)) {
-        problems.add(new ImportProblem(file, records.get(0).line(), column, column,
-            "unknown column for a " + layout.get().table.cliName() + " file; allowed: " + layout.get().allowed));
+
+    void accept(CsvRecord record) {
+      if (refused) {
+        return;
       }
-      if (columns.putIfAbsent(column, i) != null) {
-        problems.add(new ImportProblem(file, records.get(0).line(), column, column, "column appears twice"));
+      if (header == null) {
+        header(record);
+        return;
       }
-    }
-    List<DataRow> rows = new ArrayList<>();
-    Set<Integer> badRows = new HashSet<>();
-    for (CsvRecord record : records.subList(1, records.size())) {
       if (record.cells().stream().allMatch(String::isEmpty)) {
-        continue;
+        return;
       }
+      rowsRead++;
       RowCells cells = new RowCells(file, record, columns, problems);
       if (record.cells().size() != header.size()) {
         cells.problem(null, null, "has " + record.cells().size() + " cells; the header has " + header.size());
       }
-      DataRow row = switch (layout.get()) {
+      DataRow row = switch (layout) {
         case SPENDING -> spending(cells, countries, request);
         case AID -> aid(cells, countries, request);
         case PRODUCTION -> production(cells, request);
@@ -135,7 +140,38 @@ public final class QmCsvImporter implements Importer {
         badRows.add(record.line());
       }
     }
-    return new ParsedFile(layout.get().table, rows, problems, badRows, records.size() - 1);
+
+    private void header(CsvRecord record) {
+      header = record.cells().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      Optional<Layout> found = Layout.of(header);
+      if (found.isEmpty()) {
+        problems.add(new ImportProblem(file, record.line(), null, String.join(",", header),
+            "not a qm-csv header: a qm-csv file has the columns of one layout (spending: country, iso3, year, pct_gdp,"
+                + " …; aid: donor, category, measure, amount, currency, unit, …; production: item, producer, country,"
+                + " value, period, kind, …; contracts: buyer, item, quantity, value, currency, date, …)"));
+        refused = true;
+        return;
+      }
+      layout = found.get();
+      for (int i = 0; i < header.size(); i++) {
+        String column = header.get(i);
+        if (!layout.allowed.contains(column)) {
+          problems.add(new ImportProblem(file, record.line(), column, column,
+              "unknown column for a " + layout.table.cliName() + " file; allowed: " + layout.allowed));
+        }
+        if (columns.putIfAbsent(column, i) != null) {
+          problems.add(new ImportProblem(file, record.line(), column, column, "column appears twice"));
+        }
+      }
+    }
+
+    ParsedFile result() {
+      if (header == null) {
+        problems.add(new ImportProblem(file, 0, null, null, "the file is empty; a qm-csv file starts with a header row"));
+      }
+      Table table = layout == null ? Table.SPENDING : layout.table;
+      return new ParsedFile(table, rows, problems, badRows, rowsRead);
+    }
   }
 
   private static Provenance provenance(RowCells cells, String asOf, ImportRequest request) {
@@ -147,7 +183,7 @@ public final class QmCsvImporter implements Importer {
   }
 
   private static String monthOf(String date) {
-    return date != null && date.matches("\\d{4}-\\d{2}.*") ? date.substring(0, 7) : null;
+    return date != null && MONTH.matcher(date).lookingAt() ? date.substring(0, 7) : null;
   }
 
   private static SpendingRow spending(RowCells cells, Countries countries, ImportRequest request) {

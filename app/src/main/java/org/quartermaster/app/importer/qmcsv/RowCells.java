@@ -7,6 +7,7 @@ import org.quartermaster.app.importer.ImportProblem;
 
 /** Typed cells of one CSV record, each problem recorded with file, row, column and value. */
 final class RowCells {
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
   private final String file;
   private final CsvRecord record;
   private final Map<String, Integer> columns;
@@ -61,7 +62,7 @@ final class RowCells {
     if (value == null) {
       return null;
     }
-    if (!value.matches("\\d{4}")) {
+    if (!YEAR.matcher(value).matches()) {
       problem(column, value, "must be a year (four digits)");
       return null;
     }
