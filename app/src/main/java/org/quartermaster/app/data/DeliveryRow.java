@@ -13,6 +13,6 @@ public record DeliveryRow(
 
   @Override
   public String key() {
-    return recordId;
+    return recordId + "|" + deliveryYears; // SIPRI lists a deal once per delivery year
   }
 }

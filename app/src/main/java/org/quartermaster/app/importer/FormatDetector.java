@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.quartermaster.app.importer.nato.NatoTableImporter;
+import org.quartermaster.app.importer.owid.OwidGrapherImporter;
 import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
+import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
 
 /** Tells a file's format from its first bytes and lines, for imports without --format. */
 public final class FormatDetector {
@@ -37,6 +40,15 @@ public final class FormatDetector {
         .map(cell -> cell.strip().toLowerCase(Locale.ROOT)).toList();
     if (QmCsvImporter.looksLike(header)) {
       return Optional.of(ImportFormat.QM_CSV);
+    }
+    if (SipriTransfersImporter.looksLike(lines)) {
+      return Optional.of(ImportFormat.SIPRI_TRANSFERS);
+    }
+    if (OwidGrapherImporter.looksLike(lines)) {
+      return Optional.of(ImportFormat.OWID);
+    }
+    if (NatoTableImporter.looksLike(lines)) {
+      return Optional.of(ImportFormat.NATO);
     }
     return Optional.empty();
   }

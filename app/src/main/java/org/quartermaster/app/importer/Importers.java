@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.quartermaster.app.importer.nato.NatoTableImporter;
+import org.quartermaster.app.importer.owid.OwidGrapherImporter;
 import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
+import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
 
 /** The importer of each format (the one place that lists them). */
 public final class Importers {
@@ -17,7 +20,8 @@ public final class Importers {
   }
 
   public static Importers standard() {
-    return new Importers(List.of(new QmCsvImporter()));
+    return new Importers(List.of(new QmCsvImporter(), new NatoTableImporter(), new OwidGrapherImporter(),
+        new SipriTransfersImporter()));
   }
 
   public Optional<Importer> forFormat(ImportFormat format) {
