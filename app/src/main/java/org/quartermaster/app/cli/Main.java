@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       "Quartermaster: stockpiles, production and aid, and the SM-1 sustainment model.",
       "Can production sustain the outflow, and when do stocks recover?"
     },
-    subcommands = {SimulateCommand.class, ValidateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SimulateCommand.class, ValidateCommand.class, ImportCommand.class, QueryCommand.class,
+        ExportCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
 public final class Main implements Runnable {
   public static final int OK = 0;

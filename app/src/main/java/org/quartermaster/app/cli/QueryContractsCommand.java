@@ -1,0 +1,23 @@
+package org.quartermaster.app.cli;
+
+import org.quartermaster.app.query.ContractsQuery;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qm query contracts}: procurement contracts. */
+@Command(
+    name = "contracts",
+    mixinStandardHelpOptions = true,
+    description = "Procurement contracts, one row each, values in their own currency.")
+final class QueryContractsCommand extends QuerySubcommand {
+  @Option(names = "--item", paramLabel = "ITEM",
+      description = "Only items whose name contains this, any case, e.g. stinger (default: every item).")
+  String item;
+
+  @Override
+  QueryResult query(Store store) {
+    return ContractsQuery.run(store, new ContractsQuery.Options(item));
+  }
+}

@@ -1,0 +1,31 @@
+package org.quartermaster.app.cli;
+
+import org.quartermaster.app.query.DeliveriesQuery;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qm query deliveries}: arms-transfer records. */
+@Command(
+    name = "deliveries",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Arms deliveries, one row per transfer record (SIPRI trade register).",
+      "Each record comes from the latest vintage that has it."
+    })
+final class QueryDeliveriesCommand extends QuerySubcommand {
+  @Option(names = "--supplier", paramLabel = "SUPPLIER",
+      description = "Only suppliers whose name contains this (any case), or this ISO code (default: every supplier).")
+  String supplier;
+
+  @Option(names = "--recipient", paramLabel = "RECIPIENT",
+      description = "Only recipients whose name contains this (any case), or this ISO code"
+          + " (default: every recipient).")
+  String recipient;
+
+  @Override
+  QueryResult query(Store store) {
+    return DeliveriesQuery.run(store, new DeliveriesQuery.Options(supplier, recipient));
+  }
+}

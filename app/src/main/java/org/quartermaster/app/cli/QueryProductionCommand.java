@@ -1,0 +1,26 @@
+package org.quartermaster.app.cli;
+
+import org.quartermaster.app.query.ProductionQuery;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qm query production}: production rates, capacities and targets. */
+@Command(
+    name = "production",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Production rates, capacities and ramp-up targets.",
+      "Each value is per its period (month, year, cumulative …) and in its unit."
+    })
+final class QueryProductionCommand extends QuerySubcommand {
+  @Option(names = "--item", paramLabel = "ITEM",
+      description = "Only items whose name contains this, any case, e.g. 155mm or stinger (default: every item).")
+  String item;
+
+  @Override
+  QueryResult query(Store store) {
+    return ProductionQuery.run(store, new ProductionQuery.Options(item));
+  }
+}

@@ -1,0 +1,48 @@
+package org.quartermaster.app.cli;
+
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.SpendingQuery;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qm query spending}: defence spending as a share of GDP, against a guideline if asked. */
+@Command(
+    name = "spending",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Defence spending in %% of GDP, per country, year and source.",
+      "Each release of a source is a vintage; nothing is overwritten. Without",
+      "--vintage each country and year shows the latest vintage that covers it,",
+      "and the output says so. With --threshold: who meets the guideline and the",
+      "gap to it. With --source nato the check is about the allies (NATO members",
+      "on the vintage's date); an ally without a figure (Iceland: no armed",
+      "forces) is 'no figure', not failing. Example:",
+      "  qm query spending --year 2024 --threshold 2 --source nato --vintage 2024-06"
+    })
+final class QuerySpendingCommand extends QuerySubcommand {
+  @Option(names = "--year", paramLabel = "YEAR", description = "Only this year (default: every year).")
+  Integer year;
+
+  @Option(names = "--country", paramLabel = "COUNTRY",
+      description = "Only this country: ISO 3166 code (POL, PL) or name (default: every country).")
+  String country;
+
+  @Option(names = "--threshold", paramLabel = "PCT",
+      description = "Check against this guideline in %% of GDP, e.g. 2 or 3.5: adds the columns meets and gap_pct"
+          + " (shortfall in percentage points) (default: no check).")
+  Double threshold;
+
+  @Option(names = "--source", paramLabel = "SOURCE",
+      description = "Only this series: nato or sipri (default: every series in the store).")
+  String source;
+
+  @Option(names = "--vintage", paramLabel = "YYYY-MM",
+      description = "Only this release of the source (default: the latest vintage per country and year).")
+  String vintage;
+
+  @Override
+  QueryResult query(Store store) {
+    return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold, source, vintage));
+  }
+}

@@ -1,0 +1,39 @@
+package org.quartermaster.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.quartermaster.app.query.QueryException;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.ResultFormat;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every {@code qm query} subcommand does: open the store, run its query, print it in the asked format. */
+abstract class QuerySubcommand extends StoreCommand {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output: table (aligned, units in the headers, vintages and sources under it), csv (RFC 4180,"
+          + " exact column names) or json (default: table).")
+  String format = "table";
+
+  /** Runs the query; a {@link QueryException} is the user's to fix. */
+  abstract QueryResult query(Store store);
+
+  @Override
+  public Integer call() throws IOException {
+    ResultFormat output = ResultFormat.byName(format).orElseThrow(
+        () -> new BadInputException("--format " + format + ": expected table, csv or json"));
+    QueryResult result;
+    try (Store store = openStore()) {
+      result = query(store);
+    } catch (QueryException e) {
+      throw new BadInputException(e.lines());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    output.write(result, out);
+    return Main.OK;
+  }
+}

@@ -1,0 +1,20 @@
+package org.quartermaster.app.cli;
+
+import java.util.concurrent.Callable;
+import org.quartermaster.app.store.Store;
+
+/**
+ * A command that works on the store ({@code qm query …}, {@code qm export}): {@code --db PATH} (or
+ * {@code $QM_HOME}) through {@link StoreOption}, which creates and seeds a new store. Tests give an
+ * in-memory store they filled themselves through {@link #stores}.
+ */
+abstract class StoreCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin StoreOption storeOption;
+
+  /** Set by tests; null in the application. */
+  StoreSource stores;
+
+  Store openStore() {
+    return stores != null ? stores.open() : storeOption.open();
+  }
+}

@@ -1,0 +1,36 @@
+package org.quartermaster.app.query;
+
+import java.util.List;
+import org.quartermaster.app.store.Store;
+
+/**
+ * {@code qm query production}: production rates, capacities and targets. Each row's rate is per its
+ * own {@code period} in its own {@code unit}; a range such as 12000-20000 is {@code value} as written,
+ * with {@code value_low} and {@code value_high} in CSV and JSON.
+ */
+public final class ProductionQuery {
+  static final List<Column> COLUMNS = List.of(Column.text("item"), Column.text("producer"), Column.text("country"),
+      Column.text("date"), Column.text("value"), Column.detail("value_low"), Column.detail("value_high"),
+      Column.text("unit"), Column.text("period"), Column.text("kind"), Column.text("target_date"),
+      Column.text("vintage_month"), Column.detail("vintage"), Column.detail("as_of"), Column.source(),
+      Column.detail("note"));
+  private static final String SQL = """
+      SELECT item, producer, country, date, value_text AS value, value_low, value_high, unit, period, kind,
+             target_date, vintage_month, vintage, as_of, source_url, note
+      FROM production, (SELECT CAST(? AS VARCHAR) AS wanted) AS p
+      WHERE p.wanted IS NULL OR contains(lower(item), lower(p.wanted))
+      ORDER BY item, country, producer, date NULLS LAST, dataset_id, file_row
+      """;
+
+  private ProductionQuery() {}
+
+  /** @param item part of the item's name, any case (155mm, stinger), or null for all */
+  public record Options(String item) {}
+
+  public static QueryResult run(Store store, Options options) {
+    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item()));
+    return QueryResult.withRowProvenance(
+        "Production rates, capacities and targets" + (options.item() == null ? "" : " of '" + options.item() + "'"),
+        COLUMNS, rows, List.of("Each value is per its period (month, year, cumulative …) in its unit."));
+  }
+}

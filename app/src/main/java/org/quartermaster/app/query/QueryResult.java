@@ -1,0 +1,90 @@
+package org.quartermaster.app.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a query found: columns (with units), rows, and the provenance of the rows: the vintages they
+ * come from and their sources, plus notes a reader needs (which vintage rule was applied, what was
+ * not added up). Rendered by {@link ResultFormat}. Immutable; row values may be null.
+ *
+ * @param title    one line saying what the rows are
+ * @param rows     one list per row, values in column order: String, Boolean, Integer, Long, Double,
+ *                 BigDecimal or BigInteger, or null
+ * @param vintages the vintages the rows come from, oldest first
+ * @param sources  the source URLs of the rows, each once, in order of first use
+ */
+public record QueryResult(
+    String title, List<Column> columns, List<List<Object>> rows, List<VintageUsed> vintages, List<String> sources,
+    List<String> notes) {
+
+  public QueryResult {
+    Objects.requireNonNull(title, "title");
+    columns = List.copyOf(columns);
+    List<List<Object>> copied = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException("a row has " + row.size() + " values for " + columns.size() + " columns");
+      }
+      copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = Collections.unmodifiableList(copied);
+    vintages = List.copyOf(vintages);
+    sources = List.copyOf(sources);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * A result whose vintages and sources are read from its own {@code vintage_month}, {@code vintage}
+   * and {@code source_url} columns (those it has).
+   */
+  public static QueryResult withRowProvenance(
+      String title, List<Column> columns, List<List<Object>> rows, List<String> notes) {
+    List<String> names = columns.stream().map(Column::name).toList();
+    int month = names.indexOf("vintage_month");
+    int name = names.indexOf("vintage");
+    int source = names.indexOf("source_url");
+    Map<List<String>, Long> vintages = new LinkedHashMap<>();
+    LinkedHashSet<String> sources = new LinkedHashSet<>();
+    for (List<Object> row : rows) {
+      if (month >= 0 || name >= 0) {
+        List<String> key = java.util.Arrays.asList(text(row, month), text(row, name));
+        vintages.merge(key, 1L, Long::sum);
+      }
+      String url = text(row, source);
+      if (url != null) {
+        sources.add(url);
+      }
+    }
+    List<VintageUsed> used = new ArrayList<>();
+    vintages.forEach((key, count) -> used.add(new VintageUsed(key.get(0), key.get(1), count)));
+    used.sort(Comparator.comparing(VintageUsed::month, Comparator.nullsLast(Comparator.naturalOrder())));
+    return new QueryResult(title, columns, rows, used, List.copyOf(sources), notes);
+  }
+
+  /** The index of the column with this name. */
+  public int columnIndex(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + name + " in " + columns.stream().map(Column::name).toList());
+  }
+
+  /** The values of one column, in row order. */
+  public List<Object> column(String name) {
+    int index = columnIndex(name);
+    return rows.stream().map(row -> row.get(index)).toList();
+  }
+
+  private static String text(List<Object> row, int index) {
+    return index < 0 || row.get(index) == null ? null : row.get(index).toString();
+  }
+}

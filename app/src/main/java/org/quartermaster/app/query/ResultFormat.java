@@ -1,0 +1,112 @@
+package org.quartermaster.app.query;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a {@link QueryResult} is written; the name is what {@code --format} takes. Writers are left
+ * open. Thread-safe.
+ */
+public enum ResultFormat {
+  /** An aligned text table, units in the headers, then the vintages used, the sources and the notes. */
+  TABLE,
+  /**
+   * RFC 4180 CSV: a header of the exact column names, one record per row, CRLF line ends, fields
+   * quoted when they hold a comma, a quote or a line break (quotes doubled), null as an empty field.
+   * Every column is written; vintages and sources are in the rows' own columns.
+   */
+  CSV,
+  /**
+   * One JSON object: {@code title}, {@code columns} ([{name, unit}]), {@code rows} (one object per
+   * row, keyed by column name), {@code vintages} ([{vintage_month, vintage, rows}]), {@code sources}
+   * and {@code notes}.
+   */
+  JSON;
+
+  private static final JsonMapper JSON_MAPPER = JsonMapper.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+  private static final CsvMapper CSV_MAPPER = CsvMapper.builder()
+      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
+
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<ResultFormat> byName(String name) {
+    String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(f -> f.cliName().equals(wanted)).findFirst();
+  }
+
+  public void write(QueryResult result, Writer out) throws IOException {
+    switch (this) {
+      case TABLE -> TextTable.write(result, out);
+      case CSV -> writeCsv(result, out);
+      case JSON -> writeJson(result, out);
+    }
+    out.flush();
+  }
+
+  private static void writeCsv(QueryResult result, Writer out) throws IOException {
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n").setNullValue("");
+    result.columns().forEach(column -> schema.addColumn(column.name()));
+    try (var rows = CSV_MAPPER.writer(schema.build()).writeValues(out)) {
+      for (List<Object> row : result.rows()) {
+        rows.write(row.toArray());
+      }
+    }
+  }
+
+  private static void writeJson(QueryResult result, Writer out) throws IOException {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("title", result.title());
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (Column column : result.columns()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", column.name());
+      entry.put("unit", column.unit());
+      columns.add(entry);
+    }
+    document.put("columns", columns);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (List<Object> row : result.rows()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        entry.put(result.columns().get(i).name(), row.get(i));
+      }
+      rows.add(entry);
+    }
+    document.put("rows", rows);
+    List<Map<String, Object>> vintages = new ArrayList<>();
+    for (VintageUsed vintage : result.vintages()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("vintage_month", vintage.month());
+      entry.put("vintage", vintage.name());
+      entry.put("rows", vintage.rows());
+      vintages.add(entry);
+    }
+    document.put("vintages", vintages);
+    document.put("sources", result.sources());
+    document.put("notes", result.notes());
+    JSON_MAPPER.writeValue(out, document);
+    out.write(System.lineSeparator());
+  }
+}

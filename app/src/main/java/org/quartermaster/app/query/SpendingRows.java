@@ -1,0 +1,90 @@
+package org.quartermaster.app.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.quartermaster.app.query.SpendingQuery.Figure;
+
+/** The columns, rows and vintage notes of {@code qm query spending}. */
+final class SpendingRows {
+  static final String PERCENT_OF_GDP = "% of GDP";
+  /** Beyond this many figures, the notes count the figures other vintages also give instead of listing them. */
+  private static final int DETAILED_FIGURES = 5;
+
+  private SpendingRows() {}
+
+  static QueryResult result(String title, List<Figure> figures, Guideline guideline, List<String> notes) {
+    List<Column> columns = new ArrayList<>(List.of(Column.text("country"), Column.text("iso3"),
+        Column.number("year", null), Column.number("pct_gdp", PERCENT_OF_GDP, 2), Column.text("estimate")));
+    if (guideline != null) {
+      columns.add(Column.text("meets"));
+      columns.add(Column.number("gap_pct", "pp of GDP", 2));
+    }
+    columns.addAll(List.of(Column.text("source"), Column.text("vintage_month"), Column.detail("vintage"),
+        Column.detail("as_of"), Column.source(), Column.detail("note")));
+    List<List<Object>> rows = new ArrayList<>();
+    List<List<Object>> stored = new ArrayList<>();
+    for (Figure f : figures) {
+      List<Object> row = new ArrayList<>(List.of(f.country(), f.iso3(), f.year()));
+      row.add(f.pctGdp());
+      row.add(f.estimate());
+      if (guideline != null) {
+        row.add(guideline.meets(f.pctGdp()));
+        row.add(guideline.gap(f.pctGdp()));
+      }
+      row.add(f.source());
+      row.add(f.vintageMonth());
+      row.add(f.vintage());
+      row.add(f.asOf());
+      row.add(f.sourceUrl());
+      row.add(f.note());
+      rows.add(row);
+      if (f.inStore()) {
+        stored.add(row);
+      }
+    }
+    QueryResult provenance = QueryResult.withRowProvenance(title, columns, stored, notes);
+    return new QueryResult(title, columns, rows, provenance.vintages(), provenance.sources(), notes);
+  }
+
+  /** Which vintage rule was applied, and what other vintages say (for a handful of figures) or how many there are. */
+  static List<String> vintageNotes(List<Figure> figures, String vintage) {
+    List<String> notes = new ArrayList<>();
+    notes.add(vintage != null
+        ? "Vintage " + vintage + " only, as asked for."
+        : "No vintage asked for: each country and year shows the latest vintage that covers it; older vintages"
+            + " are kept, not overwritten (choose one with --vintage YYYY-MM).");
+    long revised = figures.stream().filter(f -> !f.others().isEmpty()).count();
+    if (revised > 0 && figures.size() <= DETAILED_FIGURES) {
+      for (Figure f : figures) {
+        if (!f.others().isEmpty()) {
+          notes.add(describeVintages(f, vintage == null));
+        }
+      }
+    } else if (revised > 0) {
+      notes.add(revised + " of " + figures.size() + " figures also appear in other vintages (with the same or"
+          + " other values).");
+    }
+    return notes;
+  }
+
+  private static String describeVintages(Figure f, boolean latest) {
+    StringBuilder text = new StringBuilder()
+        .append(f.country()).append(' ').append(f.year()).append(": ").append(percent(f.pctGdp()))
+        .append(" from vintage ").append(f.vintageMonth());
+    if (latest) {
+      text.append(" (the latest of ").append(f.others().size() + 1).append(')');
+    }
+    text.append("; other vintages: ");
+    List<String> parts = new ArrayList<>();
+    for (Figure other : f.others()) {
+      parts.add(other.vintageMonth() + " gives " + percent(other.pctGdp()));
+    }
+    return text.append(String.join(", ", parts)).append('.').toString();
+  }
+
+  /** {@code 3.26} or {@code no figure}. */
+  static String percent(Double pctGdp) {
+    return pctGdp == null ? Guideline.NO_FIGURE : String.format(Locale.ROOT, "%.2f", pctGdp);
+  }
+}

@@ -1,0 +1,61 @@
+package org.quartermaster.app.query;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import org.quartermaster.app.store.Store;
+
+/**
+ * {@code qm export}: one whole table to one file, written whole or not at all: DuckDB writes a
+ * temporary file beside the target, which is then renamed onto it (atomically where the file system
+ * can), replacing an older file; on failure the temporary file is removed and the target is untouched.
+ */
+public final class TableExport {
+  private TableExport() {}
+
+  /** Fails before any work when {@code out} cannot be written: its folder is missing or it is a directory. */
+  public static void checkTarget(Path out) {
+    Path dir = directoryOf(out);
+    if (!Files.isDirectory(dir)) {
+      throw new QueryException("cannot write " + out + ": the folder " + dir + " does not exist");
+    }
+    if (Files.isDirectory(out)) {
+      throw new QueryException("cannot write " + out + ": it is a directory; give a file name such as "
+          + out.resolve("spending.csv"));
+    }
+    if (!Files.isWritable(dir)) {
+      throw new QueryException("cannot write " + out + ": the folder " + dir + " is not writable");
+    }
+  }
+
+  /** Writes every row of {@code table} to {@code out}; returns the number of rows written. */
+  public static long write(Store store, ExportTable table, ExportFormat format, Path out) throws IOException {
+    checkTarget(out);
+    Path temporary = directoryOf(out).resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + ".partial");
+    try {
+      long rows = store.read(connection -> {
+        try (PreparedStatement copy = connection.prepareStatement(format.copyStatement())) {
+          Rows.bind(copy, table.sqlName(), temporary.toAbsolutePath().toString());
+          return (long) copy.executeUpdate();
+        }
+      });
+      try {
+        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return rows;
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static Path directoryOf(Path out) {
+    Path parent = out.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+}

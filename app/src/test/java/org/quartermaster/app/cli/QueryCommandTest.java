@@ -1,0 +1,146 @@
+package org.quartermaster.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quartermaster.app.query.BundledSample;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** End-to-end tests of {@code qm query …} on an in-memory store holding the bundled sample. */
+class QueryCommandTest {
+
+  private static CliRun qm(String... args) {
+    return StoreCli.qm(BundledSample::store, args);
+  }
+
+  @Test
+  void spending_publishedFact_shows31AlliesOfWhich23Meet2Percent() {
+    CliRun run = qm("query", "spending", "--year", "2024", "--threshold", "2", "--source", "nato",
+        "--vintage", "2024-06");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("2024: 23 of 31 allies with a figure meet 2% of GDP")
+        .contains("Iceland          ISL   2024                   -  true      no figure")
+        .contains("Vintage used:\n  2024-06  NATO Defence Expenditure of NATO Countries (2014-2024), June 2024"
+            + " release (32 rows)")
+        .contains("Sources:\n  [1] https://swedenherald.com/");
+  }
+
+  @Test
+  void spending_polandWithoutVintage_showsTheLatestAndSaysSo() {
+    CliRun run = qm("query", "spending", "--country", "POL", "--year", "2023");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Poland   POL   2023                3.26")
+        .contains("each country and year shows the latest vintage that covers it")
+        .contains("Poland 2023: 3.26 from vintage 2024-06 (the latest of 3); other vintages: 2024-03 gives 3.92,"
+            + " 2023-07 gives 3.90.");
+  }
+
+  @Test
+  void spending_csv_printsTheExactColumnsAndOneRecordPerAlly() {
+    CliRun run = qm("query", "spending", "--year", "2024", "--threshold", "3.5", "--source", "nato",
+        "--vintage", "2024-06", "--format", "csv");
+
+    assertThat(run.exitCode()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.getFirst()).isEqualTo(
+        "country,iso3,year,pct_gdp,estimate,meets,gap_pct,source,vintage_month,vintage,as_of,source_url,note");
+    assertThat(lines).hasSize(33);
+    assertThat(lines).filteredOn(line -> line.contains(",yes,")).singleElement().asString().startsWith("Poland,");
+  }
+
+  @Test
+  void contracts_stingerAsJson_showsTheNspaOrderOf940() throws Exception {
+    CliRun run = qm("query", "contracts", "--item", "stinger", "--format", "json");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode rows = JsonMapper.builder().build().readTree(run.out()).get("rows");
+    assertThat(rows).anySatisfy(row -> {
+      assertThat(row.get("agency").asText()).isEqualTo("NSPA (via US FMS)");
+      assertThat(row.get("quantity").asDouble()).isEqualTo(940);
+      assertThat(row.get("date").asText()).isEqualTo("2024-07-09");
+    });
+  }
+
+  @Test
+  void aid_byDonor_printsSumsPerCurrencyAndSaysSo() {
+    CliRun run = qm("query", "aid", "--by", "donor", "--donor", "Germany", "--category", "military",
+        "--measure", "allocation");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Germany  EUR       billion   27.41        3")
+        .contains("Germany  USD       billion  28.383        1")
+        .contains("EUR is never added to USD, nor billion to million");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"deliveries", "production", "datasets"})
+  void listing_eachFormat_exitsZero(String what) {
+    for (String format : List.of("table", "csv", "json")) {
+      CliRun run = qm("query", what, "--format", format);
+
+      assertThat(run.exitCode()).as("%s --format %s: %s", what, format, run.err()).isZero();
+      assertThat(run.out()).isNotBlank();
+    }
+  }
+
+  @Test
+  void sql_select_printsTheRows() {
+    CliRun run = qm("query", "sql", "SELECT count(*) AS n FROM defence_spending", "--format", "csv");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("n\r\n" + BundledSample.SPENDING_ROWS + "\r\n");
+  }
+
+  @Test
+  void sql_delete_exitsTwoWithTheReason() {
+    CliRun run = qm("query", "sql", "DELETE FROM aid");
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("qm: DELETE statements are not allowed: qm query sql runs one read-only"
+        + " statement");
+  }
+
+  @Test
+  void spending_unknownVintage_exitsTwoListingTheVintages() {
+    CliRun run = qm("query", "spending", "--vintage", "2024-05");
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("no spending figures of vintage 2024-05").contains("2024-06");
+  }
+
+  @Test
+  void query_badFormatOrGrouping_exitsTwo() {
+    assertThat(qm("query", "datasets", "--format", "xml").err()).contains("--format xml: expected table, csv or json");
+    assertThat(qm("query", "aid", "--by", "year").exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(qm("query", "spending", "--year", "soon").exitCode()).isEqualTo(Main.BAD_INPUT);
+  }
+
+  @Test
+  void help_everyQueryOptionSaysItsDefault() {
+    CommandSpec query = new CommandLine(new QueryCommand()).getCommandSpec();
+    assertThat(query.subcommands().keySet()).containsExactlyInAnyOrder("spending", "aid", "deliveries",
+        "production", "contracts", "datasets", "sql");
+    for (CommandLine sub : query.subcommands().values()) {
+      for (OptionSpec option : sub.getCommandSpec().options()) {
+        if (!option.usageHelp() && !option.versionHelp()) {
+          assertThat(String.join(" ", option.description())).as("%s %s", sub.getCommandName(), option.longestName())
+              .contains("(default: ");
+        }
+      }
+    }
+    CliRun help = qm("query", "spending", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--threshold=PCT", "--vintage=YYYY-MM", "--format=FORMAT");
+  }
+}

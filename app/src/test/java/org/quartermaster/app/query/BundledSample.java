@@ -1,0 +1,106 @@
+package org.quartermaster.app.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.Country;
+import org.quartermaster.app.store.BundledDataset;
+import org.quartermaster.app.store.Store;
+
+/**
+ * Test fixture: an in-memory store seeded with the bundled dataset as the application seeds it (the
+ * same files are also kept under test resources {@code bundled-sample/} for tests that read them
+ * directly), plus a few hand-written SIPRI-style delivery records in two vintages (record R1 is in
+ * both).
+ */
+public final class BundledSample {
+  public static final int SPENDING_ROWS = 514;
+  public static final int AID_ROWS = 226;
+  public static final int PRODUCTION_ROWS = 132;
+  public static final int CONTRACTS_ROWS = 24;
+  public static final int DELIVERY_ROWS = 5;
+  public static final int DATASETS = 6;
+
+  private static final String DELIVERIES = """
+      INSERT INTO deliveries VALUES
+        (5, 2, 'R1', 'United States', 'USA', 'Ukraine', 'UKR', 'FIM-92 Stinger', 'portable SAM', 'SAM', 2022,
+         false, 1600, true, '2022', false, 'delivered', 0.02, 32, NULL, 'https://armstransfers.sipri.org/a', NULL,
+         'SIPRI trade register, March 2024', '2024-03', 'SIPRI'),
+        (5, 3, 'R2', 'Germany', 'DEU', 'Ukraine', 'UKR', 'Gepard', 'self-propelled AA gun', 'AA', 2022,
+         false, 52, false, '2022-2023', false, 'delivered', 1.5, 78, NULL, 'https://armstransfers.sipri.org/a', NULL,
+         'SIPRI trade register, March 2024', '2024-03', 'SIPRI'),
+        (6, 2, 'R1', 'United States', 'USA', 'Ukraine', 'UKR', 'FIM-92 Stinger', 'portable SAM', 'SAM', 2022,
+         false, 2000, true, '2022-2023', true, 'delivered', 0.02, 40, NULL, 'https://armstransfers.sipri.org/b', NULL,
+         'SIPRI trade register, March 2025', '2025-03', 'SIPRI'),
+        (6, 3, 'R3', 'United States', 'USA', 'Poland', 'POL', 'AH-64E Apache', 'combat helicopter', 'helicopter',
+         2024, false, NULL, false, NULL, false, 'on order', 25, NULL, NULL, 'https://armstransfers.sipri.org/b',
+         NULL, 'SIPRI trade register, March 2025', '2025-03', 'SIPRI'),
+        (6, 4, 'R4', 'France', 'FRA', 'Ukraine', 'UKR', 'CAESAR', '155mm self-propelled gun', 'artillery', 2022,
+         false, 49, true, '2022-2024', false, 'delivered', 4, 196, NULL, 'https://armstransfers.sipri.org/b', NULL,
+         'SIPRI trade register, March 2025', '2025-03', 'SIPRI')
+      """;
+  private static final String DATASET = """
+      INSERT INTO datasets (dataset_id, file_name, sha256, format, table_name, imported_at, row_count, rows_read,
+                            source_url, vintage, bundled)
+      VALUES (?, ?, ?, ?, ?, TIMESTAMP '2026-01-02 03:04:05', ?, ?, ?, ?, ?)
+      """;
+
+  private BundledSample() {}
+
+  /**
+   * A new in-memory store with the bundled dataset, loaded the way the application loads it (datasets
+   * 1 to 4), plus two hand-written SIPRI-style delivery datasets (5 and 6).
+   */
+  public static Store store() {
+    Store store = Store.inMemory();
+    BundledDataset.seedIfEmpty(store, Countries.standard());
+    store.write(connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(DELIVERIES);
+      }
+      dataset(connection, 5, "sipri_2024-03.csv", "0".repeat(64), "sipri-transfers", "deliveries", 2,
+          "https://armstransfers.sipri.org/a", "2024-03", false);
+      dataset(connection, 6, "sipri_2025-03.csv", "f".repeat(64), "sipri-transfers", "deliveries", 3,
+          "https://armstransfers.sipri.org/b", "2025-03", false);
+      return null;
+    });
+    return store;
+  }
+
+  /** The file of one sample CSV. */
+  public static Path file(String name) {
+    URL url = BundledSample.class.getResource("/bundled-sample/" + name);
+    if (url == null) {
+      throw new IllegalStateException("test resource bundled-sample/" + name + " missing");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+
+  private static void dataset(Connection connection, int id, String file, String sha256, String format,
+      String table, int rows, String sourceUrl, String vintage, boolean bundled) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(DATASET)) {
+      Object[] values = {id, file, sha256, format, table, rows, rows, sourceUrl, vintage, bundled};
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+
+}

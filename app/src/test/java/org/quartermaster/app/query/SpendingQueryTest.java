@@ -1,0 +1,190 @@
+package org.quartermaster.app.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.quartermaster.app.store.Store;
+
+/** {@link SpendingQuery} on the bundled NATO figures: the published facts, the vintage rule, the gap. */
+class SpendingQueryTest {
+  private static final List<String> MEETING_2024 = List.of("ALB", "BGR", "CZE", "DNK", "EST", "FIN", "FRA", "DEU",
+      "GRC", "HUN", "LVA", "LTU", "MNE", "NLD", "MKD", "NOR", "POL", "ROU", "SVK", "SWE", "TUR", "GBR", "USA");
+  private static final List<String> BELOW_2024 = List.of("BEL", "CAN", "HRV", "ITA", "LUX", "PRT", "SVN", "ESP");
+
+  private static Store store;
+
+  @BeforeAll
+  static void load() {
+    store = BundledSample.store();
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  private static QueryResult spending(Integer year, String country, Double threshold, String source, String vintage) {
+    return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold, source, vintage));
+  }
+
+  private static Map<String, String> meetsByIso3(QueryResult result) {
+    Map<String, String> meets = new TreeMap<>();
+    for (List<Object> row : result.rows()) {
+      meets.put((String) row.get(result.columnIndex("iso3")), (String) row.get(result.columnIndex("meets")));
+    }
+    return meets;
+  }
+
+  private static List<String> iso3Where(Map<String, String> meets, String value) {
+    List<String> iso3 = new ArrayList<>();
+    meets.forEach((code, meetsValue) -> {
+      if (meetsValue.equals(value)) {
+        iso3.add(code);
+      }
+    });
+    return iso3;
+  }
+
+  @Test
+  void run_june2024VintageTwoPercentNato_shows31AlliesWith23Meeting() {
+    QueryResult result = spending(2024, null, 2.0, "nato", "2024-06");
+
+    Map<String, String> meets = meetsByIso3(result);
+    assertThat(result.rows()).hasSize(32);
+    assertThat(iso3Where(meets, "yes")).containsExactlyInAnyOrderElementsOf(MEETING_2024).hasSize(23);
+    assertThat(iso3Where(meets, "no")).containsExactlyInAnyOrderElementsOf(BELOW_2024);
+    assertThat(iso3Where(meets, "no figure")).containsExactly("ISL");
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .startsWith("2024: 23 of 31 allies with a figure meet 2% of GDP (allies: the NATO members on 2024-06-17, 32"));
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .contains("no figure, so not counted as failing: Iceland (Iceland has no armed forces"));
+    assertThat(result.vintages()).singleElement().satisfies(v -> {
+      assertThat(v.month()).isEqualTo("2024-06");
+      assertThat(v.name()).contains("June 2024 release");
+      assertThat(v.rows()).isEqualTo(32);
+    });
+    assertThat(result.sources()).containsExactly(
+        "https://swedenherald.com/article/record-number-of-nato-countries-expected-to-reach-spending-target");
+  }
+
+  @Test
+  void run_icelandWithThreshold_isNoFigureWithoutGapNotFailing() {
+    QueryResult result = spending(2024, "Iceland", 2.0, "nato", "2024-06");
+
+    assertThat(result.rows()).singleElement().satisfies(row -> {
+      assertThat(row.get(result.columnIndex("pct_gdp"))).isNull();
+      assertThat(row.get(result.columnIndex("meets"))).isEqualTo("no figure");
+      assertThat(row.get(result.columnIndex("gap_pct"))).isNull();
+    });
+  }
+
+  @Test
+  void run_threshold_gapIsTheShortfallInPercentagePointsAndZeroWhenMet() {
+    QueryResult result = spending(2024, null, 2.0, "nato", "2024-06");
+
+    Map<String, Object> gaps = new TreeMap<>();
+    result.rows().forEach(row -> gaps.put((String) row.get(1), row.get(result.columnIndex("gap_pct"))));
+    assertThat(gaps).containsEntry("BEL", 0.70).containsEntry("CAN", 0.63).containsEntry("HRV", 0.19)
+        .containsEntry("ITA", 0.51).containsEntry("LUX", 0.71).containsEntry("PRT", 0.45)
+        .containsEntry("SVN", 0.71).containsEntry("ESP", 0.72)
+        .containsEntry("SVK", 0.0).containsEntry("POL", 0.0);
+    assertThat(result.columns().get(result.columnIndex("gap_pct")).unit()).isEqualTo("pp of GDP");
+  }
+
+  @Test
+  void run_threeAndAHalfPercent_countsOnlyThoseAtOrAboveIt() {
+    QueryResult result = spending(2024, null, 3.5, "nato", "2024-06");
+
+    assertThat(iso3Where(meetsByIso3(result), "yes")).containsExactly("POL");
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("2024: 1 of 31 allies"));
+  }
+
+  @Test
+  void run_polandWithoutVintage_showsTheLatestAndSaysSo() {
+    QueryResult result = spending(2023, "POL", null, null, null);
+
+    assertThat(result.rows()).singleElement().satisfies(row -> {
+      assertThat(row.get(result.columnIndex("pct_gdp"))).isEqualTo(3.26);
+      assertThat(row.get(result.columnIndex("vintage_month"))).isEqualTo("2024-06");
+    });
+    assertThat(result.notes()).contains(
+        "Poland 2023: 3.26 from vintage 2024-06 (the latest of 3); other vintages: 2024-03 gives 3.92,"
+            + " 2023-07 gives 3.90.");
+    assertThat(result.notes().getFirst()).contains("latest vintage");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2023-07, 3.90", "2024-03, 3.92", "2024-06, 3.26"})
+  void run_polandWithEachVintage_showsThatVintagesFigure(String vintage, double pctGdp) {
+    QueryResult result = spending(2023, "Poland", null, "nato", vintage);
+
+    assertThat(result.column("pct_gdp")).containsExactly(pctGdp);
+    assertThat(result.column("vintage_month")).containsExactly(vintage);
+    assertThat(result.vintages()).extracting(VintageUsed::month).containsExactly(vintage);
+    assertThat(result.notes().getFirst()).isEqualTo("Vintage " + vintage + " only, as asked for.");
+  }
+
+  @Test
+  void run_noVintage_everyFigureIsFromTheLatestVintageCoveringIt() {
+    QueryResult result = spending(null, null, null, "nato", null);
+
+    Map<String, String> latest = store.read(connection -> {
+      Map<String, String> months = new TreeMap<>();
+      try (var statement = connection.createStatement(); var rows = statement.executeQuery(
+          "SELECT iso3 || ' ' || year, max(vintage_month) FROM defence_spending GROUP BY ALL")) {
+        while (rows.next()) {
+          months.put(rows.getString(1), rows.getString(2));
+        }
+      }
+      return months;
+    });
+    Map<String, String> shown = new TreeMap<>();
+    result.rows().forEach(row -> shown.put(row.get(1) + " " + row.get(2), (String) row.get(
+        result.columnIndex("vintage_month"))));
+    assertThat(shown).isEqualTo(latest);
+    assertThat(result.vintages().size()).isGreaterThan(1);
+  }
+
+  @Test
+  void run_allyMissingFromTheVintage_isReportedAsNoFigure() {
+    try (Store partial = BundledSample.store()) {
+      partial.write(connection -> {
+        try (var statement = connection.createStatement()) {
+          return statement.executeUpdate("DELETE FROM defence_spending WHERE iso3 = 'BEL' AND year = 2024");
+        }
+      });
+
+      QueryResult result = SpendingQuery.run(partial, new SpendingQuery.Options(2024, null, 2.0, "nato", "2024-06"));
+
+      assertThat(result.rows()).hasSize(32);
+      assertThat(iso3Where(meetsByIso3(result), "no figure")).containsExactly("BEL", "ISL");
+      assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("2024: 23 of 30 allies"));
+    }
+  }
+
+  @Test
+  void run_unknownVintage_throwsListingTheVintagesInTheStore() {
+    assertThatThrownBy(() -> spending(2024, null, null, "nato", "2024-05"))
+        .isInstanceOf(QueryException.class)
+        .hasMessage("no spending figures of vintage 2024-05 from source 'nato'; vintages in the store: 2018-06,"
+            + " 2023-03, 2023-07, 2024-03, 2024-06, 2025-04, 2025-08, 2026-03");
+  }
+
+  @Test
+  void run_badVintageSourceCountryOrThreshold_throwsSayingWhatIsWrong() {
+    assertThatThrownBy(() -> spending(null, null, null, null, "June 2024")).hasMessageContaining("YYYY-MM");
+    assertThatThrownBy(() -> spending(null, null, null, "sipri", null))
+        .hasMessage("no spending figures from source 'sipri'; sources in the store: nato");
+    assertThatThrownBy(() -> spending(null, "Polnd", null, null, null)).hasMessageContaining("did you mean Poland?");
+    assertThatThrownBy(() -> spending(null, null, -2.0, null, null)).isInstanceOf(QueryException.class);
+  }
+}
