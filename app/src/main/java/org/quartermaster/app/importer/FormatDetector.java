@@ -13,6 +13,7 @@ import org.quartermaster.app.importer.nato.NatoTableImporter;
 import org.quartermaster.app.importer.owid.OwidGrapherImporter;
 import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
 import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
+import org.quartermaster.app.importer.tabular.Mappings;
 
 /** Tells a file's format from its first bytes and lines, for imports without --format. */
 public final class FormatDetector {
@@ -49,6 +50,9 @@ public final class FormatDetector {
     }
     if (NatoTableImporter.looksLike(lines)) {
       return Optional.of(ImportFormat.NATO);
+    }
+    if (Mappings.shippedMappingFor(header).isPresent()) {
+      return Optional.of(ImportFormat.CSV); // a file a shipped mapping describes (the Kiel tracker's)
     }
     return Optional.empty();
   }

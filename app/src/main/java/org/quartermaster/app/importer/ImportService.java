@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.importer.tabular.MappingException;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
 
@@ -63,7 +64,12 @@ public final class ImportService {
       if (earlier != null && !request.dryRun()) {
         return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
       }
-      ParsedFile parsed = importer.read(request, countries);
+      ParsedFile parsed;
+      try {
+        parsed = importer.read(request, countries);
+      } catch (MappingException e) {
+        throw new ImportFailedException(e.problems());
+      }
       List<ImportProblem> problems = new ArrayList<>(parsed.problems());
       Set<Integer> badRows = new HashSet<>(parsed.badRows());
       List<DataRow> rows = withoutDuplicates(file, parsed.rows(), problems, badRows);
@@ -158,6 +164,10 @@ public final class ImportService {
     Map<String, DataRow> firstByKey = new HashMap<>();
     List<DataRow> kept = new ArrayList<>();
     for (DataRow row : rows) {
+      if (row.key() == null) {
+        kept.add(row);
+        continue;
+      }
       DataRow first = firstByKey.putIfAbsent(row.key(), row);
       if (first == null) {
         kept.add(row);

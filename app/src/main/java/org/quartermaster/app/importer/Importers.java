@@ -8,6 +8,8 @@ import org.quartermaster.app.importer.nato.NatoTableImporter;
 import org.quartermaster.app.importer.owid.OwidGrapherImporter;
 import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
 import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
+import org.quartermaster.app.importer.tabular.CsvImporter;
+import org.quartermaster.app.importer.tabular.XlsxImporter;
 
 /** The importer of each format (the one place that lists them). */
 public final class Importers {
@@ -21,7 +23,7 @@ public final class Importers {
 
   public static Importers standard() {
     return new Importers(List.of(new QmCsvImporter(), new NatoTableImporter(), new OwidGrapherImporter(),
-        new SipriTransfersImporter()));
+        new SipriTransfersImporter(), new CsvImporter(), new XlsxImporter()));
   }
 
   public Optional<Importer> forFormat(ImportFormat format) {

@@ -1,0 +1,235 @@
+package org.quartermaster.app.importer.tabular;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.tabular.Mapping.Layout;
+
+/**
+ * The row-conversion core shared by the CSV and XLSX importers: fed a file's rows in order, it finds
+ * the header row (the mapping's {@code header_row}, or the first row with every column the mapping
+ * names), resolves the columns once, and converts every later row, collecting every problem. Blank
+ * rows and rows matching {@code skip_rows_matching} are passed over. Not thread-safe; one per file.
+ */
+final class RowConverter {
+  /** How many non-blank rows are searched for the header before giving up. */
+  static final int HEADER_SEARCH_ROWS = 100;
+  /** Cell texts that mean "no value", compared without case (blank cells too). */
+  static final Set<String> MISSING_VALUES =
+      Set.of(".", "..", "...", "n/a", "n.a.", "#n/a", "-", "–", "—", "nan", "null");
+
+  private final String file;
+  private final Mapping mapping;
+  private final Target target;
+  private final Countries countries;
+  private final String sourceUrl;
+  private final String vintage;
+  private final boolean decimalComma;
+  private final List<DataRow> rows = new ArrayList<>();
+  private final List<ImportProblem> problems = new ArrayList<>();
+  private final Set<Integer> badRows = new HashSet<>();
+  private ColumnPlan plan;
+  private RowValues values;
+  private int rowsRead;
+  private int rowsSearched;
+  private int bestRow;
+  private String[] bestCells;
+  private int bestFound = -1;
+  private boolean stopped;
+
+  RowConverter(String file, Mapping mapping, Countries countries, String sourceUrl, String vintage,
+      boolean decimalComma) {
+    this.file = file;
+    this.mapping = mapping;
+    this.target = Target.of(mapping.table());
+    this.countries = countries;
+    this.sourceUrl = sourceUrl;
+    this.vintage = vintage;
+    this.decimalComma = decimalComma;
+    if (mapping.headerRow() != null && mapping.headerRow() == 0) {
+      start(0, null, 0);
+    }
+  }
+
+  /**
+   * One row of the file ({@code cells[0..count)}, not kept). Returns false when no further rows are
+   * wanted: the header was not found or does not fit the mapping.
+   */
+  boolean accept(int row, String[] cells, int count) {
+    if (stopped) {
+      return false;
+    }
+    if (plan == null) {
+      findHeader(row, cells, count);
+      return !stopped;
+    }
+    if (blank(cells, count) || skipped(cells, count)) {
+      return true;
+    }
+    rowsRead++;
+    values.startRow(row, cells, count);
+    if (mapping.layout() instanceof Layout.Wide) {
+      convertWide(row, cells, count);
+    } else {
+      DataRow converted = target.build(values);
+      if (converted == null) {
+        badRows.add(row);
+      } else {
+        rows.add(converted);
+      }
+    }
+    return true;
+  }
+
+  /** The rest of the file cannot be read (not valid CSV, a damaged workbook): a problem, and no more rows. */
+  void unreadable(int row, String message) {
+    problems.add(new ImportProblem(file, row, null, null, message));
+    stopped = true;
+  }
+
+  /** What was read: the rows without problems, and every problem. */
+  ParsedFile finish() {
+    if (plan == null && !stopped) {
+      headerNotFound();
+    }
+    return new ParsedFile(target.table(), rows, problems, badRows, rowsRead);
+  }
+
+  private void findHeader(int row, String[] cells, int count) {
+    Integer headerRow = mapping.headerRow();
+    if (headerRow != null) {
+      if (row == headerRow) {
+        start(row, cells, count);
+      } else if (row > headerRow) {
+        problems.add(new ImportProblem(file, headerRow, null, null, "the header row (header_row: " + headerRow
+            + ") is empty or missing"));
+        stopped = true;
+      }
+      return;
+    }
+    if (blank(cells, count)) {
+      return;
+    }
+    int found = ColumnPlan.headersFound(mapping, cells, count);
+    if (found == ColumnPlan.headerNames(mapping).size()) {
+      start(row, cells, count);
+      return;
+    }
+    if (found > bestFound) {
+      bestFound = found;
+      bestRow = row;
+      bestCells = Arrays.copyOf(cells, count);
+    }
+    if (++rowsSearched >= HEADER_SEARCH_ROWS) {
+      headerNotFound();
+      stopped = true;
+    }
+  }
+
+  /** Reports the columns missing from the row that came closest to being the header. */
+  private void headerNotFound() {
+    if (mapping.headerRow() != null) {
+      problems.add(new ImportProblem(file, 0, null, null, "the file ends before its header row (header_row: "
+          + mapping.headerRow() + ")"));
+      return;
+    }
+    if (bestCells == null) {
+      problems.add(new ImportProblem(file, 0, null, null, "the file has no rows"));
+      return;
+    }
+    ColumnPlan closest = ColumnPlan.resolve(file, bestRow, bestCells, bestCells.length, mapping, target, sourceUrl,
+        vintage);
+    problems.add(new ImportProblem(file, 0, null, null, "no header row: none of the first " + rowsSearched
+        + " rows has every column the mapping names; row " + bestRow + " comes closest"));
+    problems.addAll(closest.problems());
+  }
+
+  private void start(int row, String[] header, int count) {
+    plan = ColumnPlan.resolve(file, row, header, count, mapping, target, sourceUrl, vintage);
+    problems.addAll(plan.problems());
+    if (!plan.problems().isEmpty()) {
+      stopped = true;
+      return;
+    }
+    Set<String> missing = new LinkedHashSet<>(MISSING_VALUES);
+    mapping.missingValues().forEach(m -> missing.add(m.toLowerCase(Locale.ROOT)));
+    values = new RowValues(file, plan.binding(), missing, decimalComma, plan.estimatesMarked(),
+        new CountryResolver(countries, mapping.institutions()), problems);
+    checkConstants();
+  }
+
+  /** A constant that cannot be read (such as --vintage 2024) is one problem, not one per row. */
+  private void checkConstants() {
+    int before = problems.size();
+    values.startRow(0, new String[0], 0);
+    for (TargetField field : target.fields()) {
+      if (plan.binding().constantByField()[field.ordinal()] != null) {
+        values.check(target, field);
+      }
+    }
+    stopped = problems.size() > before;
+  }
+
+  /** Wide layout: one table row per value cell with a value; the header gives the key fields. */
+  private void convertWide(int row, String[] cells, int count) {
+    boolean rowBad = false;
+    int[] keyFields = plan.keyFields();
+    for (ColumnPlan.ValueColumn column : plan.valueColumns()) {
+      String cell = column.index() < count ? cells[column.index()] : null;
+      if (values.isMissing(cell)) {
+        continue;
+      }
+      values.nextRecord();
+      for (int k = 0; k < keyFields.length; k++) {
+        values.override(keyFields[k], column.keyTexts()[k], column.header());
+      }
+      values.override(plan.valueField(), cell, column.header());
+      DataRow converted = target.build(values);
+      if (converted == null) {
+        rowBad = true;
+      } else {
+        rows.add(converted);
+      }
+    }
+    if (rowBad) {
+      badRows.add(row);
+    }
+  }
+
+  private boolean skipped(String[] cells, int count) {
+    if (mapping.skipRowsMatching().isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (cells[i] != null && !RowValues.trim(cells[i]).isEmpty()) {
+        String first = RowValues.trim(cells[i]);
+        for (Pattern pattern : mapping.skipRowsMatching()) {
+          if (pattern.matcher(first).find()) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean blank(String[] cells, int count) {
+    for (int i = 0; i < count; i++) {
+      String cell = cells[i];
+      if (cell != null && !cell.isEmpty() && !RowValues.trim(cell).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,40 @@
+package org.quartermaster.app.importer.tabular;
+
+import java.util.List;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.importer.Table;
+
+/** One store table as a mapping sees it: its fields, which are required, and how a row is built. */
+sealed interface Target permits SpendingTarget, AidTarget, DeliveryTarget, ProductionTarget, ContractTarget {
+
+  Table table();
+
+  /** Every field, in ordinal order. */
+  List<TargetField> fields();
+
+  /** What a mapping must give: each entry lists fields of which at least one must be mapped. */
+  List<List<TargetField>> required();
+
+  /** The row from the current file row's values, or null when it has a problem (reported to {@code values}). */
+  DataRow build(RowValues values);
+
+  static Target of(Table table) {
+    return switch (table) {
+      case SPENDING -> new SpendingTarget();
+      case AID -> new AidTarget();
+      case DELIVERIES -> new DeliveryTarget();
+      case PRODUCTION -> new ProductionTarget();
+      case CONTRACTS -> new ContractTarget();
+    };
+  }
+
+  /** The field named {@code name} (snake_case), or null. */
+  default TargetField field(String name) {
+    for (TargetField field : fields()) {
+      if (field.fieldName().equals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+package org.quartermaster.app.importer.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quartermaster.app.data.AidRow;
+import org.quartermaster.app.data.ContractRow;
+import org.quartermaster.app.data.DeliveryRow;
+import org.quartermaster.app.data.ProductionRow;
+import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SpendingRow;
+import org.quartermaster.app.importer.Table;
+
+class TargetTest {
+
+  /** A mapping's field names are the row record's components in snake_case, provenance spelled out. */
+  @Test
+  void fields_ofEveryTable_areTheRowRecordsComponents() {
+    for (Table table : Table.values()) {
+      Class<?> row = switch (table) {
+        case SPENDING -> SpendingRow.class;
+        case AID -> AidRow.class;
+        case DELIVERIES -> DeliveryRow.class;
+        case PRODUCTION -> ProductionRow.class;
+        case CONTRACTS -> ContractRow.class;
+      };
+      List<String> expected = new ArrayList<>();
+      for (RecordComponent component : row.getRecordComponents()) {
+        if (component.getName().equals("provenance")) {
+          for (RecordComponent part : Provenance.class.getRecordComponents()) {
+            expected.add(snake(part.getName()));
+          }
+        } else if (!component.getName().equals("fileRow")) {
+          expected.add(snake(component.getName()));
+        }
+      }
+
+      Target target = Target.of(table);
+
+      assertThat(target.table()).isEqualTo(table);
+      assertThat(target.fields()).extracting(TargetField::fieldName).as(table.cliName())
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  private static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+}

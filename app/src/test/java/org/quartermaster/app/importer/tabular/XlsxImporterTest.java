@@ -1,0 +1,150 @@
+package org.quartermaster.app.importer.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.Estimate;
+import org.quartermaster.app.data.SpendingRow;
+import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.ImportRequest;
+import org.quartermaster.app.importer.ParsedFile;
+
+/** The XLSX importer on workbooks written with POI for each test. */
+class XlsxImporterTest {
+  private static final String LONG = """
+      table: spending
+      columns: {country: country, year: year, pct_gdp: pct_gdp, as_of: published}
+      constants: {source: sipri}
+      """;
+
+  @TempDir
+  Path dir;
+
+  /**
+   * Sheet 1 "Notes" (text only); sheet 2 "Data": a title in row 1, an empty row 2, the header in row 3,
+   * then Germany (numbers formatted with one decimal, a date), Poland, and "Germny" in row 6.
+   */
+  private Path workbook() throws IOException {
+    Path file = dir.resolve("spending.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+      workbook.createSheet("Notes").createRow(0).createCell(0).setCellValue("Figures from SIPRI.");
+      Sheet data = workbook.createSheet("Data");
+      data.createRow(0).createCell(0).setCellValue("Military expenditure, % of GDP");
+      Row header = data.createRow(2);
+      String[] names = {"country", "year", "pct_gdp", "published"};
+      for (int c = 0; c < names.length; c++) {
+        header.createCell(c).setCellValue(names[c] + (c == 0 ? "  " : ""));
+      }
+      CellStyle oneDecimal = workbook.createCellStyle();
+      oneDecimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+      CellStyle date = workbook.createCellStyle();
+      date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+      Object[][] rows = {{"Germany", 2023, 1.5678}, {"Poland", 2023, 3.83}, {"Germny", 2023, 1.6}};
+      for (int r = 0; r < rows.length; r++) {
+        Row row = data.createRow(3 + r);
+        row.createCell(0).setCellValue((String) rows[r][0]);
+        row.createCell(1).setCellValue((Integer) rows[r][1]);
+        row.createCell(2).setCellValue((Double) rows[r][2]);
+        row.getCell(2).setCellStyle(oneDecimal);
+        row.createCell(3).setCellValue(LocalDate.of(2024, 4, 22));
+        row.getCell(3).setCellStyle(date);
+      }
+      workbook.write(out);
+    }
+    return file;
+  }
+
+  private ParsedFile importXlsx(Path file, String mapping) throws IOException {
+    Path mappingFile = dir.resolve("mapping.yaml");
+    Files.writeString(mappingFile, mapping);
+    return new XlsxImporter().read(new ImportRequest(file, null, mappingFile, null, null, false, false),
+        Countries.standard());
+  }
+
+  private static List<SpendingRow> spending(ParsedFile parsed) {
+    return parsed.rows().stream().map(SpendingRow.class::cast).toList();
+  }
+
+  @Test
+  void read_sheetByNameAndHeaderRow_givesFullPrecisionValuesAndSheetRowNumbers() throws IOException {
+    ParsedFile parsed = importXlsx(workbook(), LONG + "sheet: Data\nheader_row: 3\n");
+
+    assertThat(spending(parsed)).extracting(SpendingRow::fileRow, SpendingRow::iso3, SpendingRow::year,
+        SpendingRow::pctGdp).containsExactly(tuple(4, "DEU", 2023, 1.5678), tuple(5, "POL", 2023, 3.83));
+    assertThat(spending(parsed).getFirst().provenance().asOf()).isEqualTo("2024-04-22");
+    assertThat(parsed.problems()).extracting(ImportProblem::row, ImportProblem::column, ImportProblem::value)
+        .containsExactly(tuple(6, "country", "Germny"));
+    assertThat(parsed.problems().getFirst().message()).contains("closest known is 'Germany'");
+    assertThat(parsed.rowsRead()).isEqualTo(3);
+  }
+
+  @Test
+  void read_sheetByPositionWithoutHeaderRow_findsTheHeader() throws IOException {
+    ParsedFile parsed = importXlsx(workbook(), LONG + "sheet: 2\n");
+
+    assertThat(spending(parsed)).extracting(SpendingRow::fileRow).containsExactly(4, 5);
+  }
+
+  @Test
+  void read_missingSheet_namesTheSheetsThereAre() throws IOException {
+    ParsedFile parsed = importXlsx(workbook(), LONG + "sheet: Summary\n");
+
+    assertThat(parsed.rows()).isEmpty();
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isZero();
+      assertThat(p.message()).isEqualTo("no sheet 'Summary' (sheet in the mapping); the sheets are Notes, Data");
+    });
+  }
+
+  @Test
+  void read_wideSheetWithNumericAndMarkedYearHeaders_givesEstimates() throws IOException {
+    Path file = dir.resolve("wide.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+      Sheet sheet = workbook.createSheet("NATO");
+      Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("Country");
+      header.createCell(1).setCellValue(2022);
+      header.createCell(2).setCellValue("2023e");
+      Row germany = sheet.createRow(1);
+      germany.createCell(0).setCellValue("Germany");
+      germany.createCell(1).setCellValue(1.39);
+      germany.createCell(2).setCellValue(1.57);
+      workbook.write(out);
+    }
+
+    ParsedFile parsed = importXlsx(file, """
+        table: spending
+        columns: {country: Country}
+        wide: {value_field: pct_gdp, key_field: year}
+        constants: {source: nato}
+        """);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(spending(parsed)).extracting(SpendingRow::year, SpendingRow::pctGdp, SpendingRow::estimate)
+        .containsExactly(tuple(2022, 1.39, Estimate.FALSE), tuple(2023, 1.57, Estimate.TRUE));
+  }
+
+  @Test
+  void read_fileThatIsNoWorkbook_isAProblem() throws IOException {
+    Path file = dir.resolve("fake.xlsx");
+    Files.writeString(file, "country,year\n");
+
+    ParsedFile parsed = importXlsx(file, LONG);
+
+    assertThat(parsed.problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("not an XLSX workbook"));
+  }
+}
