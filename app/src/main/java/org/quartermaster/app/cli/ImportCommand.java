@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
       "file:row:column: 'value' - what is wrong. Importing an identical file again does nothing."
     })
 final class ImportCommand implements Callable<Integer> {
+  /** More would scroll the first ones away; the rejects file holds them all. */
+  static final int MAX_PROBLEMS_SHOWN = 100;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
@@ -84,8 +87,10 @@ final class ImportCommand implements Callable<Integer> {
       List<String> lines = new ArrayList<>();
       lines.add(file + ": nothing imported, " + e.problems().size() + " problem"
           + (e.problems().size() == 1 ? "" : "s") + ":");
-      for (ImportProblem problem : e.problems()) {
-        lines.add("  " + problem);
+      e.problems().stream().limit(MAX_PROBLEMS_SHOWN).forEach(problem -> lines.add("  " + problem));
+      if (e.problems().size() > MAX_PROBLEMS_SHOWN) {
+        lines.add("  … and " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more; --skip-bad-rows --dry-run lists"
+            + " every one in " + file.getFileName() + ".rejects.csv without importing anything");
       }
       throw new BadInputException(lines);
     }

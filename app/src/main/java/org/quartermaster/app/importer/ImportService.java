@@ -79,10 +79,10 @@ public final class ImportService {
       if (!problems.isEmpty() && !request.skipBadRows()) {
         throw new ImportFailedException(problems);
       }
-      Path rejects = problems.isEmpty() || request.dryRun() ? null : writeRejects(request.file(), problems);
+      Path rejects = problems.isEmpty() ? null : writeRejects(request.file(), problems); // also in a dry run: it is not the store
       if (request.dryRun()) {
         return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-            parsed.rowsRead(), rows.size(), problems, null);
+            parsed.rowsRead(), rows.size(), problems, rejects);
       }
       int datasetId = store.write(c -> {
         int id;

@@ -91,6 +91,21 @@ class ImportCommandTest {
   }
 
   @Test
+  void import_manyBadRows_showsTheFirstHundredAndSaysWhereTheRestAre() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER);
+    for (int i = 0; i < 150; i++) {
+      text.append("Poland,,CAMM ").append(i).append(",1000,lots,GBP,2023,MBDA,,\n");
+    }
+    Path bad = file("many.csv", text.toString());
+
+    CliRun run = CliRun.qm("import", bad.toString(), "--db", dir.resolve("s.duckdb").toString());
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("nothing imported, 150 problems").contains(bad + ":101:value")
+        .doesNotContain(bad + ":102:value").contains("… and 50 more").contains("many.csv.rejects.csv");
+  }
+
+  @Test
   void import_help_showsEveryOptionWithItsDefault() {
     CliRun run = CliRun.qm("import", "--help");
 
