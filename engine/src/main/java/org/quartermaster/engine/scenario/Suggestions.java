@@ -3,13 +3,13 @@ package org.quartermaster.engine.scenario;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean …": the closest known word within a small edit distance. */
-final class Suggestions {
+/** "Did you mean …": the closest known word within a small edit distance; the edit distance itself. */
+public final class Suggestions {
   private static final int MAX_DISTANCE = 2;
 
   private Suggestions() {}
 
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
@@ -24,7 +24,7 @@ final class Suggestions {
   }
 
   /** Levenshtein distance (insertions, deletions, substitutions). */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
