@@ -2,7 +2,7 @@ package org.quartermaster.app.cli;
 
 import java.nio.file.Path;
 import org.quartermaster.app.data.Countries;
-import org.quartermaster.app.store.BundledDataset;
+import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.app.data.Countries;
-import org.quartermaster.app.store.BundledDataset;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreCounts;
 

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
-import org.quartermaster.app.store.BundledDataset;
+import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.store.Store;
 
 /**

@@ -1,4 +1,4 @@
-package org.quartermaster.app.store;
+package org.quartermaster.app.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreCounts;
 
 /** The bundled dataset reproduces the published facts it was built from. */
 class BundledDatasetTest {

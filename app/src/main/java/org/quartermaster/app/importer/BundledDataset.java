@@ -1,4 +1,4 @@
-package org.quartermaster.app.store;
+package org.quartermaster.app.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
-import org.quartermaster.app.importer.ImportFormat;
-import org.quartermaster.app.importer.ImportRequest;
-import org.quartermaster.app.importer.ImportService;
-import org.quartermaster.app.importer.Importers;
+import org.quartermaster.app.store.Store;
 
 /**
  * The dataset shipped with Quartermaster (sourced public figures, each row with its source URL, date
