@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       "Can production sustain the outflow, and when do stocks recover?"
     },
     subcommands = {SimulateCommand.class, ValidateCommand.class, ImportCommand.class, QueryCommand.class,
-        ExportCommand.class, CommandLine.HelpCommand.class},
+        ExportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
 public final class Main implements Runnable {
   public static final int OK = 0;

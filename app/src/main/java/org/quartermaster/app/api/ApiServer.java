@@ -1,0 +1,151 @@
+package org.quartermaster.app.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.quartermaster.app.store.Store;
+
+/**
+ * Quartermaster's REST API ({@code qm serve}). {@link #create} builds the configured, not started,
+ * server; every route is registered in {@link #routes}, and every failure becomes the one error shape
+ * ({@link ApiException.Body}) in {@link #errors}: never a stack trace.
+ *
+ * <p>Security: mutating requests (POST, PUT, PATCH, DELETE) need {@code Authorization: Bearer <token>}
+ * when the server is exposed (bound to a non-loopback address); request bodies are limited in size;
+ * every response carries a strict Content-Security-Policy, {@code X-Content-Type-Options: nosniff} and
+ * {@code X-Frame-Options: DENY}. The store is only read through the query classes (bound parameters).
+ */
+public final class ApiServer {
+  /** The OpenAPI 3 document served at {@code /api/openapi.json}. */
+  static final String OPENAPI_RESOURCE = "org/quartermaster/app/api/openapi.json";
+  private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  private ApiServer() {}
+
+  /**
+   * The configured, not started, server. {@code stores} opens the store on first use; the server
+   * closes it, and cancels the runs, when it stops.
+   */
+  public static Javalin create(Supplier<Store> stores, ApiSettings settings) {
+    ObjectMapper json = JsonMapper.builder().build();
+    StoreAccess store = new StoreAccess(stores);
+    RunManager runManager = new RunManager(settings.limits());
+    ExampleScenarios examples = ExampleScenarios.fromClasspath();
+    QueryEndpoints queries = new QueryEndpoints(store);
+    ScenarioEndpoints scenarios = new ScenarioEndpoints(examples, json);
+    RunEndpoints runs = new RunEndpoints(runManager, examples, settings.limits(), json);
+    String openApi = resource(OPENAPI_RESOURCE);
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jsonMapper(new JavalinJackson(json, false));
+      cfg.jetty.host = settings.host();
+      cfg.jetty.port = settings.port();
+      cfg.http.maxRequestSize = settings.maxBodyBytes();
+      cfg.events.serverStopping(() -> {
+        runManager.close();
+        store.close();
+      });
+      cfg.routes.before(ctx -> guard(ctx, settings));
+      routes(cfg, queries, scenarios, runs, openApi);
+      errors(cfg);
+    });
+  }
+
+  private static void routes(
+      JavalinConfig cfg, QueryEndpoints queries, ScenarioEndpoints scenarios, RunEndpoints runs, String openApi) {
+    cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    cfg.routes.get("/api/v1/spending", queries::spending);
+    cfg.routes.get("/api/v1/aid", queries::aid);
+    cfg.routes.get("/api/v1/deliveries", queries::deliveries);
+    cfg.routes.get("/api/v1/production", queries::production);
+    cfg.routes.get("/api/v1/contracts", queries::contracts);
+    cfg.routes.get("/api/v1/datasets", queries::datasets);
+    cfg.routes.get("/api/v1/scenarios", scenarios::list);
+    cfg.routes.get("/api/v1/scenarios/{id}", scenarios::one);
+    cfg.routes.post("/api/v1/scenarios/validate", scenarios::validate);
+    cfg.routes.post("/api/v1/runs", runs::start);
+    cfg.routes.get("/api/v1/runs/{id}", runs::status);
+    cfg.routes.get("/api/v1/runs/{id}/result", runs::result);
+    cfg.routes.get("/api/v1/runs/{id}/events", runs::events);
+    cfg.routes.delete("/api/v1/runs/{id}", runs::cancel);
+  }
+
+  private static void errors(JavalinConfig cfg) {
+    cfg.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.body()));
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx,
+        new ApiException.Body(e.getStatus(), javalinMessage(e, ctx), List.of())));
+    cfg.routes.exception(Exception.class, (e, ctx) -> fail(ctx,
+        new ApiException.Body(500, "internal error (a bug; please report it with the request)", List.of())));
+  }
+
+  private static String javalinMessage(HttpResponseException e, Context ctx) {
+    return switch (e.getStatus()) {
+      case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+      case 405 -> "method not allowed: " + ctx.method() + " " + ctx.path();
+      case 413 -> "request body too large";
+      default -> e.getMessage() == null ? "request failed" : e.getMessage();
+    };
+  }
+
+  private static void fail(Context ctx, ApiException.Body body) {
+    securityHeaders(ctx);
+    if (body.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (body.status() == 503) {
+      ctx.header("Retry-After", "5");
+    }
+    ctx.status(body.status()).json(body);
+  }
+
+  /** Headers on every response, the size limit and the token rule. */
+  private static void guard(Context ctx, ApiSettings settings) {
+    securityHeaders(ctx);
+    if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+      throw new ApiException(413, "request body too large: at most " + settings.maxBodyBytes() + " bytes");
+    }
+    if (settings.requiresToken() && MUTATING.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT))
+        && !authorized(ctx.header("Authorization"), settings.token())) {
+      throw new ApiException(401, "this request needs 'Authorization: Bearer <token>'");
+    }
+  }
+
+  private static boolean authorized(String header, String token) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ApiServer.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.quartermaster.app.api;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * How the API server is set up. Immutable.
+ *
+ * @param host         the address to bind (127.0.0.1 by default); anything but a loopback address exposes
+ *                     the server, and then a token is required
+ * @param port         the port, 0 for any free port
+ * @param token        the bearer token mutating requests (POST, PUT, PATCH, DELETE) must carry when the
+ *                     server is exposed; null or blank for none
+ * @param exposed      treat the server as exposed even on a loopback address (tests of the token rules)
+ * @param maxBodyBytes the largest request body accepted; larger ones get 413
+ * @param limits       what a run may ask for
+ */
+public record ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, RunLimits limits) {
+  public static final String LOOPBACK = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
+
+  public ApiSettings {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+    }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be at least 1, got " + maxBodyBytes);
+    }
+    token = token == null || token.isBlank() ? null : token;
+    if (requiresToken(host, exposed) && token == null) {
+      throw new IllegalArgumentException("refusing to listen on " + host
+          + " without a token: give --token or set QM_TOKEN (mutating requests then need 'Authorization: Bearer"
+          + " <token>'), or bind " + LOOPBACK);
+    }
+    java.util.Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Loopback, the given port, no token, 1 MiB bodies, the default run limits. */
+  public static ApiSettings loopback(int port) {
+    return new ApiSettings(LOOPBACK, port, null, false, DEFAULT_MAX_BODY_BYTES, RunLimits.DEFAULT);
+  }
+
+  public ApiSettings withToken(String newToken, boolean newExposed) {
+    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, limits);
+  }
+
+  public ApiSettings withLimits(RunLimits newLimits) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newLimits);
+  }
+
+  /** Whether mutating requests need the bearer token. */
+  public boolean requiresToken() {
+    return requiresToken(host, exposed);
+  }
+
+  private static boolean requiresToken(String host, boolean exposed) {
+    return exposed || !isLoopback(host);
+  }
+
+  /** Whether {@code host} names only loopback addresses (127.0.0.0/8, ::1, localhost); unresolvable is not. */
+  public static boolean isLoopback(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(h);
+      for (InetAddress address : addresses) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return addresses.length > 0;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * What one run may ask for; over a limit the request gets 413.
+   *
+   * @param maxRuns      most Monte Carlo runs
+   * @param maxMonths    longest horizon in months
+   * @param maxCellMonths most runs × months × cells
+   * @param concurrent   runs executing at once
+   * @param queued       runs waiting; beyond that new runs get 503
+   */
+  public record RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued) {
+    public static final RunLimits DEFAULT = new RunLimits(1_000_000, 600, 2e9, 2, 8);
+
+    public RunLimits {
+      if (maxRuns < 1 || maxMonths < 1 || maxCellMonths < 1 || concurrent < 1 || queued < 0) {
+        throw new IllegalArgumentException("run limits must be positive");
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.quartermaster.app.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.quartermaster.app.query.AidQuery;
+import org.quartermaster.app.query.ContractsQuery;
+import org.quartermaster.app.query.DatasetsQuery;
+import org.quartermaster.app.query.DeliveriesQuery;
+import org.quartermaster.app.query.ProductionQuery;
+import org.quartermaster.app.query.QueryException;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.ResultFormat;
+import org.quartermaster.app.query.SpendingQuery;
+import org.quartermaster.app.store.Store;
+
+/**
+ * The read endpoints: the {@code qm query} queries with their options as query parameters, answered
+ * as {@link ResultFormat#JSON} or, with {@code ?format=csv} or {@code Accept: text/csv}, as
+ * {@link ResultFormat#CSV}. SQL only through the query classes (parameters bound).
+ */
+final class QueryEndpoints {
+  private final StoreAccess store;
+
+  QueryEndpoints(StoreAccess store) {
+    this.store = store;
+  }
+
+  void spending(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("year", "country", "threshold", "source", "vintage"));
+    SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
+        params.number("threshold"), params.text("source"), params.text("vintage"));
+    respond(ctx, params, s -> SpendingQuery.run(s, options));
+  }
+
+  void aid(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure"));
+    String by = params.text("by");
+    AidQuery.By groupBy = null;
+    if (by != null) {
+      groupBy = AidQuery.By.byName(by).orElse(null);
+      if (groupBy == null) {
+        params.problem("by", by, "expected donor, category or measure");
+      }
+    }
+    AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
+        params.text("measure"));
+    respond(ctx, params, s -> AidQuery.run(s, options));
+  }
+
+  void deliveries(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("supplier", "recipient"));
+    DeliveriesQuery.Options options = new DeliveriesQuery.Options(params.text("supplier"), params.text("recipient"));
+    respond(ctx, params, s -> DeliveriesQuery.run(s, options));
+  }
+
+  void production(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("item"));
+    ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"));
+    respond(ctx, params, s -> ProductionQuery.run(s, options));
+  }
+
+  void contracts(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("item"));
+    ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"));
+    respond(ctx, params, s -> ContractsQuery.run(s, options));
+  }
+
+  void datasets(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of());
+    respond(ctx, params, DatasetsQuery::run);
+  }
+
+  private void respond(Context ctx, QueryParams params, Function<Store, QueryResult> query) {
+    ResultFormat format = format(ctx, params);
+    params.check();
+    QueryResult result;
+    try {
+      result = store.use(query);
+    } catch (QueryException e) {
+      List<ApiProblem> problems = e.lines().stream().map(line -> new ApiProblem("query", null, line)).toList();
+      throw new ApiException(400, e.lines().getFirst(), problems);
+    }
+    StringWriter out = new StringWriter();
+    try {
+      format.write(result, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.contentType(format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json")
+        .result(out.toString());
+  }
+
+  private static ResultFormat format(Context ctx, QueryParams params) {
+    String asked = params.text("format");
+    if (asked != null) {
+      return switch (asked.toLowerCase(Locale.ROOT)) {
+        case "json" -> ResultFormat.JSON;
+        case "csv" -> ResultFormat.CSV;
+        default -> {
+          params.problem("format", asked, "expected json or csv");
+          yield ResultFormat.JSON;
+        }
+      };
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv")
+        ? ResultFormat.CSV : ResultFormat.JSON;
+  }
+}

@@ -1,0 +1,107 @@
+package org.quartermaster.app.api;
+
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulation run asked for through the API: its state, progress and, when done, its result
+ * (result format v1 JSON). Thread-safe: written by its worker, read by request threads.
+ */
+final class Run {
+  /** Where a run is; the last three are final. */
+  enum Status {
+    QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+
+    String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    boolean terminal() {
+      return this == DONE || this == FAILED || this == CANCELLED;
+    }
+  }
+
+  /** What {@code GET /api/v1/runs/{id}} returns. */
+  record View(String id, String status, Progress progress, String message) {}
+
+  /** Runs done out of the runs asked for. */
+  record Progress(long done, long total) {}
+
+  private final String id;
+  private final long total;
+  private final AtomicLong done = new AtomicLong();
+  private volatile Status status = Status.QUEUED;
+  private volatile boolean cancelRequested;
+  private volatile String resultJson;
+  private volatile String message;
+  private volatile Future<?> future;
+
+  Run(String id, long total) {
+    this.id = id;
+    this.total = total;
+  }
+
+  String id() {
+    return id;
+  }
+
+  Status status() {
+    return status;
+  }
+
+  String resultJson() {
+    return resultJson;
+  }
+
+  boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  void future(Future<?> f) {
+    this.future = f;
+  }
+
+  void progress(long runsDone) {
+    done.set(runsDone);
+  }
+
+  synchronized boolean start() {
+    if (status != Status.QUEUED) {
+      return false;
+    }
+    status = Status.RUNNING;
+    return true;
+  }
+
+  synchronized void finish(String json) {
+    resultJson = json;
+    done.set(total);
+    status = Status.DONE;
+  }
+
+  synchronized void fail(String why) {
+    message = why;
+    status = Status.FAILED;
+  }
+
+  synchronized void cancelled() {
+    message = "cancelled";
+    status = Status.CANCELLED;
+  }
+
+  /** Asks the run to stop: a queued run is cancelled at once, a running one at its next progress report. */
+  synchronized void cancel() {
+    cancelRequested = true;
+    if (status == Status.QUEUED) {
+      cancelled();
+      Future<?> f = future;
+      if (f != null) {
+        f.cancel(false);
+      }
+    }
+  }
+
+  View view() {
+    return new View(id, status.wireName(), new Progress(done.get(), total), message);
+  }
+}

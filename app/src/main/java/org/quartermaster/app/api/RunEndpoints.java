@@ -1,0 +1,214 @@
+package org.quartermaster.app.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartermaster.engine.model.Scenario;
+import org.quartermaster.engine.result.Mode;
+import org.quartermaster.engine.simulation.ProgressListener;
+import org.quartermaster.engine.simulation.SimulationOptions;
+
+/**
+ * {@code /api/v1/runs}: start a simulation in the background, follow it (status, server-sent events),
+ * fetch its result (result format v1) or cancel it.
+ */
+final class RunEndpoints {
+  private static final Set<String> FIELDS = Set.of("scenario_id", "yaml", "runs", "seed", "deterministic");
+  private static final long EVENT_POLL_MILLIS = 100;
+
+  private final RunManager runs;
+  private final ExampleScenarios examples;
+  private final ApiSettings.RunLimits limits;
+  private final ObjectMapper json;
+
+  RunEndpoints(RunManager runs, ExampleScenarios examples, ApiSettings.RunLimits limits, ObjectMapper json) {
+    this.runs = runs;
+    this.examples = examples;
+    this.limits = limits;
+    this.json = json;
+  }
+
+  /** What a run request asks for, once checked. */
+  private record Request(Scenario scenario, SimulationOptions options, long total) {}
+
+  void start(Context ctx) {
+    Request request = request(readJson(json, ctx.body()));
+    Run run = runs.submit(request.scenario(), request.options(), request.total());
+    ctx.status(202).header("Location", "/api/v1/runs/" + run.id())
+        .json(Map.of("id", run.id(), "status", Run.Status.QUEUED.wireName()));
+  }
+
+  void status(Context ctx) {
+    ctx.json(run(ctx).view());
+  }
+
+  void result(Context ctx) {
+    Run run = run(ctx);
+    if (run.status() != Run.Status.DONE) {
+      throw new ApiException(409, "run " + run.id() + " is " + run.status().wireName() + ", not done");
+    }
+    ctx.contentType("application/json").result(run.resultJson());
+  }
+
+  void cancel(Context ctx) {
+    Run run = run(ctx);
+    if (run.status() == Run.Status.DONE || run.status() == Run.Status.FAILED) {
+      throw new ApiException(409, "run " + run.id() + " is already " + run.status().wireName());
+    }
+    run.cancel();
+    ctx.json(run.view());
+  }
+
+  /**
+   * {@code progress} events while the run is queued or running, then one {@code done} event with its
+   * final state; 406 unless the request accepts {@code text/event-stream} (as EventSource does).
+   */
+  void events(Context ctx) throws Exception {
+    Run run = run(ctx);
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new ApiException(406, "this endpoint sends server-sent events: ask with 'Accept: text/event-stream'");
+    }
+    new SseHandler(client -> stream(run, client)).handle(ctx);
+  }
+
+  private void stream(Run run, SseClient client) {
+    Run.View last = null;
+    try {
+      while (!client.terminated()) {
+        Run.View now = run.view();
+        if (run.status().terminal()) {
+          client.sendEvent("done", json.writeValueAsString(now));
+          break;
+        }
+        if (!now.equals(last)) {
+          client.sendEvent("progress", json.writeValueAsString(now));
+          last = now;
+        }
+        Thread.sleep(EVENT_POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (JacksonException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      client.close();
+    }
+  }
+
+  private Run run(Context ctx) {
+    String id = ctx.pathParam("id");
+    return runs.find(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+  }
+
+  private Request request(JsonNode body) {
+    List<ApiProblem> problems = new ArrayList<>();
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        problems.add(new ApiProblem(name, body.get(name).toString(),
+            "unknown field; expected scenario_id or yaml, and optionally runs, seed, deterministic"));
+      }
+    }
+    JsonNode id = body.get("scenario_id");
+    JsonNode yaml = body.get("yaml");
+    if ((id == null) == (yaml == null)) {
+      problems.add(new ApiProblem(id == null ? "scenario_id" : "yaml", null,
+          "give exactly one of scenario_id (a bundled example) and yaml (the scenario text)"));
+    }
+    if (id != null && !id.isTextual()) {
+      problems.add(new ApiProblem("scenario_id", id.toString(), "expected a string"));
+    }
+    if (yaml != null && !yaml.isTextual()) {
+      problems.add(new ApiProblem("yaml", yaml.toString(), "expected the scenario's YAML text as a string"));
+    }
+    Long runsAsked = integer(body, "runs", 1, problems);
+    Long seed = integer(body, "seed", Long.MIN_VALUE, problems);
+    JsonNode det = body.get("deterministic");
+    if (det != null && !det.isBoolean()) {
+      problems.add(new ApiProblem("deterministic", det.toString(), "expected true or false"));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    Scenario scenario;
+    if (id != null) {
+      ExampleScenarios.Example example = examples.find(id.asText())
+          .orElseThrow(() -> ApiException.notFound("no example scenario '" + id.asText() + "'"));
+      scenario = ScenarioEndpoints.parse(example.yaml(), example.id() + ".yaml");
+    } else {
+      scenario = ScenarioEndpoints.parse(yaml.asText(), "request");
+    }
+    boolean deterministic = det != null && det.asBoolean();
+    long total = deterministic ? 1
+        : runsAsked != null ? runsAsked : scenario.runs().orElse(SimulationOptions.DEFAULT_RUNS);
+    checkLimits(scenario, total, runsAsked != null);
+    SimulationOptions options;
+    if (deterministic) {
+      options = new SimulationOptions(Mode.DETERMINISTIC, 1, seed, 1, false, ProgressListener.NONE);
+    } else {
+      options = SimulationOptions.stochastic((int) total,
+          seed != null ? seed : scenario.seed().orElse(SimulationOptions.DEFAULT_SEED));
+    }
+    return new Request(scenario, options, total);
+  }
+
+  private void checkLimits(Scenario scenario, long total, boolean runsGiven) {
+    List<ApiProblem> problems = new ArrayList<>();
+    String runsPath = runsGiven ? "runs" : "scenario.runs";
+    if (total > limits.maxRuns()) {
+      problems.add(new ApiProblem(runsPath, Long.toString(total), "at most " + limits.maxRuns() + " runs"));
+    }
+    if (scenario.horizonMonths() > limits.maxMonths()) {
+      problems.add(new ApiProblem("scenario.horizon_months", Integer.toString(scenario.horizonMonths()),
+          "at most " + limits.maxMonths() + " months"));
+    }
+    double work = (double) total * scenario.horizonMonths() * scenario.cells().size();
+    if (problems.isEmpty() && work > limits.maxCellMonths()) {
+      problems.add(new ApiProblem(runsPath, Long.toString(total), "runs × horizon_months × cells = " + total + " × "
+          + scenario.horizonMonths() + " × " + scenario.cells().size() + " is over the limit of "
+          + String.format(java.util.Locale.ROOT, "%.0f", limits.maxCellMonths())));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(413, "the run asked for is too large", problems);
+    }
+  }
+
+  private static Long integer(JsonNode body, String name, long min, List<ApiProblem> problems) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      problems.add(new ApiProblem(name, node.toString(), "expected an integer"));
+      return null;
+    }
+    if (node.asLong() < min) {
+      problems.add(new ApiProblem(name, node.toString(), "must be at least " + min));
+      return null;
+    }
+    return node.asLong();
+  }
+
+  /** @throws ApiException 400 when the body is not a JSON object */
+  static JsonNode readJson(ObjectMapper json, String body) {
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badRequest(List.of(new ApiProblem("(body)", null, "expected a JSON object")));
+      }
+      return node;
+    } catch (JacksonException e) {
+      throw ApiException.badRequest(List.of(new ApiProblem("(body)", null,
+          "not valid JSON: " + e.getOriginalMessage())));
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.quartermaster.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quartermaster.engine.model.Scenario;
+import org.quartermaster.engine.scenario.InvalidScenarioException;
+import org.quartermaster.engine.scenario.ScenarioReader;
+
+/** {@code /api/v1/scenarios}: the bundled examples, and validating a scenario without running it. */
+final class ScenarioEndpoints {
+  private final ExampleScenarios examples;
+  private final ObjectMapper json;
+
+  ScenarioEndpoints(ExampleScenarios examples, ObjectMapper json) {
+    this.examples = examples;
+    this.json = json;
+  }
+
+  void list(Context ctx) {
+    List<Map<String, Object>> list = examples.all().stream()
+        .map(e -> summary(e.id(), parse(e.yaml(), e.id() + ".yaml"))).toList();
+    ctx.json(Map.of("scenarios", list));
+  }
+
+  void one(Context ctx) {
+    String id = ctx.pathParam("id");
+    ExampleScenarios.Example example = examples.find(id)
+        .orElseThrow(() -> ApiException.notFound("no example scenario '" + id + "'"));
+    Map<String, Object> body = summary(id, parse(example.yaml(), id + ".yaml"));
+    body.put("yaml", example.yaml());
+    ctx.json(body);
+  }
+
+  void validate(Context ctx) {
+    Scenario scenario = parse(yamlOf(ctx, json), "request");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("valid", true);
+    body.putAll(summary(null, scenario));
+    body.remove("id");
+    ctx.json(body);
+  }
+
+  /** The scenario text of a request body: the body itself, or its {@code yaml} field when it is JSON. */
+  static String yamlOf(Context ctx, ObjectMapper json) {
+    String body = ctx.body();
+    String type = ctx.contentType();
+    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      JsonNode yaml = RunEndpoints.readJson(json, body).get("yaml");
+      if (yaml == null || !yaml.isTextual()) {
+        throw ApiException.badRequest(List.of(new ApiProblem("yaml", yaml == null ? null : yaml.toString(),
+            "expected the scenario's YAML text as a string")));
+      }
+      return yaml.asText();
+    }
+    return body;
+  }
+
+  /**
+   * @throws ApiException 400 with every problem, paths and messages as {@code qm validate} prints them
+   */
+  static Scenario parse(String yaml, String source) {
+    try {
+      return ScenarioReader.parse(yaml, source);
+    } catch (InvalidScenarioException e) {
+      int n = e.problems().size();
+      List<ApiProblem> problems = e.problems().stream()
+          .map(p -> new ApiProblem(p.path(), p.value(), p.message())).toList();
+      throw new ApiException(400, "invalid scenario, " + n + " problem" + (n == 1 ? "" : "s"), problems);
+    }
+  }
+
+  static Map<String, Object> summary(String id, Scenario s) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("id", id);
+    summary.put("name", s.name());
+    summary.put("horizon_months", s.horizonMonths());
+    summary.put("start", s.start().map(Object::toString).orElse(null));
+    summary.put("runs", s.runs().isPresent() ? s.runs().getAsInt() : null);
+    summary.put("seed", s.seed().isPresent() ? s.seed().getAsLong() : null);
+    summary.put("items", s.items().size());
+    summary.put("holders", s.holders().size());
+    summary.put("lines", s.lines().size());
+    summary.put("stocks", s.stocks().size());
+    summary.put("transfers", s.transfers().size());
+    summary.put("cells", s.cells().size());
+    return summary;
+  }
+}

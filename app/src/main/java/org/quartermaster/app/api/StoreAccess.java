@@ -1,0 +1,38 @@
+package org.quartermaster.app.api;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.quartermaster.app.store.Store;
+
+/**
+ * The server's one store: opened on first use through the given function, used by one request at a
+ * time (the store is not thread-safe), closed when the server stops. Thread-safe.
+ */
+final class StoreAccess implements AutoCloseable {
+  private final Supplier<Store> opener;
+  private Store store;
+  private boolean closed;
+
+  StoreAccess(Supplier<Store> opener) {
+    this.opener = opener;
+  }
+
+  synchronized <T> T use(Function<Store, T> work) {
+    if (closed) {
+      throw new ApiException(503, "the server is stopping");
+    }
+    if (store == null) {
+      store = opener.get();
+    }
+    return work.apply(store);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (store != null) {
+      store.close();
+      store = null;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.quartermaster.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class QueryEndpointsTest {
+  private static ApiFixture api;
+
+  @BeforeAll
+  static void start() {
+    api = ApiFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  private static List<String> keys(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  @Test
+  void everyReadEndpoint_noParameters_returnsTheJsonResultShape() {
+    for (String path : List.of("spending", "aid", "deliveries", "production", "contracts", "datasets")) {
+      HttpResponse<String> response = api.get("/api/v1/" + path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).as(path)
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      JsonNode body = ApiFixture.json(response);
+      assertThat(keys(body)).as(path).containsExactly("title", "columns", "rows", "vintages", "sources", "notes");
+      assertThat(keys(body.get("columns").get(0))).as(path).containsExactly("name", "unit");
+    }
+  }
+
+  @Test
+  void spending_yearAndThreshold_returnsThatYearWithTheGuidelineColumns() {
+    JsonNode body = ApiFixture.json(api.get("/api/v1/spending?year=2024&threshold=2&source=nato"));
+
+    assertThat(body.get("rows").size()).isPositive();
+    body.get("rows").forEach(row -> assertThat(row.get("year").asInt()).isEqualTo(2024));
+    assertThat(body.get("rows").get(0).has("meets")).isTrue();
+    assertThat(body.get("title").asText()).contains("2024", "guideline");
+  }
+
+  @Test
+  void spending_badValuesAndUnknownParameter_returns400WithEveryProblem() {
+    HttpResponse<String> response = api.get("/api/v1/spending?year=last&threshold=two&colour=red");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
+        {"status": 400, "message": "3 problems with the request", "problems": [
+          {"path": "colour", "value": "red",
+           "message": "unknown query parameter; expected one of country, format, source, threshold, vintage, year"},
+          {"path": "year", "value": "last", "message": "not an integer"},
+          {"path": "threshold", "value": "two", "message": "not a number"}]}
+        """));
+  }
+
+  @Test
+  void spending_unknownCountry_returns400FromTheQuery() {
+    HttpResponse<String> response = api.get("/api/v1/spending?country=Atlantis");
+
+    JsonNode body = ApiFixture.json(response);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(body.get("message").asText()).startsWith("country 'Atlantis' is neither an ISO 3166 code");
+    assertThat(body.get("problems").get(0).get("path").asText()).isEqualTo("query");
+  }
+
+  @Test
+  void aid_unknownGrouping_returns400() {
+    HttpResponse<String> response = api.get("/api/v1/aid?by=colour");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
+        {"status": 400, "message": "expected donor, category or measure",
+         "problems": [{"path": "by", "value": "colour", "message": "expected donor, category or measure"}]}
+        """));
+  }
+
+  @Test
+  void aid_formatCsv_returnsCsvWithTheColumnNames() {
+    HttpResponse<String> json = api.get("/api/v1/aid?by=donor");
+    HttpResponse<String> csv = api.get("/api/v1/aid?by=donor&format=csv");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    List<String> names = new ArrayList<>();
+    ApiFixture.json(json).get("columns").forEach(c -> names.add(c.get("name").asText()));
+    assertThat(csv.body().split("\r\n")[0]).isEqualTo(String.join(",", names));
+    assertThat(csv.body().split("\r\n")).hasSize(ApiFixture.json(json).get("rows").size() + 1);
+  }
+
+  @Test
+  void deliveries_acceptTextCsv_returnsCsv() {
+    HttpResponse<String> response = api.send(api.request("/api/v1/deliveries").header("Accept", "text/csv"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+  }
+
+  @Test
+  void production_unknownFormat_returns400() {
+    HttpResponse<String> response = api.get("/api/v1/production?format=xml");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response).get("problems").get(0).get("path").asText()).isEqualTo("format");
+  }
+
+  @Test
+  void contracts_item_filtersRows() {
+    JsonNode all = ApiFixture.json(api.get("/api/v1/contracts"));
+    JsonNode some = ApiFixture.json(api.get("/api/v1/contracts?item=stinger"));
+
+    assertThat(some.get("rows").size()).isPositive().isLessThanOrEqualTo(all.get("rows").size());
+  }
+
+  @Test
+  void datasets_extraParameter_returns400() {
+    assertThat(api.get("/api/v1/datasets?item=x").statusCode()).isEqualTo(400);
+  }
+}
