@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.router.ParsedEndpoint;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -146,8 +145,7 @@ class ApiServerTest {
     JsonNode doc = ApiFixture.json(response);
 
     Set<String> documented = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
       path.getValue().fieldNames().forEachRemaining(
           method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));
     }

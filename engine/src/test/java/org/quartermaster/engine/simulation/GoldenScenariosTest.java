@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +45,7 @@ class GoldenScenariosTest {
   private static void assertMatches(JsonNode expected, JsonNode actual, String path) {
     assertThat(actual).as("%s is missing", path).isNotNull();
     if (expected.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : expected.properties()) {
         assertMatches(field.getValue(), actual.get(field.getKey()), path + "." + field.getKey());
       }
     } else if (expected.isArray()) {
