@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,13 @@ import org.quartermaster.app.store.Store;
 public final class ApiServer {
   /** The OpenAPI 3 document served at {@code /api/openapi.json}. */
   static final String OPENAPI_RESOURCE = "org/quartermaster/app/api/openapi.json";
+  /** The dashboard's pages, scripts and styles, served at {@code /}. */
+  static final String DASHBOARD_DIRECTORY = "/org/quartermaster/app/web";
+  /**
+   * Scripts only from this server, no inline script; inline styles are allowed because ECharts'
+   * tooltips and Swagger UI set them, and images may be data: URLs (chart PNG downloads, icons).
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private ApiServer() {}
@@ -54,6 +62,8 @@ public final class ApiServer {
       cfg.jetty.host = settings.host();
       cfg.jetty.port = settings.port();
       cfg.http.maxRequestSize = settings.maxBodyBytes();
+      cfg.staticFiles.add(DASHBOARD_DIRECTORY, Location.CLASSPATH);
+      cfg.staticFiles.enableWebjars();
       cfg.events.serverStopping(() -> {
         runManager.close();
         store.close();
@@ -132,7 +142,7 @@ public final class ApiServer {
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");

@@ -61,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     Thread stopper = new Thread(app::stop, "qm-serve-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    spec.commandLine().getOut().printf("qm: serving the API on http://%s:%d/api/v1 (store %s)%s; Ctrl-C stops%n",
-        shown, app.port(), store.location(), settings.requiresToken() ? ", token required for changes" : "");
+    spec.commandLine().getOut().printf("qm: dashboard on http://%s:%d/ and the API on http://%s:%d/api/v1 (store %s)%s; Ctrl-C stops%n",
+        shown, app.port(), shown, app.port(), store.location(), settings.requiresToken() ? ", token required for changes" : "");
     spec.commandLine().getOut().flush();
     try {
       Thread.currentThread().join();

@@ -48,7 +48,7 @@ class ApiServerTest {
 
   @Test
   void unknownRoute_outsideTheApi_returns404InTheErrorShape() {
-    HttpResponse<String> response = api.get("/index.html");
+    HttpResponse<String> response = api.get("/no-such-page.html");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(ApiFixture.json(response).get("status").asInt()).isEqualTo(404);
@@ -60,7 +60,8 @@ class ApiServerTest {
         api.get("/api/v1/datasets"), api.get("/api/v1/nothing-here"), api.get("/api/v1/spending?year=x"),
         api.get("/api/openapi.json")}) {
       assertThat(response.headers().firstValue("Content-Security-Policy"))
-          .hasValue("default-src 'self'; frame-ancestors 'none'");
+          .hasValue("default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+              + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
       assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }

@@ -59,7 +59,7 @@ class ServeCommandTest {
     while (!listening.reset(out.toString()).find() && System.nanoTime() < deadline && serve.isAlive()) {
       Thread.sleep(20);
     }
-    assertThat(out.toString()).as(err.toString()).contains("qm: serving the API on http://127.0.0.1:");
+    assertThat(out.toString()).as(err.toString()).contains("qm: dashboard on http://127.0.0.1:");
 
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + listening.group(1) + "/api/v1/datasets")).build(),
