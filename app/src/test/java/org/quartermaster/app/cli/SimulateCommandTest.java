@@ -158,7 +158,7 @@ class SimulateCommandTest {
     }
     for (int c : new int[] {0, 1}) {
       JsonNode months = cells.get(c).get("months_to_target");
-      assertThat(fieldNames(months)).containsExactlyInAnyOrder("reached_probability", "p50", "p90");
+      assertThat(fieldNames(months)).containsExactlyInAnyOrder("reached_probability", "p50", "p90", "reached_by_month");
       assertThat(months.get("reached_probability").asDouble()).isBetween(0.0, 1.0);
     }
     assertThat(cells.get(2).get("months_to_target").isNull()).as("UKR has no target").isTrue();

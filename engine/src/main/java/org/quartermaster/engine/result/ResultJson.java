@@ -117,6 +117,7 @@ public final class ResultJson {
       writeOptional(months.p50(), json);
       json.writeFieldName("p90");
       writeOptional(months.p90(), json);
+      writeArray("reached_by_month", months.reachedByMonth(), json);
       json.writeEndObject();
     } else {
       json.writeNull();

@@ -67,7 +67,19 @@ final class Results {
     long never = reachedCounts[slot * width + months + 1];
     return new MonthsToTarget((double) (runs - never) / runs,
         quantileWithInfinity(reachedCounts, slot * width, months, runs, 0.5),
-        quantileWithInfinity(reachedCounts, slot * width, months, runs, 0.9));
+        quantileWithInfinity(reachedCounts, slot * width, months, runs, 0.9),
+        cumulativeShares(reachedCounts, slot * width, months, runs));
+  }
+
+  /** Share of runs that reached the target by month m, for m = 0 … months. */
+  private static double[] cumulativeShares(long[] counts, int offset, int months, long runs) {
+    double[] shares = new double[months + 1];
+    long reached = 0;
+    for (int m = 0; m <= months; m++) {
+      reached += counts[offset + m];
+      shares[m] = (double) reached / runs;
+    }
+    return shares;
   }
 
   private static OptionalDouble quantileWithInfinity(long[] counts, int offset, int months, long runs, double q) {

@@ -130,7 +130,18 @@ class InvariantsTest {
       assertThat(months.p50().getAsDouble()).as("p50 <= p90, %s", where)
           .isLessThanOrEqualTo(months.p90().getAsDouble());
     }
+    double[] byMonth = months.reachedByMonth();
+    assertThat(byMonth).as("reached_by_month has one entry per month 0 … T, %s", where).hasSize(horizon + 1);
+    assertThat(byMonth[horizon]).as("reached_by_month ends at reached_probability, %s", where)
+        .isEqualTo(months.reachedProbability());
+    for (int m = 1; m <= horizon; m++) {
+      assertThat(byMonth[m]).as("reached_by_month is cumulative, month %d, %s", m, where)
+          .isGreaterThanOrEqualTo(byMonth[m - 1]);
+    }
+    months.p50().ifPresent(p50 -> assertThat(byMonth[(int) Math.ceil(p50)])
+        .as("at least half the runs reached the target by ceil(p50), %s", where).isGreaterThanOrEqualTo(0.5));
     if (metAtStart) {
+      assertThat(byMonth[0]).as("S0 >= G: reached at month 0 in every run, %s", where).isEqualTo(1.0);
       assertThat(months.reachedProbability()).as("S0 >= G: reached in every run, %s", where).isEqualTo(1.0);
       assertThat(months.p50()).as("S0 >= G: p50 = 0, %s", where).hasValue(0.0);
       assertThat(months.p90()).as("S0 >= G: p90 = 0, %s", where).hasValue(0.0);
