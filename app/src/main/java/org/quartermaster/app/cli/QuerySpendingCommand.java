@@ -37,8 +37,9 @@ final class QuerySpendingCommand extends QuerySubcommand {
       description = "Only this series: nato or sipri (default: every series in the store).")
   String source;
 
-  @Option(names = "--vintage", paramLabel = "YYYY-MM",
-      description = "Only this release of the source (default: the latest vintage per country and year).")
+  @Option(names = "--vintage", paramLabel = "YYYY-MM|all",
+      description = "Only this release of the source, or 'all' for every release's figure (revisions as"
+          + " separate rows; not with --threshold). Default: the latest vintage per country and year.")
   String vintage;
 
   @Override

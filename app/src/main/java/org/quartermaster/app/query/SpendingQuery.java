@@ -55,9 +55,10 @@ public final class SpendingQuery {
       ORDER BY vintage_month
       """;
 
-  /** Figures in the order they are shown: by year, then country name, then source. */
+  /** Figures in the order they are shown: by year, then country name, then source, then vintage. */
   static final Comparator<Figure> ORDER = Comparator.comparingInt(Figure::year)
-      .thenComparing(Figure::country).thenComparing(Figure::source);
+      .thenComparing(Figure::country).thenComparing(Figure::source)
+      .thenComparing(Figure::vintageMonth, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private SpendingQuery() {}
 
@@ -68,7 +69,8 @@ public final class SpendingQuery {
    * @param country   an ISO 3166 alpha-3 or alpha-2 code or a country name, or null for every country
    * @param threshold a guideline in % of GDP (2, 3.5), or null for no check
    * @param source    the series (nato, sipri), or null for every series
-   * @param vintage   the release month YYYY-MM, or null for the latest vintage per country and year
+   * @param vintage   the release month YYYY-MM, {@link #ALL_VINTAGES} for every release's figure, or null for
+   *                  the latest vintage per country and year
    */
   public record Options(Integer year, String country, Double threshold, String source, String vintage) {}
 
@@ -87,7 +89,7 @@ public final class SpendingQuery {
     String source = options.source() == null ? null : options.source().trim().toLowerCase(Locale.ROOT);
     Guideline guideline = options.threshold() == null ? null : new Guideline(options.threshold());
     return store.read(connection -> {
-      check(connection, source, options.vintage());
+      check(connection, source, options.vintage(), options.threshold());
       List<Figure> figures = figures(connection, options, iso3, source);
       List<String> notes = new ArrayList<>(SpendingRows.vintageNotes(figures, options.vintage()));
       boolean allies = guideline != null && "nato".equals(source);
@@ -108,7 +110,11 @@ public final class SpendingQuery {
             + countries.closest(country) + "?"));
   }
 
-  private static void check(Connection connection, String source, String vintage) throws SQLException {
+  /** {@code --vintage all}: every vintage's figure, one row per (country, year, source, vintage). */
+  public static final String ALL_VINTAGES = "all";
+
+  private static void check(Connection connection, String source, String vintage, Double threshold)
+      throws SQLException {
     if (source != null) {
       List<String> sources = Rows.query(connection, SOURCES, List.of(Column.text("source"))).stream()
           .map(row -> (String) row.getFirst()).toList();
@@ -117,9 +123,15 @@ public final class SpendingQuery {
             + (sources.isEmpty() ? "none" : String.join(", ", sources)));
       }
     }
-    if (vintage != null) {
+    if (ALL_VINTAGES.equals(vintage)) {
+      if (threshold != null) {
+        throw new QueryException("--vintage all lists every release's figure, so it cannot count who meets a"
+            + " guideline: choose one vintage (YYYY-MM) or none with --threshold");
+      }
+    } else if (vintage != null) {
       if (!vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-        throw new QueryException("vintage '" + vintage + "' is not a month written YYYY-MM, such as 2024-06");
+        throw new QueryException("vintage '" + vintage + "' is not a month written YYYY-MM, such as 2024-06,"
+            + " nor 'all'");
       }
       List<String> vintages = Rows.query(connection, VINTAGES, List.of(Column.text("vintage_month")), source, source)
           .stream().map(row -> (String) row.getFirst()).toList();
@@ -137,15 +149,18 @@ public final class SpendingQuery {
         Column.text("pct_gdp"), Column.text("estimate"), Column.text("source"), Column.text("vintage_month"),
         Column.text("vintage"), Column.text("as_of"), Column.text("source_url"), Column.text("note"),
         Column.text("picked"));
+    boolean every = ALL_VINTAGES.equals(options.vintage());
     Map<String, Figure> picked = new LinkedHashMap<>();
     Map<String, List<Figure>> others = new LinkedHashMap<>();
     for (List<Object> row : Rows.query(connection, FIGURES, columns, options.year(), iso3, source,
-        options.vintage())) {
+        every ? null : options.vintage())) {
       Figure figure = new Figure((String) row.get(0), (String) row.get(1), (Integer) row.get(2),
           (Double) row.get(3), (String) row.get(4), (String) row.get(5), (String) row.get(6), (String) row.get(7),
           (String) row.get(8), (String) row.get(9), (String) row.get(10), List.of(), true);
       String key = figure.source() + "|" + figure.iso3() + "|" + figure.year();
-      if ((Boolean) row.get(11)) {
+      if (every) {
+        picked.put(key + "|" + figure.vintageMonth() + "|" + picked.size(), figure);
+      } else if ((Boolean) row.get(11)) {
         picked.put(key, figure);
       } else {
         others.computeIfAbsent(key, k -> new ArrayList<>()).add(figure);
@@ -175,6 +190,9 @@ public final class SpendingQuery {
     }
     if (source != null) {
       title.append(" (source ").append(source).append(')');
+    }
+    if (ALL_VINTAGES.equals(options.vintage())) {
+      return title.append("; every vintage").toString();
     }
     return title.append(options.vintage() == null
         ? "; latest vintage per country and year" : "; vintage " + options.vintage()).toString();

@@ -50,6 +50,11 @@ final class SpendingRows {
   /** Which vintage rule was applied, and what other vintages say (for a handful of figures) or how many there are. */
   static List<String> vintageNotes(List<Figure> figures, String vintage) {
     List<String> notes = new ArrayList<>();
+    if (SpendingQuery.ALL_VINTAGES.equals(vintage)) {
+      notes.add("Every vintage, as asked for: one row per country, year and release, so revisions show as"
+          + " several rows.");
+      return notes;
+    }
     notes.add(vintage != null
         ? "Vintage " + vintage + " only, as asked for."
         : "No vintage asked for: each country and year shows the latest vintage that covers it; older vintages"

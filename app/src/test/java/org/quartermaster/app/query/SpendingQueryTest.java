@@ -134,6 +134,37 @@ class SpendingQueryTest {
   }
 
   @Test
+  void run_everyVintage_showsEachReleasesFigureAsItsOwnRow() {
+    QueryResult result = spending(2023, "POL", null, "nato", SpendingQuery.ALL_VINTAGES);
+
+    assertThat(result.column("vintage_month")).containsExactly("2023-07", "2024-03", "2024-06");
+    assertThat(result.column("pct_gdp")).containsExactly(3.90, 3.92, 3.26);
+    assertThat(result.vintages()).extracting(VintageUsed::month).containsExactly("2023-07", "2024-03", "2024-06");
+    assertThat(result.title()).endsWith("; every vintage");
+    assertThat(result.notes().getFirst()).startsWith("Every vintage, as asked for");
+  }
+
+  @Test
+  void run_everyVintage_hasOneRowPerFigureInTheStore() {
+    QueryResult result = spending(null, null, null, null, SpendingQuery.ALL_VINTAGES);
+
+    long inStore = store.read(connection -> {
+      try (var statement = connection.createStatement();
+          var rows = statement.executeQuery("SELECT count(*) FROM defence_spending")) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    });
+    assertThat((long) result.rows().size()).isEqualTo(inStore);
+  }
+
+  @Test
+  void run_everyVintageWithAThreshold_isRefusedBecauseItWouldCountAlliesTwice() {
+    assertThatThrownBy(() -> spending(2024, null, 2.0, "nato", SpendingQuery.ALL_VINTAGES))
+        .isInstanceOf(QueryException.class).hasMessageContaining("cannot count who meets a guideline");
+  }
+
+  @Test
   void run_noVintage_everyFigureIsFromTheLatestVintageCoveringIt() {
     QueryResult result = spending(null, null, null, "nato", null);
 

@@ -1,0 +1,145 @@
+// Aid page: by donor stacked by category, and commitments vs allocations per donor, for one release
+// (vintage) and currency of the aid dataset; filters as query parameters so a view can be shared.
+import {api, dataTable, el, query, runPage, select, sourceLine} from './common.js';
+import {chartCard} from './charts.js';
+
+const CATEGORIES = ['military', 'financial', 'humanitarian'];
+const content = document.getElementById('content');
+const params = new URLSearchParams(location.search);
+const state = {
+  vintage: params.get('vintage') || '',
+  currency: params.get('currency') || '',
+  measure: params.get('measure') || 'allocation',
+  category: params.get('category') || 'military',
+  donor: params.get('donor') || '',
+};
+
+runPage(async () => {
+  const result = await api('/api/v1/aid');
+  // Comparable lines only: per-donor figures by category, in billions (not yearly averages or headline totals).
+  const lines = result.rows.filter((r) => r.unit === 'billion' && r.donor_iso3 !== null || /^EU \(/.test(r.donor || ''));
+  const vintages = [...new Set(lines.map((r) => r.vintage_month).filter(Boolean))].sort().reverse();
+  if (!state.vintage) {
+    state.vintage = mostCommon(lines.map((r) => r.vintage_month).filter(Boolean));
+  }
+  const currencies = [...new Set(lines.filter((r) => r.vintage_month === state.vintage).map((r) => r.currency))].sort();
+  if (!currencies.includes(state.currency)) {
+    state.currency = currencies[0] || '';
+  }
+  const donors = [...new Set(lines.map((r) => r.donor))].sort();
+  const reload = () => {
+    history.replaceState(null, '', query(state) || location.pathname);
+    draw(lines, result, stacked, versus, tableBox);
+  };
+  const controls = el('section', {class: 'controls', 'aria-label': 'Filters'}, [
+    select('vintage', 'Release (vintage)', vintages, state.vintage, (v) => {
+      state.vintage = v;
+      location.search = query(state);
+    }),
+    select('currency', 'Currency', currencies, state.currency, (v) => {
+      state.currency = v;
+      reload();
+    }),
+    select('measure', 'Measure (stacked chart)', ['allocation', 'commitment'], state.measure, (v) => {
+      state.measure = v;
+      reload();
+    }),
+    select('category', 'Category (commitment vs allocation)', [...CATEGORIES, 'total'], state.category, (v) => {
+      state.category = v;
+      reload();
+    }),
+    select('donor', 'Donor', [['', 'All donors'], ...donors], state.donor, (v) => {
+      state.donor = v;
+      reload();
+    }),
+  ]);
+  content.append(controls);
+  const grid = el('div', {class: 'grid'});
+  content.append(grid);
+  const stacked = chartCard(grid, {id: 'aid-by-donor', title: 'Aid by donor and category', units: 'billion (currency as chosen)',
+    height: 480, description: 'Bars stack military, financial and humanitarian aid for the measure chosen.'});
+  const versus = chartCard(grid, {id: 'aid-commitment-allocation', title: 'Commitments vs allocations',
+    units: 'billion (currency as chosen)', height: 480,
+    description: 'Commitments are promises; allocations are aid delivered or earmarked for delivery.'});
+  const tableBox = el('div');
+  content.append(tableBox);
+  draw(lines, result, stacked, versus, tableBox);
+});
+
+function mostCommon(values) {
+  const counts = new Map();
+  values.forEach((v) => counts.set(v, (counts.get(v) || 0) + 1));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0][0];
+}
+
+/** One figure per donor, category and measure: the line with the latest data_through when several. */
+function figures(lines) {
+  const latest = new Map();
+  for (const r of lines) {
+    const key = `${r.donor}|${r.category}|${r.measure}`;
+    const seen = latest.get(key);
+    if (!seen || String(r.data_through) > String(seen.data_through)) {
+      latest.set(key, r);
+    }
+  }
+  return [...latest.values()];
+}
+
+function draw(allLines, result, stacked, versus, tableBox) {
+  const lines = figures(allLines.filter((r) => r.vintage_month === state.vintage && r.currency === state.currency
+    && (!state.donor || r.donor === state.donor)));
+  const units = `${state.currency} billion`;
+  const source = sourceLine({sources: lines.map((r) => r.source_url), vintages: [{vintage_month: state.vintage}]},
+    [...new Set(lines.map((r) => r.publisher).filter(Boolean))].join(', '));
+  stacked.setUnits(units);
+  versus.setUnits(units);
+
+  const byMeasure = lines.filter((r) => r.measure === state.measure && CATEGORIES.includes(r.category));
+  const donors = orderedDonors(byMeasure);
+  if (!donors.length) {
+    stacked.empty(`No ${state.measure} figures by category in this release and currency`);
+  } else {
+    stacked.show({
+      legend: {top: 0},
+      grid: {top: 40, left: 8, bottom: 24},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      yAxis: {type: 'category', data: donors, inverse: true},
+      xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
+      series: CATEGORIES.map((c) => ({type: 'bar', stack: 'aid', name: c, emphasis: {focus: 'series'},
+        data: donors.map((d) => value(byMeasure, d, c, state.measure))})),
+    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'vintage_month', 'source_url'],
+      rows: byMeasure}, source, `Aid by donor and category (${state.measure}s), release ${state.vintage}`);
+  }
+
+  const byCategory = lines.filter((r) => r.category === state.category && ['commitment', 'allocation'].includes(r.measure));
+  const donors2 = orderedDonors(byCategory);
+  if (!donors2.length) {
+    versus.empty(`No ${state.category} commitments or allocations in this release and currency`);
+  } else {
+    versus.show({
+      legend: {top: 0},
+      grid: {top: 40, left: 8, bottom: 24},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      yAxis: {type: 'category', data: donors2, inverse: true},
+      xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
+      series: ['commitment', 'allocation'].map((m, i) => ({type: 'bar', name: m, itemStyle: {color: i ? '#0072B2' : '#E69F00'},
+        data: donors2.map((d) => value(byCategory, d, state.category, m))})),
+    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'vintage_month', 'source_url'],
+      rows: byCategory}, source, `Commitments vs allocations, ${state.category} aid, release ${state.vintage}`);
+  }
+  tableBox.replaceChildren(dataTable([{name: 'donor'}, {name: 'category'}, {name: 'measure'}, {name: 'amount'},
+    {name: 'currency'}, {name: 'unit'}, {name: 'data_through', label: 'data through'}, {name: 'publisher'},
+    {name: 'source_url', label: 'source'}], lines, `${result.title}: release ${state.vintage}, ${state.currency}`));
+}
+
+/** Donors by their total, largest first. */
+function orderedDonors(rows) {
+  const totals = new Map();
+  rows.forEach((r) => totals.set(r.donor, (totals.get(r.donor) || 0) + (r.amount || 0)));
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([d]) => d);
+}
+
+function value(rows, donor, category, measure) {
+  const row = rows.find((r) => r.donor === donor && r.category === category && r.measure === measure);
+  return row ? row.amount : null;
+}

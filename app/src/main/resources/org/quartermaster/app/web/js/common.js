@@ -1,0 +1,261 @@
+// Shared helpers for every dashboard page: the API client, page chrome (navigation, status line),
+// tables, CSV and file downloads, and the "page drawn" signal that the browser tests wait for.
+
+/** The pages, in navigation order: file, label. */
+const PAGES = [
+  ['/', 'Overview'],
+  ['/spending.html', 'Spending'],
+  ['/aid.html', 'Aid'],
+  ['/production.html', 'Production & contracts'],
+  ['/scenarios.html', 'Scenarios'],
+  ['/data.html', 'Data'],
+];
+
+/** An API error in the server's one shape: status, message, problems[{path, value, message}]. */
+export class ApiError extends Error {
+  constructor(status, message, problems) {
+    super(message);
+    this.status = status;
+    this.problems = problems || [];
+  }
+}
+
+/** GET/POST… a JSON endpoint; throws ApiError with the server's message and problems. */
+export async function api(path, init = {}) {
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let body = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      throw new ApiError(response.status, `${path}: the server answered ${response.status} with a non-JSON body`);
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, (body && body.message) || `${path}: HTTP ${response.status}`,
+      body && body.problems);
+  }
+  return body;
+}
+
+/** POST a JSON body. */
+export function postJson(path, value) {
+  return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(value)});
+}
+
+/** A query string from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') {
+      q.set(k, v);
+    }
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** document.createElement with attributes and children (strings become text, never HTML). */
+export function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) {
+      continue;
+    }
+    if (k === 'text') {
+      node.textContent = v;
+    } else if (k.startsWith('on') && typeof v === 'function') {
+      node.addEventListener(k.slice(2), v);
+    } else {
+      node.setAttribute(k, v === true ? '' : v);
+    }
+  }
+  for (const child of [].concat(children)) {
+    if (child !== null && child !== undefined) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+/** Fills the page's navigation and marks the current page. */
+function navigation() {
+  const nav = document.getElementById('site-nav');
+  if (!nav) {
+    return;
+  }
+  const here = location.pathname === '/index.html' ? '/' : location.pathname;
+  const list = el('ul');
+  for (const [href, label] of PAGES) {
+    list.append(el('li', {}, el('a', {href, 'aria-current': href === here ? 'page' : null}, label)));
+  }
+  list.append(el('li', {class: 'api-link'}, el('a', {href: '/api/docs'}, 'API')));
+  nav.append(list);
+}
+
+/** Shows a message in the page's status line (role=status, or role=alert for errors). */
+export function status(message, kind = 'info') {
+  const box = document.getElementById('status');
+  if (!box) {
+    return;
+  }
+  box.replaceChildren();
+  box.className = `status ${kind}`;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  if (message) {
+    box.append(message instanceof Node ? message : document.createTextNode(message));
+  }
+}
+
+/** An error with its problem list, as a node for status(). */
+export function problemList(error) {
+  const box = el('div', {}, el('p', {}, error.message));
+  if (error.problems && error.problems.length) {
+    const list = el('ul', {class: 'problems'});
+    for (const p of error.problems) {
+      const value = p.value === null || p.value === undefined ? '' : ` '${p.value}'`;
+      list.append(el('li', {}, [el('code', {}, p.path || ''), `${value} — ${p.message}`]));
+    }
+    box.append(list);
+  }
+  return box;
+}
+
+/**
+ * Runs a page: fills the navigation, awaits the page's work, then marks the page drawn once every
+ * chart on it has finished rendering (body[data-rendered] = "yes", or "error" with the message shown).
+ */
+export async function runPage(work) {
+  navigation();
+  try {
+    await work();
+    await chartsDrawn();
+    document.body.dataset.rendered = 'yes';
+  } catch (e) {
+    console.warn(e);
+    status(e instanceof ApiError ? problemList(e) : `Could not load this page: ${e.message}`, 'error');
+    document.body.dataset.rendered = 'error';
+  }
+}
+
+/** Resolves when every chart card on the page has drawn at least once. */
+export function chartsDrawn() {
+  return new Promise((resolve) => {
+    const check = () => {
+      const cards = [...document.querySelectorAll('figure.chart-card')];
+      if (cards.every((c) => c.dataset.drawn === 'yes')) {
+        resolve();
+      } else {
+        setTimeout(check, 50);
+      }
+    };
+    check();
+  });
+}
+
+/** An accessible table: caption, column headers with their units, one row per record. */
+export function dataTable(columns, rows, caption) {
+  const head = el('tr', {}, columns.map((c) => el('th', {scope: 'col'}, c.unit ? `${c.label || c.name} (${c.unit})` : (c.label || c.name))));
+  const body = rows.map((r) => el('tr', {}, columns.map((c) => el('td', {class: typeof r[c.name] === 'number' ? 'num' : null},
+    c.format ? c.format(r[c.name], r) : formatValue(r[c.name])))));
+  return el('div', {class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption},
+    el('table', {}, [el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, body)]));
+}
+
+/** Numbers with thousands separators (up to 2 decimals), links for URLs, empty for null. */
+export function formatValue(v) {
+  if (v === null || v === undefined) {
+    return '';
+  }
+  if (typeof v === 'number') {
+    return number(v);
+  }
+  if (typeof v === 'string' && /^https?:\/\//.test(v)) {
+    return el('a', {href: v, rel: 'noreferrer noopener', target: '_blank'}, host(v));
+  }
+  return String(v);
+}
+
+export function number(v, digits = 2) {
+  return v === null || v === undefined || Number.isNaN(v) ? '' : v.toLocaleString('en-GB', {maximumFractionDigits: digits});
+}
+
+export function percent(share, digits = 1) {
+  return share === null || share === undefined ? '' : `${(share * 100).toFixed(digits)}%`;
+}
+
+/** The host of a URL, for short source lines. */
+export function host(url) {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch (e) {
+    return url;
+  }
+}
+
+/** RFC 4180 CSV from column names and row objects. */
+export function toCsv(columns, rows) {
+  const cell = (v) => {
+    if (v === null || v === undefined) {
+      return '';
+    }
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Saves a Blob or a data: URL as a file. */
+export function download(fileName, content) {
+  const url = content instanceof Blob ? URL.createObjectURL(content) : content;
+  const a = el('a', {href: url, download: fileName, hidden: true});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  if (content instanceof Blob) {
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+}
+
+/** A file name from a title. */
+export function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'chart';
+}
+
+/** A labelled <select>; options are [value, label] pairs or plain values. */
+export function select(id, label, options, value, onchange) {
+  const input = el('select', {id, name: id, onchange: () => onchange(input.value)});
+  for (const o of options) {
+    const [v, text] = Array.isArray(o) ? o : [o, o];
+    input.append(el('option', {value: v, selected: String(v) === String(value)}, text));
+  }
+  return el('div', {class: 'field'}, [el('label', {for: id}, label), input]);
+}
+
+/** Calendar month `offset` months after "YYYY-MM" (null start: "month N"). */
+export function monthLabel(start, offset) {
+  if (!start) {
+    return `month ${offset}`;
+  }
+  const [y, m] = start.split('-').map(Number);
+  const total = y * 12 + (m - 1) + offset;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The short source line of a query result: its source hosts and vintages. */
+export function sourceLine(result, publisher) {
+  const hosts = [...new Set((result.sources || []).map(host))];
+  const vintages = (result.vintages || []).map((v) => v.vintage_month).filter(Boolean);
+  const parts = [];
+  if (publisher) {
+    parts.push(publisher);
+  }
+  if (hosts.length) {
+    parts.push(hosts.length > 4 ? `${hosts.slice(0, 4).join(', ')} and ${hosts.length - 4} more` : hosts.join(', '));
+  }
+  if (vintages.length) {
+    parts.push(`vintage${vintages.length > 1 ? 's' : ''} ${vintages.join(', ')}`);
+  }
+  return parts.join('; ') || 'Quartermaster store';
+}

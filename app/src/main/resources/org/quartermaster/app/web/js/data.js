@@ -1,0 +1,81 @@
+// Data page: the datasets in the store with their sources, vintages and row counts, a chart of rows
+// per table, and importing a file through the API (same rules as qm import).
+import {ApiError, api, dataTable, el, number, problemList, query, runPage, status} from './common.js';
+import {chartCard} from './charts.js';
+
+const FORMATS = [['', 'Detect from the file'], ['qm-csv', 'Quartermaster CSV'], ['csv', 'CSV with a mapping'], ['xlsx', 'Excel (XLSX)'],
+  ['nato', 'NATO expenditure table'], ['owid', 'Our World in Data'], ['sipri-transfers', 'SIPRI trade register']];
+const content = document.getElementById('content');
+const tableBox = el('div', {id: 'datasets'});
+let card;
+
+runPage(async () => {
+  content.append(importForm());
+  card = chartCard(content, {id: 'datasets-rows', title: 'Rows in the store by table and dataset', units: 'rows', height: 320,
+    description: 'Bundled datasets ship with Quartermaster; imported ones were added by users.'});
+  content.append(tableBox);
+  await refresh();
+});
+
+async function refresh() {
+  const result = await api('/api/v1/datasets');
+  const tables = [...new Set(result.rows.map((r) => r.table))].sort();
+  card.show({
+    legend: {top: 0, data: ['bundled', 'imported']},
+    grid: {top: 40},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+    xAxis: {type: 'category', data: tables},
+    yAxis: {type: 'value', name: 'rows'},
+    series: ['bundled', 'imported'].map((kind, i) => ({type: 'bar', stack: 'rows', name: kind, itemStyle: {color: i ? '#E69F00' : '#0072B2'},
+      data: tables.map((t) => result.rows.filter((r) => r.table === t && r.bundled === (kind === 'bundled'))
+        .reduce((s, r) => s + r.rows, 0))})),
+  }, {columns: ['dataset_id', 'file', 'format', 'table', 'rows', 'imported_at', 'source_url', 'vintage', 'bundled', 'sha256'], rows: result.rows},
+  'the store\'s datasets table (file, SHA-256, format, import time of every file)');
+  tableBox.replaceChildren(dataTable([{name: 'dataset_id', label: 'id'}, {name: 'file'}, {name: 'format'}, {name: 'table'},
+    {name: 'rows'}, {name: 'vintage'}, {name: 'source_url', label: 'source'}, {name: 'imported_at', label: 'imported at'},
+    {name: 'bundled', format: (v) => (v ? 'yes' : 'no')}, {name: 'sha256', label: 'SHA-256', format: (v) => el('code', {title: v}, String(v).slice(0, 12))}],
+  result.rows, result.title));
+}
+
+function importForm() {
+  const file = el('input', {id: 'import-file', type: 'file', accept: '.csv,.tsv,.txt,.xlsx', required: true});
+  const format = el('select', {id: 'import-format'}, FORMATS.map(([v, t]) => el('option', {value: v}, t)));
+  const vintage = el('input', {id: 'import-vintage', type: 'text', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', size: '8'});
+  const source = el('input', {id: 'import-source', type: 'text', placeholder: 'https://…', size: '36'});
+  const dryRun = el('input', {id: 'import-dry-run', type: 'checkbox'});
+  const form = el('form', {class: 'controls', id: 'import-form', 'aria-labelledby': 'import-title'}, [
+    el('h2', {id: 'import-title', class: 'form-title'}, 'Import a file'),
+    el('div', {class: 'field'}, [el('label', {for: 'import-file'}, 'File (CSV, TSV, TXT or XLSX)'), file]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-format'}, 'Format'), format]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-vintage'}, 'Vintage (release month)'), vintage]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-source'}, 'Source URL'), source]),
+    el('div', {class: 'field check'}, [dryRun, el('label', {for: 'import-dry-run'}, 'Dry run (check only, write nothing)')]),
+    el('button', {type: 'submit', id: 'import-submit'}, 'Import'),
+  ]);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const chosen = file.files[0];
+    if (!chosen) {
+      status('Choose a file first.', 'error');
+      return;
+    }
+    status(`Importing ${chosen.name}…`, 'info');
+    try {
+      const path = `/api/v1/imports${query({filename: chosen.name, format: format.value, vintage: vintage.value.trim(),
+        source_url: source.value.trim(), dry_run: dryRun.checked ? 'true' : ''})}`;
+      const report = await api(path, {method: 'POST', headers: {'Content-Type': contentType(chosen.name)}, body: chosen});
+      status(report.message || `${chosen.name}: ${number(report.rows_written, 0)} rows written to ${report.table}.`, 'ok');
+      await refresh();
+    } catch (err) {
+      status(err instanceof ApiError ? problemList(err) : err.message, 'error');
+    }
+  });
+  return form;
+}
+
+function contentType(name) {
+  if (/\.xlsx$/i.test(name)) {
+    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  }
+  return /\.(csv|tsv|txt)$/i.test(name) ? 'text/csv' : 'application/octet-stream';
+}

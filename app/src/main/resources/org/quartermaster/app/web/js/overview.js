@@ -1,0 +1,156 @@
+// Overview: the headline answers. Allies at 2% and 3.5% of GDP in the latest year with figures,
+// aid totals by donor group, and the stock cells most at risk in the example scenarios.
+import {api, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
+import {chartCard, markLines} from './charts.js';
+import {cellName, monthsToTargetText, runScenario} from './results.js';
+
+/** Runs per example for the risk table: enough for shares to ±1 percentage point. */
+const OVERVIEW_RUNS = 2000;
+const content = document.getElementById('content');
+
+runPage(async () => {
+  const tiles = el('div', {class: 'tiles', id: 'headline'});
+  const grid = el('div', {class: 'grid'});
+  content.append(tiles, grid);
+  const spendingCard = chartCard(grid, {id: 'overview-spending', title: 'Allies against the spending guidelines',
+    units: '% of GDP', height: 380, description: 'Hatched bars are estimates; dashed lines at 2% and 3.5%.'});
+  const aidCard = chartCard(grid, {id: 'overview-aid', title: 'Aid to Ukraine by donor group', units: 'EUR billion, allocations',
+    height: 380, description: 'Military, financial and humanitarian allocations of the latest release, by donor group.'});
+  const riskBox = el('section', {'aria-labelledby': 'risk-title'}, [el('h2', {id: 'risk-title'}, 'Stock cells most at risk in the example scenarios')]);
+  content.append(riskBox);
+  const riskCard = chartCard(riskBox, {id: 'overview-risk', title: 'Shortfall risk per stock cell', units: 'share of runs with any shortfall',
+    height: 360, description: `Each example scenario run ${number(OVERVIEW_RUNS, 0)} times with its own seed. Stocks, targets and demand in the examples are labelled assumptions.`});
+  await Promise.all([spending(tiles, spendingCard), aid(tiles, aidCard), risk(riskBox, riskCard)]);
+});
+
+async function spending(tiles, card) {
+  const all = await api('/api/v1/spending?source=nato&threshold=2');
+  const year = latestYear(all.rows);
+  const rows = all.rows.filter((r) => r.year === year);
+  const withFigure = rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
+  const at2 = withFigure.filter((r) => r.pct_gdp >= 2).length;
+  const at35 = withFigure.filter((r) => r.pct_gdp >= 3.5).length;
+  const vintages = [...new Set(withFigure.map((r) => r.vintage_month))].sort();
+  tiles.append(
+    tile(`${at2} of ${withFigure.length}`, `allies at or above 2% of GDP in ${year}`, `NATO figures, latest release per ally (${vintages.join(', ')})`),
+    tile(`${at35} of ${withFigure.length}`, `allies at or above 3.5% of GDP in ${year}`, 'the core-defence level allies committed to reach by 2035'),
+  );
+  const estimate = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
+  card.show({
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+    xAxis: {type: 'category', data: withFigure.map((r) => r.iso3), axisLabel: {interval: 0, rotate: 60, fontSize: 10}},
+    yAxis: {type: 'value', name: '% of GDP'},
+    series: [{type: 'bar', name: '% of GDP',
+      data: withFigure.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? estimate : {color: '#0072B2'}})),
+      markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}])}],
+  }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows: withFigure},
+  sourceLine({sources: withFigure.map((r) => r.source_url), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
+  `Allies against the spending guidelines, ${year}`);
+}
+
+/** The latest year for which most allies have a figure. */
+function latestYear(rows) {
+  const counts = new Map();
+  rows.filter((r) => r.pct_gdp !== null).forEach((r) => counts.set(r.year, (counts.get(r.year) || 0) + 1));
+  const most = Math.max(...counts.values());
+  return Math.max(...[...counts.entries()].filter(([, n]) => n >= most / 2).map(([y]) => y));
+}
+
+/** Donor groups from membership: EU institutions, EU member states, other European, United States, others. */
+function group(row, countries) {
+  if (/^EU \(/.test(row.donor)) {
+    return 'EU institutions';
+  }
+  const country = countries.get(row.donor_iso3);
+  if (!country) {
+    return null;
+  }
+  if (country.iso3 === 'USA') {
+    return 'United States';
+  }
+  if (country.eu_joined) {
+    return 'EU member states';
+  }
+  if (['GBR', 'NOR', 'CHE', 'ISL', 'TUR'].includes(country.iso3)) {
+    return 'Other European';
+  }
+  return 'Other donors';
+}
+
+async function aid(tiles, card) {
+  const [result, countryList] = await Promise.all([api('/api/v1/aid?measure=allocation'), api('/api/v1/countries')]);
+  const countries = new Map(countryList.countries.map((c) => [c.iso3, c]));
+  const lines = result.rows.filter((r) => r.unit === 'billion' && r.currency === 'EUR'
+    && ['military', 'financial', 'humanitarian'].includes(r.category) && (r.donor_iso3 !== null || /^EU \(/.test(r.donor)));
+  const counts = new Map();
+  lines.forEach((r) => counts.set(r.vintage_month, (counts.get(r.vintage_month) || 0) + 1));
+  const vintage = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const latest = new Map();
+  for (const r of lines.filter((x) => x.vintage_month === vintage)) {
+    const key = `${r.donor}|${r.category}`;
+    if (!latest.has(key) || String(r.data_through) > String(latest.get(key).data_through)) {
+      latest.set(key, r);
+    }
+  }
+  const groups = ['EU member states', 'EU institutions', 'United States', 'Other European', 'Other donors'];
+  const categories = ['military', 'financial', 'humanitarian'];
+  const totals = {};
+  const rows = [];
+  for (const r of latest.values()) {
+    const g = group(r, countries);
+    if (g) {
+      totals[g] = totals[g] || {military: 0, financial: 0, humanitarian: 0};
+      totals[g][r.category] += r.amount;
+      rows.push({group: g, donor: r.donor, category: r.category, amount: r.amount, data_through: r.data_through, source_url: r.source_url});
+    }
+  }
+  const total = rows.reduce((s, r) => s + r.amount, 0);
+  const through = [...new Set(rows.map((r) => r.data_through))].sort().pop();
+  tiles.append(tile(`€${number(total, 0)} bn`, `aid allocated to Ukraine by the tracked donors (data through ${through})`,
+    `Kiel Institute release ${vintage}; EUR allocations, military + financial + humanitarian`));
+  const shown = groups.filter((g) => totals[g]);
+  card.show({
+    legend: {top: 0},
+    grid: {top: 40},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+    xAxis: {type: 'category', data: shown, axisLabel: {interval: 0}},
+    yAxis: {type: 'value', name: 'EUR billion'},
+    series: categories.map((c) => ({type: 'bar', stack: 'aid', name: c, data: shown.map((g) => Number(totals[g][c].toFixed(2)))})),
+  }, {columns: ['group', 'donor', 'category', 'amount', 'data_through', 'source_url'], rows},
+  sourceLine({sources: rows.map((r) => r.source_url), vintages: [{vintage_month: vintage}]},
+    [...new Set([...latest.values()].map((r) => r.publisher).filter(Boolean))].join(', ')),
+  `Aid to Ukraine by donor group, release ${vintage}`);
+}
+
+async function risk(box, card) {
+  const list = await api('/api/v1/scenarios');
+  const examples = list.scenarios.filter((s) => (s.kind || 'example') === 'example');
+  const results = await Promise.all(examples.map((s) => runScenario({scenario_id: s.id, runs: OVERVIEW_RUNS})));
+  const cells = results.flatMap((r, i) => r.cells.map((c) => ({
+    scenario: examples[i].name, scenario_id: examples[i].id, cell: cellName(c),
+    shortfall_probability: c.shortfall.probability_any, expected_unmet: c.shortfall.expected_total,
+    reached_probability: c.months_to_target ? c.months_to_target.reached_probability : null,
+    months_to_target: monthsToTargetText(r, c),
+  }))).sort((a, b) => b.shortfall_probability - a.shortfall_probability
+    || (a.reached_probability ?? 1) - (b.reached_probability ?? 1));
+  const top = cells.slice(0, 10);
+  card.show({
+    grid: {left: 16},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: (v) => percent(v)},
+    yAxis: {type: 'category', data: top.map((c) => `${c.cell} (${c.scenario_id})`), inverse: true},
+    xAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: (v) => `${Math.round(v * 100)}%`}},
+    series: [{type: 'bar', name: 'runs with a shortfall', data: top.map((c) => c.shortfall_probability), itemStyle: {color: '#D55E00'}}],
+  }, {columns: ['scenario', 'cell', 'shortfall_probability', 'expected_unmet', 'reached_probability', 'months_to_target'], rows: cells},
+  `SM-1 runs of the example scenarios (${number(OVERVIEW_RUNS, 0)} runs each); see each scenario for what is sourced and what is assumed`);
+  box.append(dataTable([{name: 'scenario'}, {name: 'cell', label: 'stock cell'},
+    {name: 'shortfall_probability', label: 'runs with a shortfall', format: (v) => percent(v)},
+    {name: 'expected_unmet', label: 'expected unmet demand', format: (v) => number(v, 0)},
+    {name: 'months_to_target', label: 'target'},
+    {name: 'scenario_id', label: 'open', format: (v) => el('a', {href: `/scenarios.html?id=${encodeURIComponent(v)}`}, 'open scenario')}],
+  top, 'The ten stock cells with the highest shortfall risk'));
+}
+
+function tile(value, label, note) {
+  return el('div', {class: 'tile'}, [el('div', {class: 'value'}, value), el('div', {class: 'label'}, label),
+    el('div', {class: 'assumption'}, note)]);
+}

@@ -1,0 +1,137 @@
+// Charts of an SM-1 result (format v1): the fan chart of a cell's closing stock and its
+// months-to-target distribution, plus running a scenario through the API with live progress.
+import {ApiError, api, monthLabel, number, percent, postJson} from './common.js';
+import {markLines} from './charts.js';
+
+/** A run's result per cell: "HOLDER / item". */
+export function cellName(cell) {
+  return `${cell.holder} / ${cell.item}`;
+}
+
+/** Calendar labels for the closing stock of months 0 … T−1 (end of each month), from the result's start. */
+export function monthAxis(result) {
+  return Array.from({length: result.horizon_months}, (_, t) => monthLabel(result.start, t));
+}
+
+/** The fan chart option: P5–P95 band, P50 line, mean (dashed) and the target line. */
+export function fanChartOption(result, cell, yMax) {
+  const s = cell.closing_stock;
+  const band = s.p95.map((v, t) => v - s.p5[t]);
+  return {
+    legend: {top: 0, data: ['P5–P95', 'P50 (median)', 'mean']},
+    grid: {top: 48},
+    tooltip: {trigger: 'axis', valueFormatter: (v) => number(v, 0),
+      formatter: (ps) => {
+        const t = ps[0].dataIndex;
+        return `${ps[0].axisValue} (end of month)<br>P95 ${number(s.p95[t], 0)}<br>P50 ${number(s.p50[t], 0)}` +
+          `<br>mean ${number(s.mean[t], 0)}<br>P5 ${number(s.p5[t], 0)}`;
+      }},
+    xAxis: {type: 'category', data: monthAxis(result), boundaryGap: false},
+    yAxis: {type: 'value', name: 'stock', max: yMax, axisLabel: {formatter: (v) => number(v, 0)}},
+    series: [
+      {type: 'line', name: 'P5', data: s.p5, stack: 'band', symbol: 'none', lineStyle: {opacity: 0}, silent: true},
+      {type: 'line', name: 'P5–P95', data: band, stack: 'band', symbol: 'none', lineStyle: {opacity: 0},
+        areaStyle: {color: 'rgba(86, 180, 233, 0.35)'}, itemStyle: {color: 'rgba(86, 180, 233, 0.6)'}, silent: true},
+      {type: 'line', name: 'P50 (median)', data: s.p50, symbol: 'none', lineStyle: {width: 2.5, color: '#0072B2'},
+        itemStyle: {color: '#0072B2'},
+        markLine: cell.target !== null && cell.target !== undefined
+          ? markLines([{value: cell.target, label: `target ${number(cell.target, 0)}`}]) : undefined},
+      {type: 'line', name: 'mean', data: s.mean, symbol: 'none', lineStyle: {type: 'dashed', width: 1.5, color: '#000'},
+        itemStyle: {color: '#000'}},
+    ],
+  };
+}
+
+/** CSV rows of a cell's fan chart. */
+export function fanChartCsv(result, cell) {
+  const s = cell.closing_stock;
+  const months = monthAxis(result);
+  return {
+    columns: ['month', 'p5', 'p50', 'p95', 'mean', 'std', 'target'],
+    rows: months.map((m, t) => ({month: m, p5: s.p5[t], p50: s.p50[t], p95: s.p95[t], mean: s.mean[t], std: s.std[t],
+      target: cell.target})),
+  };
+}
+
+/** Months to target as a cumulative distribution: share of runs that have reached it by each month. */
+export function monthsToTargetOption(result, cell) {
+  const shares = cell.months_to_target.reached_by_month;
+  const labels = ['start', ...monthAxis(result)];
+  return {
+    tooltip: {trigger: 'axis', valueFormatter: (v) => percent(v)},
+    xAxis: {type: 'category', data: labels, boundaryGap: false},
+    yAxis: {type: 'value', min: 0, max: 1, name: 'share of runs', axisLabel: {formatter: (v) => `${Math.round(v * 100)}%`}},
+    series: [{type: 'line', step: 'end', name: 'reached the target by then', data: shares, symbol: 'none',
+      areaStyle: {color: 'rgba(0, 158, 115, 0.25)'}, lineStyle: {color: '#009E73', width: 2}, itemStyle: {color: '#009E73'},
+      markLine: markLines([{value: 0.5, label: 'half the runs', color: '#555'}])}],
+  };
+}
+
+export function monthsToTargetCsv(result, cell) {
+  const labels = ['start', ...monthAxis(result)];
+  return {columns: ['month', 'share_reached'],
+    rows: cell.months_to_target.reached_by_month.map((v, m) => ({month: labels[m], share_reached: v}))};
+}
+
+/** One line on the months to target: P50/P90 with calendar months, or "not reached". */
+export function monthsToTargetText(result, cell) {
+  const m = cell.months_to_target;
+  if (!m) {
+    return 'no target';
+  }
+  const when = (q) => (q === null ? 'not reached within the horizon'
+    : `${number(q, 1)} months (${monthLabel(result.start, Math.ceil(q) - 1)})`);
+  return `target ${number(cell.target, 0)} reached in ${percent(m.reached_probability)} of runs; P50 ${when(m.p50)}, P90 ${when(m.p90)}`;
+}
+
+export function shortfallText(cell) {
+  return `shortfall: ${percent(cell.shortfall.probability_any)} of runs fall short at least once; `
+    + `expected unmet demand ${number(cell.shortfall.expected_total, 0)}`;
+}
+
+/**
+ * Starts a run and follows it with server-sent events; `onProgress(done, total, status)` is called as
+ * it goes. Resolves with the result (format v1), rejects with the run's message when it fails.
+ */
+export async function runScenario(request, onProgress = () => {}) {
+  const started = await postJson('/api/v1/runs', request);
+  const final = await new Promise((resolve, reject) => {
+    const events = new EventSource(`/api/v1/runs/${started.id}/events`);
+    const update = (e) => {
+      const view = JSON.parse(e.data);
+      if (view.progress) {
+        onProgress(view.progress.done, view.progress.total, view.status);
+      }
+      return view;
+    };
+    events.addEventListener('progress', update);
+    events.addEventListener('done', (e) => {
+      events.close();
+      resolve(update(e));
+    });
+    events.onerror = () => {
+      events.close();
+      poll(started.id, onProgress).then(resolve, reject);
+    };
+  });
+  if (final.status !== 'done') {
+    throw new ApiError(409, `the run ${final.status}${final.message ? `: ${final.message}` : ''}`);
+  }
+  return api(`/api/v1/runs/${started.id}/result`);
+}
+
+const TERMINAL = new Set(['done', 'failed', 'cancelled']);
+
+/** Polls a run's status until it ends (when the event stream is not available). */
+async function poll(id, onProgress) {
+  for (;;) {
+    const view = await api(`/api/v1/runs/${id}`);
+    if (view.progress) {
+      onProgress(view.progress.done, view.progress.total, view.status);
+    }
+    if (TERMINAL.has(view.status)) {
+      return view;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
