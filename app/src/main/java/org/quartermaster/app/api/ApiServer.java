@@ -32,6 +32,9 @@ import org.quartermaster.app.store.Store;
 public final class ApiServer {
   /** The OpenAPI 3 document served at {@code /api/openapi.json}. */
   static final String OPENAPI_RESOURCE = "org/quartermaster/app/api/openapi.json";
+  /** Swagger UI's page at {@code /api/docs} and the script that starts it (no inline script: see the CSP). */
+  static final String DOCS_PAGE_RESOURCE = "org/quartermaster/app/swagger/index.html";
+  static final String DOCS_SCRIPT_RESOURCE = "org/quartermaster/app/swagger/swagger-initializer.js";
   /** The dashboard's pages, scripts and styles, served at {@code /}. */
   static final String DASHBOARD_DIRECTORY = "/org/quartermaster/app/web";
   /**
@@ -51,11 +54,11 @@ public final class ApiServer {
     ObjectMapper json = JsonMapper.builder().build();
     StoreAccess store = new StoreAccess(stores);
     RunManager runManager = new RunManager(settings.limits());
-    ExampleScenarios examples = ExampleScenarios.fromClasspath();
-    QueryEndpoints queries = new QueryEndpoints(store);
-    ScenarioEndpoints scenarios = new ScenarioEndpoints(examples, json);
-    RunEndpoints runs = new RunEndpoints(runManager, examples, settings.limits(), json);
-    String openApi = resource(OPENAPI_RESOURCE);
+    ScenarioCatalog catalog = new ScenarioCatalog(ExampleScenarios.fromClasspath(), store);
+    Endpoints endpoints = new Endpoints(new QueryEndpoints(store), new CountryEndpoints(store),
+        new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
+        new RunEndpoints(runManager, catalog, settings.limits(), json),
+        new ImportEndpoints(store, settings.maxImportBytes()));
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
@@ -69,22 +72,39 @@ public final class ApiServer {
         store.close();
       });
       cfg.routes.before(ctx -> guard(ctx, settings));
-      routes(cfg, queries, scenarios, runs, openApi);
+      routes(cfg, endpoints);
       errors(cfg);
     });
   }
 
-  private static void routes(
-      JavalinConfig cfg, QueryEndpoints queries, ScenarioEndpoints scenarios, RunEndpoints runs, String openApi) {
+  /** The handlers, built once per server. */
+  private record Endpoints(QueryEndpoints queries, CountryEndpoints countries, ScenarioEndpoints scenarios,
+      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports) {}
+
+  private static void routes(JavalinConfig cfg, Endpoints e) {
+    String openApi = resource(OPENAPI_RESOURCE);
+    String docsPage = resource(DOCS_PAGE_RESOURCE);
+    String docsScript = resource(DOCS_SCRIPT_RESOURCE);
+    QueryEndpoints queries = e.queries();
+    ScenarioEndpoints scenarios = e.scenarios();
+    RunEndpoints runs = e.runs();
     cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    cfg.routes.get("/api/docs", ctx -> ctx.html(docsPage));
+    cfg.routes.get("/api/docs/swagger-initializer.js", ctx -> ctx.contentType("text/javascript").result(docsScript));
     cfg.routes.get("/api/v1/spending", queries::spending);
     cfg.routes.get("/api/v1/aid", queries::aid);
     cfg.routes.get("/api/v1/deliveries", queries::deliveries);
     cfg.routes.get("/api/v1/production", queries::production);
     cfg.routes.get("/api/v1/contracts", queries::contracts);
     cfg.routes.get("/api/v1/datasets", queries::datasets);
+    cfg.routes.get("/api/v1/items", queries::items);
+    cfg.routes.get("/api/v1/countries", e.countries()::list);
+    cfg.routes.post(ImportEndpoints.PATH, e.imports()::create);
     cfg.routes.get("/api/v1/scenarios", scenarios::list);
+    cfg.routes.post("/api/v1/scenarios", e.saved()::create);
     cfg.routes.get("/api/v1/scenarios/{id}", scenarios::one);
+    cfg.routes.put("/api/v1/scenarios/{id}", e.saved()::update);
+    cfg.routes.delete("/api/v1/scenarios/{id}", e.saved()::delete);
     cfg.routes.post("/api/v1/scenarios/validate", scenarios::validate);
     cfg.routes.post("/api/v1/runs", runs::start);
     cfg.routes.get("/api/v1/runs/{id}", runs::status);
@@ -121,11 +141,16 @@ public final class ApiServer {
     ctx.status(body.status()).json(body);
   }
 
-  /** Headers on every response, the size limit and the token rule. */
+  /**
+   * Headers on every response, the size limit (file imports have their own, and count the bytes as
+   * they come; other bodies are read whole by Javalin, which enforces the limit again) and the token
+   * rule.
+   */
   private static void guard(Context ctx, ApiSettings settings) {
     securityHeaders(ctx);
-    if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
-      throw new ApiException(413, "request body too large: at most " + settings.maxBodyBytes() + " bytes");
+    long limit = ImportEndpoints.PATH.equals(ctx.path()) ? settings.maxImportBytes() : settings.maxBodyBytes();
+    if (ctx.req().getContentLengthLong() > limit) {
+      throw new ApiException(413, "request body too large: at most " + limit + " bytes");
     }
     if (settings.requiresToken() && MUTATING.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT))
         && !authorized(ctx.header("Authorization"), settings.token())) {

@@ -13,13 +13,16 @@ import java.util.Locale;
  * @param token        the bearer token mutating requests (POST, PUT, PATCH, DELETE) must carry when the
  *                     server is exposed; null or blank for none
  * @param exposed      treat the server as exposed even on a loopback address (tests of the token rules)
- * @param maxBodyBytes the largest request body accepted; larger ones get 413
- * @param limits       what a run may ask for
+ * @param maxBodyBytes   the largest request body accepted, but for file uploads; larger ones get 413
+ * @param maxImportBytes the largest file accepted by {@code POST /api/v1/imports}; larger ones get 413
+ * @param limits         what a run may ask for
  */
-public record ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, RunLimits limits) {
+public record ApiSettings(
+    String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes, RunLimits limits) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
+  public static final long DEFAULT_MAX_IMPORT_BYTES = 64L << 20;
 
   public ApiSettings {
     if (host == null || host.isBlank()) {
@@ -31,6 +34,9 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1, got " + maxBodyBytes);
     }
+    if (maxImportBytes < 1) {
+      throw new IllegalArgumentException("maxImportBytes must be at least 1, got " + maxImportBytes);
+    }
     token = token == null || token.isBlank() ? null : token;
     if (requiresToken(host, exposed) && token == null) {
       throw new IllegalArgumentException("refusing to listen on " + host
@@ -40,17 +46,26 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
     java.util.Objects.requireNonNull(limits, "limits");
   }
 
-  /** Loopback, the given port, no token, 1 MiB bodies, the default run limits. */
+  /** These settings with uploads of at most {@link #DEFAULT_MAX_IMPORT_BYTES}. */
+  public ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, RunLimits limits) {
+    this(host, port, token, exposed, maxBodyBytes, DEFAULT_MAX_IMPORT_BYTES, limits);
+  }
+
+  /** Loopback, the given port, no token, 1 MiB bodies, 64 MiB uploads, the default run limits. */
   public static ApiSettings loopback(int port) {
     return new ApiSettings(LOOPBACK, port, null, false, DEFAULT_MAX_BODY_BYTES, RunLimits.DEFAULT);
   }
 
   public ApiSettings withToken(String newToken, boolean newExposed) {
-    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, limits);
+    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits);
   }
 
   public ApiSettings withLimits(RunLimits newLimits) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newLimits);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits);
+  }
+
+  public ApiSettings withMaxImportBytes(long newMaxImportBytes) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits);
   }
 
   /** Whether mutating requests need the bearer token. */

@@ -76,6 +76,11 @@ final class QueryEndpoints {
     respond(ctx, params, DatasetsQuery::run);
   }
 
+  void items(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of());
+    respond(ctx, params, ItemsQuery::run);
+  }
+
   private void respond(Context ctx, QueryParams params, Function<Store, QueryResult> query) {
     ResultFormat format = format(ctx, params);
     params.check();

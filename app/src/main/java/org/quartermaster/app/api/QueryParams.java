@@ -15,10 +15,17 @@ final class QueryParams {
   private final Map<String, List<String>> values;
   private final List<ApiProblem> problems = new ArrayList<>();
 
+  /** The parameters of a read endpoint: {@code allowed} and {@code format} (json or csv). */
   QueryParams(Context ctx, Set<String> allowed) {
+    this(ctx, allowed, true);
+  }
+
+  QueryParams(Context ctx, Set<String> allowed, boolean withFormat) {
     this.values = ctx.queryParamMap();
     Set<String> allowedWithFormat = new TreeSet<>(allowed);
-    allowedWithFormat.add("format");
+    if (withFormat) {
+      allowedWithFormat.add("format");
+    }
     for (String name : new TreeSet<>(values.keySet())) {
       if (!allowedWithFormat.contains(name)) {
         problems.add(new ApiProblem(name, String.join(",", values.get(name)),

@@ -25,13 +25,13 @@ final class RunEndpoints {
   private static final long EVENT_POLL_MILLIS = 100;
 
   private final RunManager runs;
-  private final ExampleScenarios examples;
+  private final ScenarioCatalog catalog;
   private final ApiSettings.RunLimits limits;
   private final ObjectMapper json;
 
-  RunEndpoints(RunManager runs, ExampleScenarios examples, ApiSettings.RunLimits limits, ObjectMapper json) {
+  RunEndpoints(RunManager runs, ScenarioCatalog catalog, ApiSettings.RunLimits limits, ObjectMapper json) {
     this.runs = runs;
-    this.examples = examples;
+    this.catalog = catalog;
     this.limits = limits;
     this.json = json;
   }
@@ -122,7 +122,7 @@ final class RunEndpoints {
     JsonNode yaml = body.get("yaml");
     if ((id == null) == (yaml == null)) {
       problems.add(new ApiProblem(id == null ? "scenario_id" : "yaml", null,
-          "give exactly one of scenario_id (a bundled example) and yaml (the scenario text)"));
+          "give exactly one of scenario_id (an example or a saved scenario) and yaml (the scenario text)"));
     }
     if (id != null && !id.isTextual()) {
       problems.add(new ApiProblem("scenario_id", id.toString(), "expected a string"));
@@ -141,9 +141,8 @@ final class RunEndpoints {
     }
     Scenario scenario;
     if (id != null) {
-      ExampleScenarios.Example example = examples.find(id.asText())
-          .orElseThrow(() -> ApiException.notFound("no example scenario '" + id.asText() + "'"));
-      scenario = ScenarioEndpoints.parse(example.yaml(), example.id() + ".yaml");
+      ScenarioCatalog.Entry entry = catalog.get(id.asText());
+      scenario = ScenarioEndpoints.parse(entry.yaml(), entry.source());
     } else {
       scenario = ScenarioEndpoints.parse(yaml.asText(), "request");
     }

@@ -10,29 +10,37 @@ import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.ScenarioReader;
 
-/** {@code /api/v1/scenarios}: the bundled examples, and validating a scenario without running it. */
+/**
+ * {@code /api/v1/scenarios}: the bundled examples and the saved scenarios (listed, read), and
+ * validating a scenario without running it. Saving is {@link SavedScenarioEndpoints}.
+ */
 final class ScenarioEndpoints {
-  private final ExampleScenarios examples;
+  private final ScenarioCatalog catalog;
   private final ObjectMapper json;
 
-  ScenarioEndpoints(ExampleScenarios examples, ObjectMapper json) {
-    this.examples = examples;
+  ScenarioEndpoints(ScenarioCatalog catalog, ObjectMapper json) {
+    this.catalog = catalog;
     this.json = json;
   }
 
   void list(Context ctx) {
-    List<Map<String, Object>> list = examples.all().stream()
-        .map(e -> summary(e.id(), parse(e.yaml(), e.id() + ".yaml"))).toList();
+    List<Map<String, Object>> list = catalog.all().stream().map(e -> view(e, false)).toList();
     ctx.json(Map.of("scenarios", list));
   }
 
   void one(Context ctx) {
-    String id = ctx.pathParam("id");
-    ExampleScenarios.Example example = examples.find(id)
-        .orElseThrow(() -> ApiException.notFound("no example scenario '" + id + "'"));
-    Map<String, Object> body = summary(id, parse(example.yaml(), id + ".yaml"));
-    body.put("yaml", example.yaml());
-    ctx.json(body);
+    ctx.json(view(catalog.get(ctx.pathParam("id")), true));
+  }
+
+  /** The summary, {@code kind}, {@code updated_at} (ISO-8601, null for examples) and, if asked, {@code yaml}. */
+  static Map<String, Object> view(ScenarioCatalog.Entry entry, boolean withYaml) {
+    Map<String, Object> body = summary(entry.id(), parse(entry.yaml(), entry.source()));
+    body.put("kind", entry.kind().wireName());
+    body.put("updated_at", entry.updatedAt() == null ? null : entry.updatedAt().toString());
+    if (withYaml) {
+      body.put("yaml", entry.yaml());
+    }
+    return body;
   }
 
   void validate(Context ctx) {

@@ -38,15 +38,23 @@ final class ServeCommand implements Callable<Integer> {
       description = "Bearer token for mutating requests when not on loopback (default: $QM_TOKEN, else none).")
   String token;
 
+  @Option(names = "--max-import-mib", paramLabel = "MIB",
+      description = "The largest file POST /api/v1/imports accepts, in MiB; other request bodies stay limited to 1 MiB"
+          + " (default: " + (ApiSettings.DEFAULT_MAX_IMPORT_BYTES >> 20) + ").")
+  long maxImportMib = ApiSettings.DEFAULT_MAX_IMPORT_BYTES >> 20;
+
   /** The environment (tests replace it). */
   Map<String, String> environment = System.getenv();
 
   @Override
   public Integer call() {
     ApiSettings settings;
+    if (maxImportMib < 1 || maxImportMib > 64L * 1024) {
+      throw new BadInputException("--max-import-mib " + maxImportMib + " must be 1 to 65536");
+    }
     try {
       settings = new ApiSettings(host, port, token != null ? token : environment.get("QM_TOKEN"), false,
-          ApiSettings.DEFAULT_MAX_BODY_BYTES, ApiSettings.RunLimits.DEFAULT);
+          ApiSettings.DEFAULT_MAX_BODY_BYTES, maxImportMib << 20, ApiSettings.RunLimits.DEFAULT);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Store implements AutoCloseable {
   /** The schema files, in order; a new version is a new file appended here, never an edit. */
-  private static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql");
 
   private final Connection connection;
   private final String location;

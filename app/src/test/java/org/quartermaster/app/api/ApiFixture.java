@@ -80,6 +80,23 @@ final class ApiFixture implements AutoCloseable {
     }
   }
 
+  HttpResponse<String> put(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A file upload: the bytes as the body. */
+  HttpResponse<String> upload(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  static String toJson(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   HttpResponse<String> delete(String path) {
     return send(request(path).DELETE());
   }

@@ -31,7 +31,7 @@ class QueryEndpointsTest {
 
   @Test
   void everyReadEndpoint_noParameters_returnsTheJsonResultShape() {
-    for (String path : List.of("spending", "aid", "deliveries", "production", "contracts", "datasets")) {
+    for (String path : List.of("spending", "aid", "deliveries", "production", "contracts", "datasets", "items")) {
       HttpResponse<String> response = api.get("/api/v1/" + path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -128,5 +128,39 @@ class QueryEndpointsTest {
   @Test
   void datasets_extraParameter_returns400() {
     assertThat(api.get("/api/v1/datasets?item=x").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void items_always_returnsEachItemWithTheTablesItAppearsIn() {
+    JsonNode body = ApiFixture.json(api.get("/api/v1/items"));
+
+    assertThat(body.get("columns")).isEqualTo(ApiFixture.json("""
+        [{"name": "item", "unit": null}, {"name": "appears_in", "unit": null}, {"name": "rows", "unit": null}]
+        """));
+    assertThat(body.get("rows").size()).isPositive();
+    assertThat(body.get("rows").get(0).size()).isEqualTo(3);
+    List<String> tables = new ArrayList<>();
+    body.get("rows").forEach(row -> {
+      tables.add(row.get("appears_in").asText());
+      assertThat(row.get("rows").asInt()).isPositive();
+    });
+    assertThat(tables).contains("production", "contracts").containsOnly("production", "contracts");
+    assertThat(body.get("rows")).anySatisfy(row -> assertThat(row).isEqualTo(ApiFixture.json(
+        "{\"item\": \"155mm artillery shell\", \"appears_in\": \"production\", \"rows\": 21}")));
+  }
+
+  @Test
+  void items_formatCsv_returnsCsvWithTheColumnNames() {
+    HttpResponse<String> csv = api.get("/api/v1/items?format=csv");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.body().split("\r\n")[0]).isEqualTo("item,appears_in,rows");
+    assertThat(csv.body().split("\r\n")).hasSize(ApiFixture.json(api.get("/api/v1/items")).get("rows").size() + 1);
+  }
+
+  @Test
+  void items_unknownParameter_returns400() {
+    assertThat(api.get("/api/v1/items?item=x").statusCode()).isEqualTo(400);
   }
 }

@@ -95,6 +95,25 @@ class RunEndpointsTest {
   }
 
   @Test
+  void run_savedScenarioById_givesTheSameResultAsItsYaml() throws Exception {
+    String yaml = ApiFixture.json(api.get("/api/v1/scenarios/illustrative-manpads")).get("yaml").asText()
+        .replace("name: Illustrative MANPADS replenishment", "name: Saved for a run");
+    HttpResponse<String> saved = api.post("/api/v1/scenarios", "application/yaml", yaml);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    String scenarioId = ApiFixture.json(saved).get("id").asText();
+
+    String byId = startRun(api, Map.of("scenario_id", scenarioId, "runs", 200, "seed", 5));
+    String byText = startRun(api, Map.of("yaml", yaml, "runs", 200, "seed", 5));
+
+    assertThat(awaitTerminal(api, byId).get("status").asText()).isEqualTo("done");
+    assertThat(awaitTerminal(api, byText).get("status").asText()).isEqualTo("done");
+    assertThat(api.get("/api/v1/runs/" + byId + "/result").body())
+        .isEqualTo(api.get("/api/v1/runs/" + byText + "/result").body());
+    assertThat(ApiFixture.json(api.get("/api/v1/runs/" + byId + "/result")).get("scenario").asText())
+        .isEqualTo("Saved for a run");
+  }
+
+  @Test
   void events_smallRun_streamsProgressThenDone() {
     String id = startRun(api, Map.of("scenario_id", "illustrative-manpads", "runs", 512, "seed", 3));
 
@@ -152,8 +171,11 @@ class RunEndpointsTest {
   }
 
   @Test
-  void start_unknownExample_returns404() {
-    assertThat(api.postJson("/api/v1/runs", Map.of("scenario_id", "atlantis")).statusCode()).isEqualTo(404);
+  void start_unknownScenario_returns404() {
+    HttpResponse<String> response = api.postJson("/api/v1/runs", Map.of("scenario_id", "atlantis"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(ApiFixture.json(response).get("message").asText()).isEqualTo("no scenario 'atlantis'");
   }
 
   @Test

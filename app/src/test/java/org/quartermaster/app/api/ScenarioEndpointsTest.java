@@ -50,7 +50,7 @@ class ScenarioEndpointsTest {
   }
 
   @Test
-  void list_always_returnsTheBundledExamplesWithSummaries() {
+  void list_noneSaved_returnsTheBundledExamplesWithSummaries() {
     HttpResponse<String> response = api.get("/api/v1/scenarios");
 
     JsonNode scenarios = ApiFixture.json(response).get("scenarios");
@@ -61,7 +61,9 @@ class ScenarioEndpointsTest {
     List<String> keys = new ArrayList<>();
     scenarios.get(0).fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactly("id", "name", "horizon_months", "start", "runs", "seed", "items", "holders",
-        "lines", "stocks", "transfers", "cells");
+        "lines", "stocks", "transfers", "cells", "kind", "updated_at");
+    assertThat(scenarios.get(0).get("kind").asText()).isEqualTo("example");
+    assertThat(scenarios.get(0).get("updated_at").isNull()).isTrue();
     assertThat(scenarios.get(0).get("name").asText()).isEqualTo("Illustrative MANPADS replenishment");
     assertThat(scenarios.get(0).get("horizon_months").asInt()).isEqualTo(120);
   }
@@ -83,7 +85,7 @@ class ScenarioEndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json(
-        "{\"status\":404,\"message\":\"no example scenario 'atlantis'\",\"problems\":[]}"));
+        "{\"status\":404,\"message\":\"no scenario 'atlantis'\",\"problems\":[]}"));
   }
 
   @Test

@@ -1,0 +1,118 @@
+package org.quartermaster.app.api;
+
+import io.javalin.http.Context;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.ImportFailedException;
+import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.ImportReport;
+import org.quartermaster.app.importer.ImportRequest;
+import org.quartermaster.app.importer.ImportService;
+import org.quartermaster.app.importer.Importers;
+import org.quartermaster.app.store.Store;
+
+/**
+ * {@code POST /api/v1/imports}: a data file as the request body, imported as {@code qm import} does
+ * it (all or nothing, every problem, identical re-imports a no-op, dry runs) through
+ * {@link ImportService}. Options are query parameters; the file's name ({@code filename}) is only a
+ * label (see {@link Upload}). Answers 201 when rows were written, 200 for a dry run or an unchanged
+ * re-import, 400 with every problem ({@code path} NAME:ROW:COLUMN) when nothing was written.
+ */
+final class ImportEndpoints {
+  static final String PATH = "/api/v1/imports";
+  /** Problems listed in a 400 at most; the message gives the total. */
+  static final int MAX_PROBLEMS = 1000;
+
+  private final StoreAccess store;
+  private final long maxBytes;
+
+  ImportEndpoints(StoreAccess store, long maxBytes) {
+    this.store = store;
+    this.maxBytes = maxBytes;
+  }
+
+  void create(Context ctx) {
+    ImportParams params = ImportParams.of(ctx);
+    String label = params.label();
+    Upload.Kind kind = Upload.kindOf(label, ctx.contentType());
+    try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes)) {
+      ImportRequest request = new ImportRequest(upload.file(), params.format(), null, params.sourceUrl(),
+          params.vintage(), false, params.dryRun());
+      Outcome outcome;
+      try {
+        outcome = store.use(s -> {
+          ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
+              .run(request, false, label);
+          return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
+        });
+      } catch (ImportFailedException e) {
+        throw failed(e.problems(), label, upload);
+      }
+      boolean written = !outcome.report().dryRun() && !outcome.report().alreadyImported();
+      ctx.status(written ? 201 : 200).json(answer(outcome.report(), label, outcome.table()));
+    }
+  }
+
+  /** What the import did, and the table its rows went (or would go, or went earlier) to. */
+  private record Outcome(ImportReport report, String table) {}
+
+  private static Map<String, Object> answer(ImportReport report, String label, String table) {
+    boolean unchanged = report.alreadyImported();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("dataset_id", report.datasetId() == 0 ? null : report.datasetId());
+    body.put("file", label);
+    body.put("format", report.format().cliName());
+    body.put("table", table);
+    body.put("rows_written", unchanged && !report.dryRun() ? 0 : report.rowsWritten());
+    body.put("rows_read", unchanged && !report.dryRun() ? 0 : report.rowsRead());
+    body.put("dry_run", report.dryRun());
+    body.put("unchanged", unchanged);
+    body.put("message", message(report, label, table));
+    return body;
+  }
+
+  private static String message(ImportReport report, String label, String table) {
+    if (report.alreadyImported()) {
+      return String.format(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): %s", label,
+          report.datasetId(), report.dryRun() ? "importing it again would do nothing" : "nothing to do");
+    }
+    if (report.dryRun()) {
+      return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s",
+          label, report.format(), report.rowsWritten(), report.rowsRead(), table);
+    }
+    return String.format(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d", label, report.format(),
+        report.rowsWritten(), table, report.datasetId());
+  }
+
+  /** The table an earlier import filled (a re-import of it reports no table of its own). */
+  private static String tableOf(Store store, int datasetId) {
+    return store.read(c -> {
+      try (PreparedStatement query = c.prepareStatement("SELECT table_name FROM datasets WHERE dataset_id = ?")) {
+        query.setInt(1, datasetId);
+        try (ResultSet r = query.executeQuery()) {
+          return r.next() ? r.getString(1) : null;
+        }
+      }
+    });
+  }
+
+  private static ApiException failed(List<ImportProblem> problems, String label, Upload upload) {
+    List<ApiProblem> listed = problems.stream().limit(MAX_PROBLEMS).map(p -> new ApiProblem(
+        label + (p.row() > 0 ? ":" + p.row() : "") + (p.column() != null ? ":" + p.column() : ""),
+        upload.hidePath(p.value(), label), inApiWords(upload.hidePath(p.message(), label)))).toList();
+    int n = problems.size();
+    return new ApiException(400, label + ": nothing imported, " + n + " problem" + (n == 1 ? "" : "s")
+        + (n > MAX_PROBLEMS ? " (the first " + MAX_PROBLEMS + " listed)" : ""), listed);
+  }
+
+  /** An importer's message with the {@code qm import} options it suggests named as this endpoint's parameters. */
+  static String inApiWords(String message) {
+    return message == null ? null : message.replace("--format", "format=").replace("--vintage ", "vintage=").replace("--vintage", "vintage=")
+        .replace("--source-url ", "source_url=").replace("--source-url", "source_url=");
+  }
+}

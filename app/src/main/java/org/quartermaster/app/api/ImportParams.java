@@ -1,0 +1,99 @@
+package org.quartermaster.app.api;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import org.quartermaster.app.importer.ImportFormat;
+
+/**
+ * The query parameters of {@code POST /api/v1/imports}, checked: every problem is answered at once
+ * with 400.
+ *
+ * @param label     the file's name without any path ({@code filename}); only a label
+ * @param format    the format, or null to detect it
+ * @param vintage   the release month YYYY-MM, or null
+ * @param sourceUrl an http(s) URL, or null
+ * @param dryRun    check and report, write nothing
+ */
+record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun) {
+  private static final Set<String> NAMES = Set.of("filename", "format", "vintage", "source_url", "dry_run");
+  private static final int MAX_LABEL = 255;
+  private static final int MAX_URL = 2048;
+
+  /** @throws ApiException 400 with every problem */
+  static ImportParams of(Context ctx) {
+    QueryParams params = new QueryParams(ctx, NAMES, false);
+    String label = label(params);
+    ImportFormat format = format(params);
+    String vintage = params.text("vintage");
+    if (vintage != null && !vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+      params.problem("vintage", vintage, "must be a release month written YYYY-MM, e.g. 2024-06");
+    }
+    String sourceUrl = sourceUrl(params);
+    boolean dryRun = dryRun(params);
+    params.check();
+    return new ImportParams(label, format, vintage, sourceUrl, dryRun);
+  }
+
+  private static String label(QueryParams params) {
+    String given = params.text("filename");
+    String label = Upload.label(given);
+    if (label == null) {
+      params.problem("filename", given, "give the file's name, e.g. filename=spending.csv (a label only)");
+    } else if (label.length() > MAX_LABEL || label.codePoints().anyMatch(Character::isISOControl)) {
+      params.problem("filename", given, "at most " + MAX_LABEL + " characters, no control characters");
+      return null;
+    }
+    return label;
+  }
+
+  private static ImportFormat format(QueryParams params) {
+    String given = params.text("format");
+    if (given == null) {
+      return null;
+    }
+    ImportFormat format = ImportFormat.byName(given).orElse(null);
+    if (format == null) {
+      params.problem("format", given, "expected one of " + String.join(", ",
+          Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList()) + " (or none: detected)");
+    }
+    return format;
+  }
+
+  private static String sourceUrl(QueryParams params) {
+    String given = params.text("source_url");
+    if (given == null) {
+      return null;
+    }
+    if (given.length() > MAX_URL || !isWebAddress(given)) {
+      params.problem("source_url", given, "expected an http or https URL of at most " + MAX_URL + " characters");
+      return null;
+    }
+    return given;
+  }
+
+  private static boolean isWebAddress(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (URISyntaxException notAUri) {
+      return false;
+    }
+  }
+
+  private static boolean dryRun(QueryParams params) {
+    String given = params.text("dry_run");
+    if (given == null || given.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (given.equalsIgnoreCase("true")) {
+      return true;
+    }
+    params.problem("dry_run", given, "expected true or false");
+    return false;
+  }
+}
