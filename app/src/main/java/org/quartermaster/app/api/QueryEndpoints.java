@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
@@ -25,7 +26,10 @@ import org.quartermaster.app.store.Store;
  * {@link ResultFormat#CSV}. SQL only through the query classes (parameters bound).
  */
 final class QueryEndpoints {
+  /** Distinct queries whose answers are kept (a few hundred KiB each at most for the bundled data). */
+  static final int CACHED_ANSWERS = 256;
   private final StoreAccess store;
+  private final ResponseCache cache = new ResponseCache(CACHED_ANSWERS);
 
   QueryEndpoints(StoreAccess store) {
     this.store = store;
@@ -81,9 +85,24 @@ final class QueryEndpoints {
     respond(ctx, params, ItemsQuery::run);
   }
 
+  /**
+   * Answers from the cache while the store is unchanged (the queries are pure functions of the store),
+   * else runs the query and keeps its rendered answer.
+   */
   private void respond(Context ctx, QueryParams params, Function<Store, QueryResult> query) {
     ResultFormat format = format(ctx, params);
     params.check();
+    String key = ctx.path() + new TreeMap<>(ctx.queryParamMap()) + format;
+    long commits = store.commits();
+    ResponseCache.Answer answer = cache.get(key, commits).orElseGet(() -> {
+      ResponseCache.Answer fresh = render(query, format, commits);
+      cache.put(key, fresh);
+      return fresh;
+    });
+    ctx.contentType(answer.contentType()).result(answer.body());
+  }
+
+  private ResponseCache.Answer render(Function<Store, QueryResult> query, ResultFormat format, long commits) {
     QueryResult result;
     try {
       result = store.use(query);
@@ -97,8 +116,8 @@ final class QueryEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.contentType(format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json")
-        .result(out.toString());
+    return new ResponseCache.Answer(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
+        out.toString());
   }
 
   private static ResultFormat format(Context ctx, QueryParams params) {

@@ -10,7 +10,7 @@ import org.quartermaster.app.store.Store;
  */
 final class StoreAccess implements AutoCloseable {
   private final Supplier<Store> opener;
-  private Store store;
+  private volatile Store store;
   private boolean closed;
 
   StoreAccess(Supplier<Store> opener) {
@@ -25,6 +25,12 @@ final class StoreAccess implements AutoCloseable {
       store = opener.get();
     }
     return work.apply(store);
+  }
+
+  /** The open store's commit count ({@link Store#commits()}), or -1 before it is opened. */
+  long commits() {
+    Store open = store;
+    return open == null ? -1 : open.commits();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Quartermaster's embedded analytical store: one DuckDB file. The one entry point to it: work runs
@@ -27,6 +28,8 @@ public final class Store implements AutoCloseable {
 
   private final Connection connection;
   private final String location;
+  /** Committed write transactions since the store was opened: what cached reads compare. */
+  private final AtomicLong commits = new AtomicLong();
 
   private Store(Connection connection, String location) {
     this.connection = connection;
@@ -84,6 +87,14 @@ public final class Store implements AutoCloseable {
     });
   }
 
+  /**
+   * How many write transactions this store has committed since it was opened: results read at the
+   * same count are still current (this process is the store's only writer: DuckDB locks the file).
+   */
+  public long commits() {
+    return commits.get();
+  }
+
   /** Work that only reads. */
   public <T> T read(Work<T> work) {
     try {
@@ -100,6 +111,7 @@ public final class Store implements AutoCloseable {
       try {
         T result = work.run(connection);
         connection.commit();
+        commits.incrementAndGet();
         return result;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

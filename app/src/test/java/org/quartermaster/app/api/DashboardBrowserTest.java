@@ -131,10 +131,10 @@ class DashboardBrowserTest {
     Path bad = dir.resolve("contracts-bad.csv");
     Files.writeString(bad, """
         buyer,agency,item,quantity,value,currency,date,supplier,source_url,note
-        Testland,Test agency,Test item,ten,1000,EUR,2025-01-01,Test supplier,https://example.org/test,browser test row
+        Testland,Test agency,Test item,10,lots,EUR,2025-01-01,Test supplier,https://example.org/test,browser test row
         """);
     importFile(bad);
-    assertThat(browser.find("#status").getText()).contains("contracts-bad.csv:2:").contains("ten");
+    assertThat(browser.find("#status").getText()).contains("contracts-bad.csv:2:").contains("lots");
     assertThat(browser.findAll("#datasets tbody tr")).hasSize(before);
 
     Path good = dir.resolve("contracts-good.csv");

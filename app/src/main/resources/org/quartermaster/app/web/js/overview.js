@@ -68,7 +68,7 @@ function group(row, countries) {
   if (country.iso3 === 'USA') {
     return 'United States';
   }
-  if (country.eu_joined) {
+  if (country.eu_joined && !country.eu_left) {
     return 'EU member states';
   }
   if (['GBR', 'NOR', 'CHE', 'ISL', 'TUR'].includes(country.iso3)) {

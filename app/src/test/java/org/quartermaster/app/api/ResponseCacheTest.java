@@ -1,0 +1,54 @@
+package org.quartermaster.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.quartermaster.app.store.Store;
+
+/** The read endpoints' answers are reused only while the store has not committed anything since. */
+class ResponseCacheTest {
+  private static final ResponseCache.Answer ANSWER = new ResponseCache.Answer(3, "application/json", "{}");
+
+  @Test
+  void get_atTheSameCommitCount_returnsTheAnswer_atAnotherOne_nothing() {
+    ResponseCache cache = new ResponseCache(4);
+    cache.put("/api/v1/datasets{}JSON", ANSWER);
+
+    assertThat(cache.get("/api/v1/datasets{}JSON", 3)).contains(ANSWER);
+    assertThat(cache.get("/api/v1/datasets{}JSON", 4)).isEmpty();
+    assertThat(cache.get("/api/v1/datasets{}CSV", 3)).isEmpty();
+  }
+
+  @Test
+  void put_beyondCapacity_dropsTheLeastRecentlyUsed() {
+    ResponseCache cache = new ResponseCache(2);
+    cache.put("a", ANSWER);
+    cache.put("b", ANSWER);
+    cache.get("a", 3);
+    cache.put("c", ANSWER);
+
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.get("a", 3)).isPresent();
+    assertThat(cache.get("b", 3)).isEmpty();
+  }
+
+  @Test
+  void server_aWriteToTheStore_isSeenByTheNextRead() {
+    Store store = ApiFixture.seededStore();
+    try (ApiFixture api = ApiFixture.start(() -> store)) {
+      HttpResponse<String> before = api.get("/api/v1/contracts?item=Cache%20probe");
+      assertThat(ApiFixture.json(api.get("/api/v1/contracts?item=Cache%20probe")).get("rows").size()).isZero();
+
+      store.write(connection -> {
+        try (var statement = connection.createStatement()) {
+          return statement.executeUpdate("INSERT INTO contracts (dataset_id, file_row, buyers, item)"
+              + " SELECT min(dataset_id), 0, 'Testland', 'Cache probe' FROM datasets");
+        }
+      });
+
+      assertThat(before.statusCode()).isEqualTo(200);
+      assertThat(ApiFixture.json(api.get("/api/v1/contracts?item=Cache%20probe")).get("rows").size()).isEqualTo(1);
+    }
+  }
+}
