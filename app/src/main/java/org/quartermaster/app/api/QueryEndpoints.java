@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
 import org.quartermaster.app.query.DeliveriesQuery;
+import org.quartermaster.app.query.ItemsQuery;
 import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
@@ -117,7 +119,7 @@ final class QueryEndpoints {
       throw new UncheckedIOException(e);
     }
     return new ResponseCache.Answer(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
-        out.toString());
+        out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static ResultFormat format(Context ctx, QueryParams params) {

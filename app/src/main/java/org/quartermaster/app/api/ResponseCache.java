@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 final class ResponseCache {
   /** A rendered answer: its content type and body, and the store state it was computed from. */
-  record Answer(long commits, String contentType, String body) {}
+  record Answer(long commits, String contentType, byte[] body) {}
 
   private final Map<String, Answer> entries;
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       QuerySpendingCommand.class, QueryAidCommand.class, QueryDeliveriesCommand.class,
-      QueryProductionCommand.class, QueryContractsCommand.class, QueryDatasetsCommand.class, QuerySqlCommand.class
+      QueryProductionCommand.class, QueryContractsCommand.class, QueryItemsCommand.class, QueryDatasetsCommand.class,
+      QuerySqlCommand.class
     })
 final class QueryCommand implements Runnable {
   @Spec CommandSpec spec;

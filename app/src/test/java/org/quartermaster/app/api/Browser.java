@@ -125,6 +125,7 @@ final class Browser implements AutoCloseable {
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
+      script("window.scrollTo(0, 0);");
       long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(height + 140, 4000)));
       Path file = SCREENSHOTS.resolve(name + ".png");

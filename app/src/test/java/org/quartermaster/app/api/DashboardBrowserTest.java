@@ -107,6 +107,7 @@ class DashboardBrowserTest {
     Map<String, Long> compared = browser.drawnPixels("#comparison");
     assertThat(compared).containsKeys("ca-fan-0", "cb-fan-0");
     assertThat(compared.values()).allMatch(n -> n > DRAWN);
+    assertThat(browser.find("#comparison table").getText()).contains("USA / manpads").contains("shortfall risk, left");
     assertThat(browser.consoleProblems()).isEmpty();
     browser.screenshot("scenario-compare");
   }

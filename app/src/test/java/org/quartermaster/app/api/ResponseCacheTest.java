@@ -8,7 +8,7 @@ import org.quartermaster.app.store.Store;
 
 /** The read endpoints' answers are reused only while the store has not committed anything since. */
 class ResponseCacheTest {
-  private static final ResponseCache.Answer ANSWER = new ResponseCache.Answer(3, "application/json", "{}");
+  private static final ResponseCache.Answer ANSWER = new ResponseCache.Answer(3, "application/json", new byte[] {'{', '}'});
 
   @Test
   void get_atTheSameCommitCount_returnsTheAnswer_atAnotherOne_nothing() {

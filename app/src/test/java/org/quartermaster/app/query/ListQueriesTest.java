@@ -44,6 +44,21 @@ class ListQueriesTest {
   }
 
   @Test
+  void items_countTheRowsNamingEachItemPerTable() {
+    QueryResult result = ItemsQuery.run(store);
+
+    long rows = result.rows().stream().mapToLong(row -> ((Number) row.get(result.columnIndex("rows"))).longValue()).sum();
+    assertThat(rows).isEqualTo(BundledSample.CONTRACTS_ROWS + ProductionQuery.run(store,
+        new ProductionQuery.Options(null)).rows().size());
+    assertThat(result.column("appears_in")).containsOnly("production", "contracts");
+    assertThat(result.rows()).anySatisfy(row -> {
+      assertThat(row.get(result.columnIndex("item"))).isEqualTo("FIM-92K Stinger Block I");
+      assertThat(row.get(result.columnIndex("appears_in"))).isEqualTo("contracts");
+      assertThat(((Number) row.get(result.columnIndex("rows"))).longValue()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void production_itemInAnyCase_matchesPartOfTheName() {
     QueryResult result = ProductionQuery.run(store, new ProductionQuery.Options("155MM"));
 

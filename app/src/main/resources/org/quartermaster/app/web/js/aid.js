@@ -101,7 +101,7 @@ function draw(allLines, result, stacked, versus, tableBox) {
   } else {
     stacked.show({
       legend: {top: 0},
-      grid: {top: 40, left: 8, bottom: 24},
+      grid: {top: 40, left: 40, bottom: 24},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       yAxis: {type: 'category', data: donors, inverse: true},
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
@@ -118,7 +118,7 @@ function draw(allLines, result, stacked, versus, tableBox) {
   } else {
     versus.show({
       legend: {top: 0},
-      grid: {top: 40, left: 8, bottom: 24},
+      grid: {top: 40, left: 40, bottom: 24},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       yAxis: {type: 'category', data: donors2, inverse: true},
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},

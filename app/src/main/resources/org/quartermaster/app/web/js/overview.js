@@ -9,7 +9,9 @@ const OVERVIEW_RUNS = 2000;
 const content = document.getElementById('content');
 
 runPage(async () => {
-  const tiles = el('div', {class: 'tiles', id: 'headline'});
+  // three slots, filled as the answers arrive: spending (2), then aid
+  const slots = [el('div'), el('div'), el('div')];
+  const tiles = el('div', {class: 'tiles', id: 'headline'}, slots);
   const grid = el('div', {class: 'grid'});
   content.append(tiles, grid);
   const spendingCard = chartCard(grid, {id: 'overview-spending', title: 'Allies against the spending guidelines',
@@ -20,10 +22,10 @@ runPage(async () => {
   content.append(riskBox);
   const riskCard = chartCard(riskBox, {id: 'overview-risk', title: 'Shortfall risk per stock cell', units: 'share of runs with any shortfall',
     height: 360, description: `Each example scenario run ${number(OVERVIEW_RUNS, 0)} times with its own seed. Stocks, targets and demand in the examples are labelled assumptions.`});
-  await Promise.all([spending(tiles, spendingCard), aid(tiles, aidCard), risk(riskBox, riskCard)]);
+  await Promise.all([spending(slots, spendingCard), aid(slots[2], aidCard), risk(riskBox, riskCard)]);
 });
 
-async function spending(tiles, card) {
+async function spending(slots, card) {
   const all = await api('/api/v1/spending?source=nato&threshold=2');
   const year = latestYear(all.rows);
   const rows = all.rows.filter((r) => r.year === year);
@@ -31,10 +33,12 @@ async function spending(tiles, card) {
   const at2 = withFigure.filter((r) => r.pct_gdp >= 2).length;
   const at35 = withFigure.filter((r) => r.pct_gdp >= 3.5).length;
   const vintages = [...new Set(withFigure.map((r) => r.vintage_month))].sort();
-  tiles.append(
-    tile(`${at2} of ${withFigure.length}`, `allies at or above 2% of GDP in ${year}`, `NATO figures, latest release per ally (${vintages.join(', ')})`),
-    tile(`${at35} of ${withFigure.length}`, `allies at or above 3.5% of GDP in ${year}`, 'the core-defence level allies committed to reach by 2035'),
-  );
+  const missing = rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
+  const without = missing.length ? `; no figure for ${missing.join(', ')}` : '';
+  slots[0].replaceWith(tile(`${at2} of ${withFigure.length}`, `allies with a figure at or above 2% of GDP in ${year}`,
+    `NATO figures, latest release per ally (${vintages.join(', ')})${without}`));
+  slots[1].replaceWith(tile(`${at35} of ${withFigure.length}`, `allies with a figure at or above 3.5% of GDP in ${year}`,
+    'the core-defence level allies committed in 2025 to reach by 2035'));
   const estimate = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
   card.show({
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
@@ -77,7 +81,7 @@ function group(row, countries) {
   return 'Other donors';
 }
 
-async function aid(tiles, card) {
+async function aid(slot, card) {
   const [result, countryList] = await Promise.all([api('/api/v1/aid?measure=allocation'), api('/api/v1/countries')]);
   const countries = new Map(countryList.countries.map((c) => [c.iso3, c]));
   const lines = result.rows.filter((r) => r.unit === 'billion' && r.currency === 'EUR'
@@ -106,7 +110,7 @@ async function aid(tiles, card) {
   }
   const total = rows.reduce((s, r) => s + r.amount, 0);
   const through = [...new Set(rows.map((r) => r.data_through))].sort().pop();
-  tiles.append(tile(`€${number(total, 0)} bn`, `aid allocated to Ukraine by the tracked donors (data through ${through})`,
+  slot.replaceWith(tile(`€${number(total, 0)} bn`, `aid allocated to Ukraine by the tracked donors (data through ${through})`,
     `Kiel Institute release ${vintage}; EUR allocations, military + financial + humanitarian`));
   const shown = groups.filter((g) => totals[g]);
   card.show({
@@ -135,7 +139,7 @@ async function risk(box, card) {
     || (a.reached_probability ?? 1) - (b.reached_probability ?? 1));
   const top = cells.slice(0, 10);
   card.show({
-    grid: {left: 16},
+    grid: {left: 40},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: (v) => percent(v)},
     yAxis: {type: 'category', data: top.map((c) => `${c.cell} (${c.scenario_id})`), inverse: true},
     xAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: (v) => `${Math.round(v * 100)}%`}},

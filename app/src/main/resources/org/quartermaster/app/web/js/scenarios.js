@@ -1,7 +1,7 @@
 // Scenarios page: pick, upload or edit a scenario (a form over its numbers, or the YAML itself),
 // validate, save, run it with a live progress bar, read per cell the fan chart, the months-to-target
 // distribution and the shortfall risk, and compare two runs side by side.
-import {ApiError, api, el, number, problemList, runPage, status} from './common.js';
+import {ApiError, api, dataTable, el, number, percent, problemList, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 import {cellName, fanChartCsv, fanChartOption, monthsToTargetCsv, monthsToTargetOption, monthsToTargetText,
   runScenario, shortfallText} from './results.js';
@@ -320,10 +320,29 @@ function compareRuns() {
   }
   const left = el('div');
   const right = el('div');
-  ui.comparison.replaceChildren(el('div', {class: 'grid'}, [
+  ui.comparison.replaceChildren(differences(a, b), el('div', {class: 'grid'}, [
     el('div', {}, [el('h3', {}, a.label), left]), el('div', {}, [el('h3', {}, b.label), right])]));
   showResult(left, a.result, 'ca', niceMax(yMax));
   showResult(right, b.result, 'cb', niceMax(yMax));
+}
+
+/** Per cell present in both runs: stock at the horizon (P50), target reached, shortfall risk, left vs right. */
+function differences(a, b) {
+  const rows = a.result.cells.flatMap((ca) => {
+    const cb = b.result.cells.find((c) => cellName(c) === cellName(ca));
+    if (!cb) {
+      return [];
+    }
+    const end = (c) => c.closing_stock.p50[c.closing_stock.p50.length - 1];
+    const reached = (c) => (c.months_to_target ? c.months_to_target.reached_probability : null);
+    return [{cell: cellName(ca), end_a: end(ca), end_b: end(cb), reached_a: reached(ca), reached_b: reached(cb),
+      short_a: ca.shortfall.probability_any, short_b: cb.shortfall.probability_any}];
+  });
+  const n = (v) => number(v, 0);
+  return dataTable([{name: 'cell', label: 'stock cell'}, {name: 'end_a', label: 'P50 at horizon, left', format: n},
+    {name: 'end_b', label: 'P50 at horizon, right', format: n}, {name: 'reached_a', label: 'target reached, left', format: (v) => percent(v)},
+    {name: 'reached_b', label: 'target reached, right', format: (v) => percent(v)}, {name: 'short_a', label: 'shortfall risk, left', format: (v) => percent(v)},
+    {name: 'short_b', label: 'shortfall risk, right', format: (v) => percent(v)}], rows, 'The two runs side by side, per stock cell');
 }
 
 function niceMax(yMax) {
