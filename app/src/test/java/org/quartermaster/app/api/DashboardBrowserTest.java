@@ -113,6 +113,31 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void chart_downloadButtons_saveTheChartsFiguresAsCsv_andTheChartAsPng() {
+    assertThat(browser.open(base + "/spending.html?year=2024&vintage=2024-06")).isEqualTo("yes");
+    browser.script("""
+        window.saved = [];
+        window.blobs = [];
+        URL.createObjectURL = (blob) => { window.blobs.push(blob); return 'blob:saved-' + window.blobs.length; };
+        HTMLAnchorElement.prototype.click = function () { window.saved.push([this.download, this.href]); };""");
+
+    browser.find("#spending-by-ally .actions button:nth-child(1)").click();
+    browser.find("#spending-by-ally .actions button:nth-child(2)").click();
+
+    @SuppressWarnings("unchecked")
+    java.util.List<java.util.List<String>> saved = (java.util.List<java.util.List<String>>) browser.script(
+        "return window.saved;");
+    assertThat(saved).extracting(file -> file.get(0)).containsExactly(
+        "defence-spending-by-ally-2024-vintage-2024-06.csv", "defence-spending-by-ally-2024-vintage-2024-06.png");
+    String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+        "window.blobs[0].text().then(arguments[arguments.length - 1]);");
+    assertThat(saved.get(0).get(1)).isEqualTo("blob:saved-1");
+    assertThat(csv.lines().findFirst()).hasValue("country,iso3,year,pct_gdp,estimate,vintage_month,source_url");
+    assertThat(csv.lines().skip(1)).hasSize(31).anySatisfy(line -> assertThat(line).startsWith("Poland,POL,2024,4.12,"));
+    assertThat(saved.get(1).get(1)).startsWith("data:image/png;base64,").hasSizeGreaterThan(20_000);
+  }
+
+  @Test
   void scenario_invalidYaml_showsEveryProblemWithItsPath() {
     assertThat(browser.open(base + "/scenarios.html?id=illustrative-manpads")).isEqualTo("yes");
     WebElement horizon = browser.find("#f-horizon_months");
