@@ -2,16 +2,18 @@
 # Bounded load check of the REST API's read endpoints (a benchmark, not a test): 200 concurrent
 # connections on loopback for 60 s with wrk (Debian package `wrk`), against `qm serve` on the
 # bundled data in a fresh store. Prints wrk's report with p50/p90/p99/p99.9 latency and errors.
+# Requests ask for gzip, as browsers and most HTTP clients do; --identity asks for plain bodies.
 #
-#   bench/load.sh [--connections 200] [--duration 60s] [--threads 2]
+#   bench/load.sh [--connections 200] [--duration 60s] [--threads 2] [--identity]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-connections=200 duration=60s threads=2
+connections=200 duration=60s threads=2 encoding=gzip
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) connections="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --identity) encoding=identity; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -28,6 +30,7 @@ for _ in $(seq 1 120); do
 done
 url="$(sed -n 's/.*dashboard on \(http[^ ]*\)\/ .*/\1/p' "$home/serve.log")"
 echo "server: $url (JVM warm-up: 10 s at 20 connections first, not counted)"
-wrk -t "$threads" -c 20 -d 10s -s bench/load.lua "$url" > /dev/null
-echo "load: $connections connections, $threads wrk threads, $duration"
-wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s bench/load.lua "$url"
+wrk -t "$threads" -c 20 -d 10s -H "Accept-Encoding: $encoding" -s bench/load.lua "$url" > /dev/null
+echo "load: $connections connections, $threads wrk threads, $duration, Accept-Encoding: $encoding"
+wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -H "Accept-Encoding: $encoding" \
+  -s bench/load.lua "$url"

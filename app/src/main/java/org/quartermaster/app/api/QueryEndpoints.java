@@ -101,7 +101,13 @@ final class QueryEndpoints {
       cache.put(key, fresh);
       return fresh;
     });
-    ctx.contentType(answer.contentType()).result(answer.body());
+    ctx.contentType(answer.contentType()).header("Vary", "Accept-Encoding");
+    String accepted = ctx.header("Accept-Encoding");
+    if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+      ctx.header("Content-Encoding", "gzip").result(answer.gzipped());
+    } else {
+      ctx.result(answer.body());
+    }
   }
 
   private ResponseCache.Answer render(Function<Store, QueryResult> query, ResultFormat format, long commits) {
@@ -118,7 +124,7 @@ final class QueryEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ResponseCache.Answer(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
+    return ResponseCache.Answer.of(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
         out.toString().getBytes(StandardCharsets.UTF_8));
   }
 

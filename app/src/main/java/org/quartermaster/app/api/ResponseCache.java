@@ -1,8 +1,12 @@
 package org.quartermaster.app.api;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The read endpoints' rendered answers, kept until the store changes: each entry remembers the
@@ -10,8 +14,21 @@ import java.util.Optional;
  * that count is unchanged. Least recently used entries go first beyond {@code capacity}. Thread-safe.
  */
 final class ResponseCache {
-  /** A rendered answer: its content type and body, and the store state it was computed from. */
-  record Answer(long commits, String contentType, byte[] body) {}
+  /**
+   * A rendered answer: its content type, its body as is and gzip-compressed (compressed once, here,
+   * rather than for every client that accepts gzip), and the store state it was computed from.
+   */
+  record Answer(long commits, String contentType, byte[] body, byte[] gzipped) {
+    static Answer of(long commits, String contentType, byte[] body) {
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
+      try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+        gzip.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Answer(commits, contentType, body, compressed.toByteArray());
+    }
+  }
 
   private final Map<String, Answer> entries;
 

@@ -64,6 +64,18 @@ final class ApiFixture implements AutoCloseable {
     }
   }
 
+  /** A request whose response body is kept as bytes (compressed answers). */
+  HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }

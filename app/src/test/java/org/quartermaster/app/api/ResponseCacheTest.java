@@ -8,7 +8,7 @@ import org.quartermaster.app.store.Store;
 
 /** The read endpoints' answers are reused only while the store has not committed anything since. */
 class ResponseCacheTest {
-  private static final ResponseCache.Answer ANSWER = new ResponseCache.Answer(3, "application/json", new byte[] {'{', '}'});
+  private static final ResponseCache.Answer ANSWER = ResponseCache.Answer.of(3, "application/json", new byte[] {'{', '}'});
 
   @Test
   void get_atTheSameCommitCount_returnsTheAnswer_atAnotherOne_nothing() {
@@ -31,6 +31,34 @@ class ResponseCacheTest {
     assertThat(cache.size()).isEqualTo(2);
     assertThat(cache.get("a", 3)).isPresent();
     assertThat(cache.get("b", 3)).isEmpty();
+  }
+
+  @Test
+  void answer_gzipped_decompressesToTheBody() throws java.io.IOException {
+    byte[] body = "country,iso3\nPoland,POL\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    ResponseCache.Answer answer = ResponseCache.Answer.of(1, "text/csv", body);
+
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(answer.gzipped()))) {
+      assertThat(in.readAllBytes()).isEqualTo(body);
+    }
+    assertThat(answer.gzipped().length).isLessThan(body.length / 10);
+  }
+
+  @Test
+  void server_clientAcceptingGzip_getsTheSameAnswerCompressed() throws java.io.IOException {
+    try (ApiFixture api = ApiFixture.start()) {
+      HttpResponse<String> plain = api.get("/api/v1/spending?country=POL&format=csv");
+      HttpResponse<byte[]> gzipped = api.sendBytes(api.request("/api/v1/spending?country=POL&format=csv")
+          .header("Accept-Encoding", "gzip").GET());
+
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body());
+      }
+    }
   }
 
   @Test
