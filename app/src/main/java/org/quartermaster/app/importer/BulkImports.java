@@ -1,0 +1,75 @@
+package org.quartermaster.app.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.tabular.BulkCsvImport;
+import org.quartermaster.app.importer.tabular.BulkDeclinedException;
+import org.quartermaster.app.store.Store;
+
+/**
+ * The bulk path of {@link ImportService} for generic CSV files ({@link BulkCsvImport}): one transaction
+ * stages and checks the rows (temporary tables only), the import's transaction records the dataset
+ * and inserts them. It either imports the file, with the very rows the Java path would write, or
+ * declines it having written nothing.
+ */
+final class BulkImports {
+  private final Store store;
+  private final Countries countries;
+  private final BulkPolicy policy;
+
+  BulkImports(Store store, Countries countries, BulkPolicy policy) {
+    this.store = store;
+    this.countries = countries;
+    this.policy = policy;
+  }
+
+  /**
+   * The import of the file through the bulk path, or null when it is not for the bulk path (not a
+   * {@code csv} import, a dry run, a small file) or the bulk path declines it.
+   */
+  ImportReport run(ImportRequest request, ImportFormat format, String sha256, boolean bundled, String recordedName)
+      throws IOException {
+    if (format != ImportFormat.CSV || request.dryRun() || !policy.tries(Files.size(request.file()))) {
+      return null;
+    }
+    BulkCsvImport bulk;
+    try {
+      bulk = BulkCsvImport.prepare(request, countries);
+    } catch (BulkDeclinedException e) {
+      return declined(request, e);
+    }
+    try {
+      store.write(c -> {
+        bulk.stage(c);
+        return null;
+      });
+      Dataset dataset = new Dataset(recordedName, sha256, format, bulk.table(), bulk.rowsRead(), bulk.rowsRead(),
+          request, bundled);
+      int datasetId = store.write(c -> {
+        int id = dataset.insert(c);
+        bulk.insert(c, id);
+        ImportService.pauseBeforeCommitIfAsked("rows inserted in bulk, not committed");
+        return id;
+      });
+      return new ImportReport(request.fileName(), format, bulk.table(), datasetId, false, false, bulk.rowsRead(),
+          bulk.rowsRead(), List.of(), null);
+    } catch (BulkDeclinedException e) {
+      return declined(request, e);
+    } finally {
+      store.write(c -> {
+        bulk.dropTemporaryTables(c);
+        return null;
+      });
+    }
+  }
+
+  /** Null (the Java path takes the file), or with {@link BulkPolicy#REQUIRED} an exception saying why not. */
+  private ImportReport declined(ImportRequest request, BulkDeclinedException e) {
+    if (policy == BulkPolicy.REQUIRED) {
+      throw new IllegalStateException("the bulk path declined " + request.fileName() + ": " + e.getMessage(), e);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+package org.quartermaster.app.importer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The {@code datasets} record of an import: the file (its recorded name and SHA-256), format, table,
+ * rows written and read, the request's provenance, whether it is bundled.
+ */
+record Dataset(String recordedName, String sha256, ImportFormat format, Table table, long rowsWritten, long rowsRead,
+    ImportRequest request, boolean bundled) {
+
+  /** Inserts the record (in the caller's transaction); returns the new dataset id. */
+  int insert(Connection connection) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read,
+                              source_url, vintage, bundled)
+        VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING dataset_id""")) {
+      insert.setString(1, recordedName);
+      insert.setString(2, sha256);
+      insert.setString(3, format.cliName());
+      insert.setString(4, table.sqlName());
+      insert.setLong(5, rowsWritten);
+      insert.setLong(6, rowsRead);
+      insert.setString(7, request.sourceUrl());
+      insert.setString(8, request.vintage());
+      insert.setBoolean(9, bundled);
+      try (ResultSet r = insert.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.quartermaster.app.importer.tabular;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.ImportRequest;
+import org.quartermaster.app.importer.Table;
+import org.quartermaster.app.importer.tabular.Mapping.Layout;
+
+/**
+ * The bulk path of a generic CSV import, for large regular files: DuckDB reads, checks and writes the
+ * rows ({@link BulkTables}), and Java converts only the distinct signatures of the rows, with the Java
+ * path's own converter ({@link BulkSignatures}), so the rows written are those the Java path would
+ * write. The caller owns the transactions and runs the steps in order:
+ *
+ * <ol>
+ *   <li>{@link #prepare}: the mapping, dialect and header as {@link CsvImporter} finds them, and a
+ *       scan that the file is regular ({@link RegularCsv}): one record per line, so that a staged
+ *       row's position gives its line.
+ *   <li>{@link #stage}, in a transaction of its own (it creates temporary tables only): the cells,
+ *       as text, into a staging table, as many rows as the file has data lines; the distinct
+ *       signatures, each converted without a problem; no two rows with the same key ({@code DataRow.key()}).
+ *   <li>{@link #insert}, in the import's transaction: one {@code INSERT … SELECT} joining each staged
+ *       row to its signature's converted row, the passed-through columns converted by SQL.
+ *   <li>{@link #dropTemporaryTables}, whatever happened.
+ * </ol>
+ *
+ * When it cannot vouch for the result, {@link #prepare} or {@link #stage} throws
+ * {@link BulkDeclinedException}, before anything is written; the caller then runs the Java path, which
+ * reports every problem. Not thread-safe; one per import.
+ */
+public final class BulkCsvImport {
+  /** With more distinct signatures than this the bulk path would gain little over the Java path. */
+  static final int MAX_SIGNATURES = 100_000;
+  private static final String DELIMITERS = ",;\t|";
+
+  private final ImportRequest request;
+  private final Countries countries;
+  private final Mapping mapping;
+  private final CsvDialect dialect;
+  private final String[] header;
+  private final long dataRows;
+  private final List<BulkColumn> columns;
+  private final Table table;
+  private final BulkTables tables;
+
+  private BulkCsvImport(ImportRequest request, Countries countries, Mapping mapping, Target target, CsvDialect dialect,
+      String[] header, long dataRows, List<BulkColumn> columns) {
+    this.request = request;
+    this.countries = countries;
+    this.mapping = mapping;
+    this.dialect = dialect;
+    this.header = header;
+    this.dataRows = dataRows;
+    this.columns = columns;
+    this.table = target.table();
+    this.tables = new BulkTables(table, columns, header.length, List.copyOf(RowConverter.missingValues(mapping)));
+  }
+
+  /** The bulk import of the request's file; {@link BulkDeclinedException} when the file is not for the bulk path. */
+  public static BulkCsvImport prepare(ImportRequest request, Countries countries) throws IOException {
+    Mapping mapping;
+    try {
+      mapping = request.mapping() != null ? TabularImports.mapping(request.mapping())
+          : TabularImports.shipped(request, CsvDialect.shippedMappingFor(request.file()));
+    } catch (MappingException e) {
+      throw new BulkDeclinedException("the mapping cannot be used");
+    }
+    Target target = Target.of(mapping.table());
+    if (!(mapping.layout() instanceof Layout.Long) || !mapping.skipRowsMatching().isEmpty()
+        || mapping.headerRow() != null && mapping.headerRow() != 1 || !BulkKey.takes(target.table())) {
+      throw new BulkDeclinedException("the mapping asks for what only the Java path does");
+    }
+    CsvDialect dialect = CsvDialect.detect(request.file(), mapping);
+    if (!dialect.charset().equals(StandardCharsets.UTF_8) || dialect.decimalComma()
+        || DELIMITERS.indexOf(dialect.delimiter()) < 0) {
+      throw new BulkDeclinedException("the file is not UTF-8 with decimal points and a common delimiter");
+    }
+    OptionalLong lines = RegularCsv.lines(request.file(), dialect.bomLength(), dialect.delimiter());
+    if (lines.isEmpty() || lines.getAsLong() < 2) {
+      throw new BulkDeclinedException("the file is not regular CSV, one record per line, or has no data rows");
+    }
+    String[] header = firstRow(request, dialect);
+    if (RowConverter.blank(header, header.length) || mapping.headerRow() == null
+        && ColumnPlan.headersFound(mapping, header, header.length) != ColumnPlan.headerNames(mapping).size()) {
+      throw new BulkDeclinedException("the header is not the first line");
+    }
+    ColumnPlan plan = ColumnPlan.resolve(request.fileName(), 1, header, header.length, mapping, target,
+        request.sourceUrl(), request.vintage());
+    List<BulkColumn> columns = columns(plan.binding(), target);
+    if (!plan.problems().isEmpty() || columns.isEmpty()) {
+      throw new BulkDeclinedException("the header does not fit the mapping");
+    }
+    return new BulkCsvImport(request, countries, mapping, target, dialect, header, lines.getAsLong() - 1, columns);
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  /** The data rows of the file (all written, when the import succeeds). */
+  public int rowsRead() {
+    return Math.toIntExact(dataRows);
+  }
+
+  /** Stages the file, converts its signatures and checks the rows; see the class comment. */
+  public void stage(Connection connection) throws SQLException {
+    long staged;
+    try {
+      staged = tables.stageCells(connection, request.file(), dialect.delimiter());
+    } catch (SQLException e) {
+      throw new BulkDeclinedException("DuckDB cannot read the file: " + e.getMessage());
+    }
+    if (staged != dataRows) {
+      throw new BulkDeclinedException("DuckDB reads " + staged + " rows from " + dataRows + " lines");
+    }
+    long signatures = tables.collectSignatures(connection);
+    if (signatures > MAX_SIGNATURES) {
+      throw new BulkDeclinedException(signatures + " distinct signatures");
+    }
+    try (Statement s = connection.createStatement(); ResultSet r = tables.signatures(s)) {
+      tables.keepConverted(connection, BulkSignatures.convert(r, request, mapping, countries, header, columns));
+    }
+    long[] rowsAndKeys = tables.rowsAndKeys(connection, BulkKey.of(table));
+    if (rowsAndKeys[0] != dataRows) {
+      throw new IllegalStateException(rowsAndKeys[0] + " of " + dataRows + " staged rows meet their signature");
+    }
+    if (rowsAndKeys[1] != dataRows) {
+      throw new BulkDeclinedException("some rows may share a key");
+    }
+  }
+
+  /** Inserts the staged rows for the dataset, in the import's transaction. */
+  public void insert(Connection connection, int datasetId) throws SQLException {
+    long inserted = tables.insert(connection, datasetId);
+    if (inserted != dataRows) {
+      throw new IllegalStateException(inserted + " rows inserted for " + dataRows + " checked");
+    }
+  }
+
+  public void dropTemporaryTables(Connection connection) throws SQLException {
+    tables.drop(connection);
+  }
+
+  /** The columns the mapping reads, each once: passed through when one passed-through field alone reads it. */
+  private static List<BulkColumn> columns(ColumnPlan.Binding binding, Target target) {
+    Map<Integer, List<TargetField>> fieldsByColumn = new TreeMap<>();
+    for (TargetField field : target.fields()) {
+      int column = binding.columnByField()[field.ordinal()];
+      if (column >= 0) {
+        fieldsByColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(field);
+      }
+    }
+    List<BulkColumn> columns = new ArrayList<>();
+    fieldsByColumn.forEach((column, fields) -> columns.add(new BulkColumn(column,
+        fields.size() == 1 && target.passedThrough().contains(fields.getFirst()) ? fields.getFirst() : null)));
+    return List.copyOf(columns);
+  }
+
+  /** The file's first row, as the Java path parses it. */
+  private static String[] firstRow(ImportRequest request, CsvDialect dialect) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(request.file())) {
+      in.skipNBytes(dialect.bomLength());
+      CsvRows.read(new InputStreamReader(in, StandardCharsets.UTF_8), dialect.delimiter(), (line, cells, count) -> {
+        rows.add(Arrays.copyOf(cells, count));
+        return false;
+      });
+    }
+    if (rows.isEmpty()) {
+      throw new BulkDeclinedException("the file has no rows");
+    }
+    return rows.getFirst();
+  }
+}
