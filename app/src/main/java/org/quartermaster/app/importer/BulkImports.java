@@ -1,6 +1,7 @@
 package org.quartermaster.app.importer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.quartermaster.app.data.Countries;
@@ -10,9 +11,9 @@ import org.quartermaster.app.store.Store;
 
 /**
  * The bulk path of {@link ImportService} for generic CSV files ({@link BulkCsvImport}): one transaction
- * stages and checks the rows (temporary tables only), the import's transaction records the dataset
- * and inserts them. It either imports the file, with the very rows the Java path would write, or
- * declines it having written nothing.
+ * stages and checks the rows (temporary tables only; the file's SHA-256 comes with the staging), the
+ * import's transaction records the dataset and inserts them. It either imports the file, with the very
+ * rows the Java path would write, or declines it having written nothing.
  */
 final class BulkImports {
   private final Store store;
@@ -27,9 +28,10 @@ final class BulkImports {
 
   /**
    * The import of the file through the bulk path, or null when it is not for the bulk path (not a
-   * {@code csv} import, a dry run, a small file) or the bulk path declines it.
+   * {@code csv} import, a dry run, a small file) or the bulk path declines it. A file imported before
+   * (same SHA-256) gives the no-op report, as on the Java path.
    */
-  ImportReport run(ImportRequest request, ImportFormat format, String sha256, boolean bundled, String recordedName)
+  ImportReport run(ImportRequest request, ImportFormat format, boolean bundled, String recordedName)
       throws IOException {
     if (format != ImportFormat.CSV || request.dryRun() || !policy.tries(Files.size(request.file()))) {
       return null;
@@ -45,8 +47,12 @@ final class BulkImports {
         bulk.stage(c);
         return null;
       });
-      Dataset dataset = new Dataset(recordedName, sha256, format, bulk.table(), bulk.rowsRead(), bulk.rowsRead(),
-          request, bundled);
+      Integer earlier = Dataset.earlier(store, bulk.sha256(), format);
+      if (earlier != null) {
+        return new ImportReport(request.fileName(), format, null, earlier, true, false, 0, 0, List.of(), null);
+      }
+      Dataset dataset = new Dataset(recordedName, bulk.sha256(), format, bulk.table(), bulk.rowsRead(),
+          bulk.rowsRead(), request, bundled);
       int datasetId = store.write(c -> {
         int id = dataset.insert(c);
         bulk.insert(c, id);
@@ -57,6 +63,8 @@ final class BulkImports {
           bulk.rowsRead(), List.of(), null);
     } catch (BulkDeclinedException e) {
       return declined(request, e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } finally {
       store.write(c -> {
         bulk.dropTemporaryTables(c);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.quartermaster.app.store.Store;
 
 /**
  * The {@code datasets} record of an import: the file (its recorded name and SHA-256), format, table,
@@ -32,5 +33,21 @@ record Dataset(String recordedName, String sha256, ImportFormat format, Table ta
         return r.getInt(1);
       }
     }
+  }
+
+  /** The first dataset imported from a file with this SHA-256 in this format, or null. */
+  static Integer earlier(Store store, String sha256, ImportFormat format) {
+    return store.read(c -> {
+      try (PreparedStatement query = c.prepareStatement(
+          "SELECT min(dataset_id) FROM datasets WHERE sha256 = ? AND format = ?")) {
+        query.setString(1, sha256);
+        query.setString(2, format.cliName());
+        try (ResultSet r = query.executeQuery()) {
+          r.next();
+          int id = r.getInt(1);
+          return r.wasNull() ? null : id;
+        }
+      }
+    });
   }
 }

@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,14 +64,14 @@ public final class ImportService {
               "cannot tell the file's format; give --format (" + formats() + ")"));
       Importer importer = importers.forFormat(format)
           .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
-      String sha256 = sha256(request.file());
-      Integer earlier = earlierImport(sha256, format);
-      if (earlier != null && !request.dryRun()) {
-        return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
-      }
-      ImportReport bulk = bulkImports.run(request, format, sha256, bundled, recordedName);
+      ImportReport bulk = bulkImports.run(request, format, bundled, recordedName);
       if (bulk != null) {
         return bulk;
+      }
+      String sha256 = sha256(request.file());
+      Integer earlier = Dataset.earlier(store, sha256, format);
+      if (earlier != null && !request.dryRun()) {
+        return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
       }
       ParsedFile parsed;
       try {
@@ -136,21 +134,6 @@ public final class ImportService {
 
   private static String formats() {
     return String.join(", ", java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList());
-  }
-
-  private Integer earlierImport(String sha256, ImportFormat format) {
-    return store.read(c -> {
-      try (PreparedStatement query = c.prepareStatement(
-          "SELECT min(dataset_id) FROM datasets WHERE sha256 = ? AND format = ?")) {
-        query.setString(1, sha256);
-        query.setString(2, format.cliName());
-        try (ResultSet r = query.executeQuery()) {
-          r.next();
-          int id = r.getInt(1);
-          return r.wasNull() ? null : id;
-        }
-      }
-    });
   }
 
   /** The rows minus those whose key an earlier row of the file already had; each such pair is a problem. */

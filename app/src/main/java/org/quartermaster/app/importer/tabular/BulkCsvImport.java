@@ -3,6 +3,7 @@ package org.quartermaster.app.importer.tabular;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -13,8 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Table;
@@ -27,12 +29,13 @@ import org.quartermaster.app.importer.tabular.Mapping.Layout;
  * write. The caller owns the transactions and runs the steps in order:
  *
  * <ol>
- *   <li>{@link #prepare}: the mapping, dialect and header as {@link CsvImporter} finds them, and a
- *       scan that the file is regular ({@link RegularCsv}): one record per line, so that a staged
- *       row's position gives its line.
+ *   <li>{@link #prepare}: the mapping, dialect and header as {@link CsvImporter} finds them.
  *   <li>{@link #stage}, in a transaction of its own (it creates temporary tables only): the cells,
- *       as text, into a staging table, as many rows as the file has data lines; the distinct
- *       signatures, each converted without a problem; no two rows with the same key ({@code DataRow.key()}).
+ *       as text, into a staging table, while another thread scans the file ({@link RegularCsv}):
+ *       it must be regular, one record per line, so that a staged row's position gives its line, and
+ *       have as many data lines as there are staged rows; the scan also gives the file's SHA-256.
+ *       Then the distinct signatures, each converted without a problem, and no two rows with the same
+ *       key ({@code DataRow.key()}).
  *   <li>{@link #insert}, in the import's transaction: one {@code INSERT … SELECT} joining each staged
  *       row to its signature's converted row, the passed-through columns converted by SQL.
  *   <li>{@link #dropTemporaryTables}, whatever happened.
@@ -52,19 +55,20 @@ public final class BulkCsvImport {
   private final Mapping mapping;
   private final CsvDialect dialect;
   private final String[] header;
-  private final long dataRows;
   private final List<BulkColumn> columns;
   private final Table table;
   private final BulkTables tables;
+  /** Known once staged. */
+  private RegularCsv.Scanned scanned;
+  private long dataRows;
 
   private BulkCsvImport(ImportRequest request, Countries countries, Mapping mapping, Target target, CsvDialect dialect,
-      String[] header, long dataRows, List<BulkColumn> columns) {
+      String[] header, List<BulkColumn> columns) {
     this.request = request;
     this.countries = countries;
     this.mapping = mapping;
     this.dialect = dialect;
     this.header = header;
-    this.dataRows = dataRows;
     this.columns = columns;
     this.table = target.table();
     this.tables = new BulkTables(table, columns, header.length, List.copyOf(RowConverter.missingValues(mapping)));
@@ -89,10 +93,6 @@ public final class BulkCsvImport {
         || DELIMITERS.indexOf(dialect.delimiter()) < 0) {
       throw new BulkDeclinedException("the file is not UTF-8 with decimal points and a common delimiter");
     }
-    OptionalLong lines = RegularCsv.lines(request.file(), dialect.bomLength(), dialect.delimiter());
-    if (lines.isEmpty() || lines.getAsLong() < 2) {
-      throw new BulkDeclinedException("the file is not regular CSV, one record per line, or has no data rows");
-    }
     String[] header = firstRow(request, dialect);
     if (RowConverter.blank(header, header.length) || mapping.headerRow() == null
         && ColumnPlan.headersFound(mapping, header, header.length) != ColumnPlan.headerNames(mapping).size()) {
@@ -104,25 +104,54 @@ public final class BulkCsvImport {
     if (!plan.problems().isEmpty() || columns.isEmpty()) {
       throw new BulkDeclinedException("the header does not fit the mapping");
     }
-    return new BulkCsvImport(request, countries, mapping, target, dialect, header, lines.getAsLong() - 1, columns);
+    return new BulkCsvImport(request, countries, mapping, target, dialect, header, columns);
   }
 
   public Table table() {
     return table;
   }
 
-  /** The data rows of the file (all written, when the import succeeds). */
+  /** The data rows of the file (all written, when the import succeeds); known once staged. */
   public int rowsRead() {
     return Math.toIntExact(dataRows);
   }
 
-  /** Stages the file, converts its signatures and checks the rows; see the class comment. */
+  /** The SHA-256 of the file's bytes, in lower-case hex; known once staged. */
+  public String sha256() {
+    return scanned.sha256();
+  }
+
+  /**
+   * Stages the file, converts its signatures and checks the rows; see the class comment. Throws
+   * {@link UncheckedIOException} when the file cannot be read.
+   */
   public void stage(Connection connection) throws SQLException {
+    CompletableFuture<RegularCsv.Scanned> scanning = CompletableFuture.supplyAsync(() -> {
+      try {
+        return RegularCsv.scan(request.file(), dialect.bomLength(), dialect.delimiter());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     long staged;
+    String unreadable = null;
     try {
       staged = tables.stageCells(connection, request.file(), dialect.delimiter());
     } catch (SQLException e) {
-      throw new BulkDeclinedException("DuckDB cannot read the file: " + e.getMessage());
+      staged = -1;
+      unreadable = e.getMessage();
+    }
+    try {
+      scanned = scanning.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof UncheckedIOException io ? io : e;
+    }
+    if (scanned.lines().isEmpty() || scanned.lines().getAsLong() < 2) {
+      throw new BulkDeclinedException("the file is not regular CSV, one record per line, or has no data rows");
+    }
+    dataRows = scanned.lines().getAsLong() - 1;
+    if (unreadable != null) {
+      throw new BulkDeclinedException("DuckDB cannot read the file: " + unreadable);
     }
     if (staged != dataRows) {
       throw new BulkDeclinedException("DuckDB reads " + staged + " rows from " + dataRows + " lines");

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 
 /**
@@ -12,27 +16,44 @@ import java.util.OptionalLong;
  * quotes only around whole cells, doubled inside them, and never around a line break; line ends all
  * {@code \n} or all {@code \r\n}; no control characters but tab; and no blank line, which the Java
  * path would pass over: every line has a printable ASCII character that is not a space, quote or
- * delimiter (a line of only no-break spaces is taken for blank too). One pass over the bytes, after
- * the byte-order mark. Stateless.
+ * delimiter (a line of only no-break spaces is taken for blank too). One pass over the bytes (after
+ * the byte-order mark), which also gives the file's SHA-256. Stateless.
  */
 final class RegularCsv {
   private static final int BUFFER_BYTES = 1 << 20;
 
+  /**
+   * What a scan found.
+   *
+   * @param lines  the number of lines of a regular file (header included), or empty when the file is
+   *               not regular
+   * @param sha256 the SHA-256 of the file's bytes, in lower-case hex
+   */
+  record Scanned(OptionalLong lines, String sha256) {}
+
   private RegularCsv() {}
 
-  /** The number of lines of a regular file (header included), or empty when the file is not regular. */
-  static OptionalLong lines(Path file, int bomLength, char delimiter) throws IOException {
+  static Scanned scan(Path file, int bomLength, char delimiter) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
     Scan scan = new Scan(delimiter);
+    boolean regular = true;
     byte[] buffer = new byte[BUFFER_BYTES];
     try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(bomLength);
+      int skip = bomLength;
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        if (!scan.bytes(buffer, n)) {
-          return OptionalLong.empty();
+        digest.update(buffer, 0, n);
+        if (regular && n > skip) {
+          regular = skip == 0 ? scan.bytes(buffer, n) : scan.bytes(Arrays.copyOfRange(buffer, skip, n), n - skip);
         }
+        skip = Math.max(0, skip - n);
       }
     }
-    return scan.end();
+    return new Scanned(regular ? scan.end() : OptionalLong.empty(), HexFormat.of().formatHex(digest.digest()));
   }
 
   /**

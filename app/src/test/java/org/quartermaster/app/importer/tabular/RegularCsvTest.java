@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class RegularCsvTest {
 
   private OptionalLong lines(byte[] bytes, int bomLength, char delimiter) throws IOException {
     Path file = Files.write(dir.resolve("data.csv"), bytes);
-    return RegularCsv.lines(file, bomLength, delimiter);
+    return RegularCsv.scan(file, bomLength, delimiter).lines();
   }
 
   private OptionalLong lines(String text) throws IOException {
@@ -74,6 +76,17 @@ class RegularCsvTest {
     assertThat(lines(new byte[] {'a', '\n', 'b', (byte) 0xE9, '\n'}, 0, ',')).isEmpty(); // Latin-1 é
     assertThat(lines(new byte[] {'a', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'}, 0, ',')).isEmpty();
     assertThat(lines(new byte[] {'a', '\n', 'b', (byte) 0xC3}, 0, ',')).isEmpty(); // cut short
+  }
+
+  @Test
+  void scan_anyFile_givesTheSha256OfAllItsBytes() throws Exception {
+    byte[] text = "\uFEFFa,b\n1,\"x\ny\"\n".getBytes(StandardCharsets.UTF_8);
+    Path file = Files.write(dir.resolve("data.csv"), text);
+
+    RegularCsv.Scanned scanned = RegularCsv.scan(file, 3, ',');
+
+    assertThat(scanned.lines()).isEmpty();
+    assertThat(scanned.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
   }
 
   @Test
