@@ -81,9 +81,44 @@ class BulkImportTest {
 
   @Test
   void run_largeSpendingFile_bulkPathWritesTheRowsTheJavaPathWrites() throws IOException {
-    ImportReport report = importBothWays(request(spendingRows(300_000), SPENDING, false));
+    ImportReport report = importBothWays(request(spendingRows(100_000), SPENDING, false));
 
-    assertThat(report.rowsWritten()).isEqualTo(300_000);
+    assertThat(report.rowsWritten()).isEqualTo(100_000);
+  }
+
+  /** DuckDB reads a file this size in parallel pieces; every row still gets its own line. */
+  @Test
+  void run_fileOfManyMegabytes_everyRowKeepsItsLine() throws IOException {
+    List<Country> countries = Countries.standard().all();
+    StringBuilder csv = new StringBuilder("iso3,year,pct_gdp,amount\n");
+    for (int i = 0; i < 1_200_000; i++) {
+      csv.append(countries.get(i % countries.size()).iso3()).append(',').append(1000 + i / countries.size())
+          .append(",1.5,").append(i + 2).append('\n'); // the amount is the line
+    }
+    ImportRequest request = request(csv.toString(), """
+        table: spending
+        columns: {iso3: iso3, year: year, pct_gdp: pct_gdp, amount: amount}
+        constants: {source: bench}
+        """, false);
+
+    ImportReport report = run(bulkStore, BulkPolicy.REQUIRED, request);
+
+    assertThat(Files.size(request.file())).isGreaterThan(20_000_000);
+    assertThat(StoreCounts.count(bulkStore, "SELECT count(*) FROM defence_spending WHERE dataset_id = "
+        + report.datasetId() + " AND amount = file_row")).isEqualTo(1_200_000);
+  }
+
+  @Test
+  void run_sameFileAgain_isANoOpThatNamesTheEarlierDataset() throws IOException {
+    ImportRequest request = request(spendingRows(5_000), SPENDING, false);
+    ImportReport first = run(bulkStore, BulkPolicy.REQUIRED, request);
+
+    ImportReport again = run(bulkStore, BulkPolicy.REQUIRED, request);
+
+    assertThat(again.alreadyImported()).isTrue();
+    assertThat(again.datasetId()).isEqualTo(first.datasetId());
+    assertThat(StoredRows.of(bulkStore, first.table(), first.datasetId())).hasSize(1 + 5_000);
+    assertThat(StoredRows.temporaryTables(bulkStore)).isZero();
   }
 
   @Test

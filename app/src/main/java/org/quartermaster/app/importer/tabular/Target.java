@@ -24,7 +24,7 @@ sealed interface Target permits SpendingTarget, AidTarget, DeliveryTarget, Produ
    * four-digit year, printable ASCII text without surrounding spaces) gives the table column of the
    * field's name its value and nothing else in {@link #build}: no other field reads it and no rule
    * depends on it beyond its being there. A change to {@code build} that breaks this must change this
-   * set; BulkCsvImportTest compares both paths.
+   * set; BulkImportTest and BulkImportPropertyTest import files both ways and compare.
    */
   default Set<TargetField> passedThrough() {
     return Set.of();
