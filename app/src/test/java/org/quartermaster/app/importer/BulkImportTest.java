@@ -180,7 +180,7 @@ class BulkImportTest {
   }
 
   @Test
-  void run_duplicateKeys_bulkInsertIsRolledBackAndTheJavaPathReportsThem() throws IOException {
+  void run_duplicateKeys_bulkPathDeclinesAndTheJavaPathReportsThem() throws IOException {
     String csv = spendingRows(10_000);
     ImportRequest request = request(csv + csv.substring(csv.indexOf('\n') + 1, csv.indexOf('\n', 200)) + "\n",
         SPENDING, false);
