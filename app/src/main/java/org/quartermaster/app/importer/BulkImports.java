@@ -12,8 +12,8 @@ import org.quartermaster.app.store.Store;
 /**
  * The bulk path of {@link ImportService} for generic CSV files ({@link BulkCsvImport}): one transaction
  * stages and checks the rows (temporary tables only; the file's SHA-256 comes with the staging), the
- * import's transaction records the dataset and inserts them. It either imports the file, with the very
- * rows the Java path would write, or declines it having written nothing.
+ * import's transaction inserts them, checks their keys and records the dataset. It either imports the
+ * file, with the very rows the Java path would write, or declines it having written nothing.
  */
 final class BulkImports {
   private final Store store;
@@ -54,8 +54,11 @@ final class BulkImports {
       Dataset dataset = new Dataset(recordedName, bulk.sha256(), format, bulk.table(), bulk.rowsRead(),
           bulk.rowsRead(), request, bundled);
       int datasetId = store.write(c -> {
-        int id = dataset.insert(c);
-        bulk.insert(c, id);
+        int id = Dataset.nextId(c);
+        bulk.insert(c, id); // checks the keys; a decline rolls the rows back before any id is taken
+        if (dataset.insert(c) != id) {
+          throw new IllegalStateException("the store gave the dataset another id than " + id);
+        }
         ImportService.pauseBeforeCommitIfAsked("rows inserted in bulk, not committed");
         return id;
       });

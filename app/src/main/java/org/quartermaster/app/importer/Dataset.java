@@ -35,6 +35,21 @@ record Dataset(String recordedName, String sha256, ImportFormat format, Table ta
     }
   }
 
+  /**
+   * The id the next record will get, without taking it: the bulk path inserts its rows first and
+   * records the dataset only once they pass, so that a file it gives up leaves the ids as they were
+   * (a sequence does not roll back).
+   */
+  static int nextId(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("""
+        SELECT coalesce(last_value + increment_by, start_value) FROM duckdb_sequences()
+        WHERE sequence_name = 'dataset_ids'""");
+        ResultSet r = query.executeQuery()) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
   /** The first dataset imported from a file with this SHA-256 in this format, or null. */
   static Integer earlier(Store store, String sha256, ImportFormat format) {
     return store.read(c -> {

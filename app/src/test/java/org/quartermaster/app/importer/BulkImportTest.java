@@ -197,6 +197,8 @@ class BulkImportTest {
     assertThatThrownBy(() -> run(bulkStore, BulkPolicy.REQUIRED, request)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("share a key");
     assertThat(StoreCounts.of(bulkStore)).isEqualTo(before);
+    assertThat(importBothWays(request(csv, SPENDING, false)).datasetId()).as("no dataset id taken meanwhile")
+        .isEqualTo(1);
   }
 
   @Test

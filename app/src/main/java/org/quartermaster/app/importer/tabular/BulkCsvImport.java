@@ -34,16 +34,15 @@ import org.quartermaster.app.importer.tabular.Mapping.Layout;
  *       as text, into a staging table, while another thread scans the file ({@link RegularCsv}):
  *       it must be regular, one record per line, so that a staged row's position gives its line, and
  *       have as many data lines as there are staged rows; the scan also gives the file's SHA-256.
- *       Then the distinct signatures, each converted without a problem, and no two rows with the same
- *       key ({@code DataRow.key()}).
+ *       Then the distinct signatures, each converted without a problem.
  *   <li>{@link #insert}, in the import's transaction: one {@code INSERT … SELECT} joining each staged
- *       row to its signature's converted row, the passed-through columns converted by SQL.
+ *       row to its signature's converted row, the passed-through columns converted by SQL; then no
+ *       two of the rows may have the same key ({@code DataRow.key()}).
  *   <li>{@link #dropTemporaryTables}, whatever happened.
  * </ol>
  *
- * When it cannot vouch for the result, {@link #prepare} or {@link #stage} throws
- * {@link BulkDeclinedException}, before anything is written; the caller then runs the Java path, which
- * reports every problem. Not thread-safe; one per import.
+ * When it cannot vouch for the result a step throws {@link BulkDeclinedException}; the caller rolls
+ * back what it did and runs the Java path, which reports every problem. Not thread-safe; one per import.
  */
 public final class BulkCsvImport {
   /** With more distinct signatures than this the bulk path would gain little over the Java path. */
@@ -163,20 +162,19 @@ public final class BulkCsvImport {
     try (Statement s = connection.createStatement(); ResultSet r = tables.signatures(s)) {
       tables.keepConverted(connection, BulkSignatures.convert(r, request, mapping, countries, header, columns));
     }
-    long[] rowsAndKeys = tables.rowsAndKeys(connection, BulkKey.of(table));
-    if (rowsAndKeys[0] != dataRows) {
-      throw new IllegalStateException(rowsAndKeys[0] + " of " + dataRows + " staged rows meet their signature");
-    }
-    if (rowsAndKeys[1] != dataRows) {
-      throw new BulkDeclinedException("some rows may share a key");
-    }
   }
 
-  /** Inserts the staged rows for the dataset, in the import's transaction. */
+  /**
+   * Inserts the staged rows for the dataset, in the import's transaction, and checks that no two share
+   * a key: {@link BulkDeclinedException} when some may (the caller rolls the rows back).
+   */
   public void insert(Connection connection, int datasetId) throws SQLException {
     long inserted = tables.insert(connection, datasetId);
     if (inserted != dataRows) {
-      throw new IllegalStateException(inserted + " rows inserted for " + dataRows + " checked");
+      throw new IllegalStateException(inserted + " rows inserted for " + dataRows + " staged");
+    }
+    if (tables.distinctKeys(connection, BulkKey.of(table), datasetId) != dataRows) {
+      throw new BulkDeclinedException("some rows may share a key");
     }
   }
 

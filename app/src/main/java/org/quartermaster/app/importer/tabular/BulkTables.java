@@ -89,9 +89,18 @@ final class BulkTables {
     RowWriter.appendFew(connection, "temp", CONVERTED, 0, rows);
   }
 
-  /** [the staged rows that meet their signature, their distinct keys as {@code key} counts them]. */
-  long[] rowsAndKeys(Connection connection, BulkKey key) throws SQLException {
-    return longs(connection, "SELECT count(*), " + key.countSql(values(connection)) + " FROM " + rows());
+  /** How many distinct keys the dataset's rows of the table have, as {@code key} counts them. */
+  long distinctKeys(Connection connection, BulkKey key, int datasetId) throws SQLException {
+    Map<String, String> columnsByName = new LinkedHashMap<>();
+    tableColumns(connection).forEach(column -> columnsByName.put(column[0], column[0]));
+    try (PreparedStatement query = connection.prepareStatement("SELECT " + key.countSql(columnsByName) + " FROM "
+        + table.sqlName() + " WHERE dataset_id = ?")) {
+      query.setInt(1, datasetId);
+      try (ResultSet r = query.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   /** Inserts the rows into the table for the dataset; returns how many. */
