@@ -1,7 +1,6 @@
 package org.quartermaster.app.importer.tabular;
 
 import java.util.List;
-import java.util.Map;
 import org.quartermaster.app.importer.Table;
 
 /**
@@ -34,17 +33,16 @@ record BulkKey(List<String> columns, boolean joined) {
   }
 
   /**
-   * SQL counting the distinct keys of rows, given each column's SQL; every row counts when there is no
-   * key. It counts distinct hashes of the keys: equal keys always count once, and the rare collision
-   * of two different keys only sends the file to the Java path.
+   * SQL counting the distinct keys of the table's rows; every row counts when there is no key. It
+   * counts distinct hashes of the keys: equal keys always count once, and the rare collision of two
+   * different keys only sends the file to the Java path.
    */
-  String countSql(Map<String, String> valueByColumn) {
+  String countSql() {
     if (columns.isEmpty()) {
       return "count(*)";
     }
-    List<String> parts = columns.stream().map(valueByColumn::get).toList();
     return "count(DISTINCT hash(" + (joined ? String.join(" || '|' || ",
-        parts.stream().map(p -> "coalesce(CAST(" + p + " AS VARCHAR), 'null')").toList()) : String.join(", ", parts))
-        + "))";
+        columns.stream().map(c -> "coalesce(CAST(" + c + " AS VARCHAR), 'null')").toList())
+        : String.join(", ", columns)) + "))";
   }
 }

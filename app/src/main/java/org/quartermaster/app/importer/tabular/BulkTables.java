@@ -91,9 +91,7 @@ final class BulkTables {
 
   /** How many distinct keys the dataset's rows of the table have, as {@code key} counts them. */
   long distinctKeys(Connection connection, BulkKey key, int datasetId) throws SQLException {
-    Map<String, String> columnsByName = new LinkedHashMap<>();
-    tableColumns(connection).forEach(column -> columnsByName.put(column[0], column[0]));
-    try (PreparedStatement query = connection.prepareStatement("SELECT " + key.countSql(columnsByName) + " FROM "
+    try (PreparedStatement query = connection.prepareStatement("SELECT " + key.countSql() + " FROM "
         + table.sqlName() + " WHERE dataset_id = ?")) {
       query.setInt(1, datasetId);
       try (ResultSet r = query.executeQuery()) {
