@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
@@ -68,6 +70,30 @@ public final class RowWriter {
         } catch (IOException e) {
           staging.toFile().deleteOnExit();
         }
+      }
+    }
+  }
+
+  /**
+   * Appends a few rows (thousands, not millions) of one table through DuckDB's appender, which for
+   * so few rows is quicker than staging a CSV file; {@code catalog} is "temp" for a temporary table.
+   */
+  public static void appendFew(Connection connection, String catalog, String table, int datasetId,
+      List<? extends DataRow> rows) throws SQLException {
+    try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(catalog, "main", table)) {
+      for (DataRow row : rows) {
+        appender.beginRow().append(datasetId).append(row.fileRow());
+        for (Object value : values(row)) {
+          switch (value) {
+            case null -> appender.appendNull();
+            case String text -> appender.append(text);
+            case Integer number -> appender.append(number.intValue());
+            case Double number -> appender.append(number.doubleValue());
+            case Boolean flag -> appender.append(flag.booleanValue());
+            default -> throw new IllegalArgumentException("no column type for " + value.getClass().getSimpleName());
+          }
+        }
+        appender.endRow();
       }
     }
   }

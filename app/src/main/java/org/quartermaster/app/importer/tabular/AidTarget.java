@@ -3,6 +3,7 @@ package org.quartermaster.app.importer.tabular;
 import static org.quartermaster.app.importer.tabular.AidTarget.Field.*;
 
 import java.util.List;
+import java.util.Set;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.Provenance;
@@ -57,6 +58,11 @@ final class AidTarget implements Target {
   public List<List<TargetField>> required() {
     return List.of(List.of(DONOR, DONOR_ISO3), List.of(CATEGORY), List.of(MEASURE), List.of(AMOUNT),
         List.of(CURRENCY), List.of(UNIT), List.of(RECIPIENT));
+  }
+
+  @Override
+  public Set<TargetField> passedThrough() {
+    return Set.of(RECIPIENT, AMOUNT, CURRENCY, ITEM, QUANTITY, NOTE, SOURCE_URL, PUBLISHER);
   }
 
   @Override

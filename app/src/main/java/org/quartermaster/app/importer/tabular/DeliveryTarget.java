@@ -3,6 +3,7 @@ package org.quartermaster.app.importer.tabular;
 import static org.quartermaster.app.importer.tabular.DeliveryTarget.Field.*;
 
 import java.util.List;
+import java.util.Set;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.DeliveryRow;
 import org.quartermaster.app.data.Provenance;
@@ -65,6 +66,11 @@ final class DeliveryTarget implements Target {
   @Override
   public List<List<TargetField>> required() {
     return List.of(List.of(RECORD_ID), List.of(SUPPLIER, SUPPLIER_ISO3), List.of(RECIPIENT, RECIPIENT_ISO3));
+  }
+
+  @Override
+  public Set<TargetField> passedThrough() {
+    return Set.of(RECORD_ID, DESIGNATION, DESCRIPTION, CATEGORY, ORDER_YEAR, NUMBER_DELIVERED, DELIVERY_YEARS, STATUS, TIV_UNIT, TIV_DELIVERED, LOCAL_PRODUCTION, SOURCE_URL, PUBLISHER);
   }
 
   @Override

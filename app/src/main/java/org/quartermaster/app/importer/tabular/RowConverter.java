@@ -160,11 +160,16 @@ final class RowConverter {
       stopped = true;
       return;
     }
-    Set<String> missing = new LinkedHashSet<>(MISSING_VALUES);
-    mapping.missingValues().forEach(m -> missing.add(m.toLowerCase(Locale.ROOT)));
-    values = new RowValues(file, plan.binding(), missing, decimalComma, plan.estimatesMarked(),
+    values = new RowValues(file, plan.binding(), missingValues(mapping), decimalComma, plan.estimatesMarked(),
         new CountryResolver(countries, mapping.institutions()), problems);
     checkConstants();
+  }
+
+  /** The cell texts meaning "no value" under this mapping, lower-case (besides blank cells). */
+  static Set<String> missingValues(Mapping mapping) {
+    Set<String> missing = new LinkedHashSet<>(MISSING_VALUES);
+    mapping.missingValues().forEach(m -> missing.add(m.toLowerCase(Locale.ROOT)));
+    return missing;
   }
 
   /** A constant that cannot be read (such as --vintage 2024) is one problem, not one per row. */
@@ -223,7 +228,8 @@ final class RowConverter {
     return false;
   }
 
-  private static boolean blank(String[] cells, int count) {
+  /** Whether every cell is empty or white space: such a row is passed over. */
+  static boolean blank(String[] cells, int count) {
     for (int i = 0; i < count; i++) {
       String cell = cells[i];
       if (cell != null && !cell.isEmpty() && !RowValues.trim(cell).isEmpty()) {

@@ -3,6 +3,7 @@ package org.quartermaster.app.importer.tabular;
 import static org.quartermaster.app.importer.tabular.SpendingTarget.Field.*;
 
 import java.util.List;
+import java.util.Set;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.Provenance;
@@ -53,6 +54,12 @@ final class SpendingTarget implements Target {
   @Override
   public List<List<TargetField>> required() {
     return List.of(List.of(COUNTRY, ISO3), List.of(YEAR), List.of(SOURCE), List.of(PCT_GDP, AMOUNT));
+  }
+
+  /** The year passes through: a plain year is never marked as an estimate. */
+  @Override
+  public Set<TargetField> passedThrough() {
+    return Set.of(YEAR, PCT_GDP, AMOUNT, CURRENCY, NOTE, SOURCE_URL, PUBLISHER);
   }
 
   @Override

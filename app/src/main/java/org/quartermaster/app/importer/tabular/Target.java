@@ -1,6 +1,7 @@
 package org.quartermaster.app.importer.tabular;
 
 import java.util.List;
+import java.util.Set;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.Table;
 
@@ -17,6 +18,17 @@ sealed interface Target permits SpendingTarget, AidTarget, DeliveryTarget, Produ
 
   /** The row from the current file row's values, or null when it has a problem (reported to {@code values}). */
   DataRow build(RowValues values);
+
+  /**
+   * The fields {@link BulkCsvImport} may convert in SQL: a plain cell of one (a plain decimal, a
+   * four-digit year, printable ASCII text without surrounding spaces) gives the table column of the
+   * field's name its value and nothing else in {@link #build}: no other field reads it and no rule
+   * depends on it beyond its being there. A change to {@code build} that breaks this must change this
+   * set; BulkImportTest and BulkImportPropertyTest import files both ways and compare.
+   */
+  default Set<TargetField> passedThrough() {
+    return Set.of();
+  }
 
   static Target of(Table table) {
     return switch (table) {

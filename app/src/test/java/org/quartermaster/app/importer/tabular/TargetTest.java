@@ -3,8 +3,11 @@ package org.quartermaster.app.importer.tabular;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
@@ -13,6 +16,7 @@ import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.Table;
+import org.quartermaster.app.store.Store;
 
 class TargetTest {
 
@@ -43,6 +47,31 @@ class TargetTest {
       assertThat(target.table()).isEqualTo(table);
       assertThat(target.fields()).extracting(TargetField::fieldName).as(table.cliName())
           .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  /** The bulk path converts a passed-through field's cell in SQL into the table column of its name. */
+  @Test
+  void passedThrough_ofEveryTable_areSimpleFieldsNamedAsTheirTableColumns() {
+    try (Store store = Store.inMemory()) {
+      for (Table table : Table.values()) {
+        List<String> columns = store.read(c -> {
+          List<String> names = new ArrayList<>();
+          try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+              "SELECT column_name FROM information_schema.columns WHERE table_name = '" + table.sqlName() + "'")) {
+            while (r.next()) {
+              names.add(r.getString(1));
+            }
+          }
+          return names;
+        });
+
+        for (TargetField field : Target.of(table).passedThrough()) {
+          assertThat(columns).as(table.cliName()).contains(field.fieldName());
+          assertThat(field.type()).as(field.fieldName())
+              .isIn(Set.of(FieldType.NUMBER, FieldType.INTEGER, FieldType.YEAR, FieldType.TEXT));
+        }
+      }
     }
   }
 

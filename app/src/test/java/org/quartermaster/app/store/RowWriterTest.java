@@ -1,0 +1,82 @@
+package org.quartermaster.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quartermaster.app.data.AidRow;
+import org.quartermaster.app.data.ContractRow;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.data.DeliveryRow;
+import org.quartermaster.app.data.Estimate;
+import org.quartermaster.app.data.ProductionRow;
+import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SpendingRow;
+
+/** Both ways of writing rows store the same values: through a staged CSV file and through the appender. */
+class RowWriterTest {
+  private static final Provenance PROVENANCE =
+      new Provenance("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null);
+
+  @Test
+  void appendFew_everyTable_storesWhatAppendStores() {
+    List<List<? extends DataRow>> rowsByTable = List.of(
+        List.of(new SpendingRow(2, "TUR", "T\u00fcrkiye", 2024, 2.1, -0.0, "USD, million", Estimate.TRUE, "nato",
+            PROVENANCE, null), new SpendingRow(3, "DEU", "Germany", 1, null, 1.2345678901234567E300, null,
+            Estimate.UNKNOWN, "sipri", Provenance.NONE, "\\N")),
+        List.of(new AidRow(2, "EU institutions", null, "Ukraine", "2024-02", "military", "commitment", 1250.5, "EUR",
+            "million", "Leopard 2", null, null, PROVENANCE, "")),
+        List.of(new DeliveryRow(2, "R1", "France", "FRA", "India", "IND", "Rafale", "FGA aircraft", "aircraft", 2016,
+            true, 36, false, "2019; 2020", false, "new", 50.0, 1800.0, null, PROVENANCE)),
+        List.of(new ProductionRow(2, "155 mm shells", "Rheinmetall", "DEU", "2024", 12000.0, 20000.0, "12000-20000",
+            "year", "rounds", "rate", null, PROVENANCE, null)),
+        List.of(new ContractRow(2, "Poland", null, "CAMM", 1000.0, "about", "~1000", 1.9e9, "GBP", "2023-11-07",
+            "MBDA UK", PROVENANCE, null)));
+    List<String> tables = List.of("defence_spending", "aid", "deliveries", "production", "contracts");
+
+    try (Store store = Store.inMemory()) {
+      for (int t = 0; t < tables.size(); t++) {
+        String table = tables.get(t);
+        List<? extends DataRow> rows = rowsByTable.get(t);
+        List<List<Object>> staged = store.write(c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE staged AS FROM " + table + " LIMIT 0");
+            s.execute("CREATE TEMP TABLE appended AS FROM " + table + " LIMIT 0");
+          }
+          RowWriter.append(c, "staged", 7, rows);
+          RowWriter.appendFew(c, "temp", "appended", 7, rows);
+          return values(c.createStatement(), "staged");
+        });
+        List<List<Object>> appended = store.read(c -> values(c.createStatement(), "appended"));
+        store.write(c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE staged");
+            s.execute("DROP TABLE appended");
+          }
+          return null;
+        });
+
+        assertThat(appended).as(table).hasSize(rows.size()).isEqualTo(staged);
+      }
+    }
+  }
+
+  private static List<List<Object>> values(Statement statement, String table) throws java.sql.SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (statement; ResultSet r = statement.executeQuery("SELECT * FROM " + table + " ORDER BY file_row")) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = r.getObject(i + 1);
+        }
+        rows.add(Arrays.asList(row));
+      }
+    }
+    return rows;
+  }
+}
