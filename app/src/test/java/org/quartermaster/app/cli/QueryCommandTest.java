@@ -130,7 +130,7 @@ class QueryCommandTest {
   void help_everyQueryOptionSaysItsDefault() {
     CommandSpec query = new CommandLine(new QueryCommand()).getCommandSpec();
     assertThat(query.subcommands().keySet()).containsExactlyInAnyOrder("spending", "aid", "deliveries",
-        "production", "contracts", "datasets", "sql");
+        "production", "contracts", "items", "datasets", "sql");
     for (CommandLine sub : query.subcommands().values()) {
       for (OptionSpec option : sub.getCommandSpec().options()) {
         if (!option.usageHelp() && !option.versionHelp()) {
