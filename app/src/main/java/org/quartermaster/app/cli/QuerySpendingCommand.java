@@ -39,7 +39,7 @@ final class QuerySpendingCommand extends QuerySubcommand {
 
   @Option(names = "--vintage", paramLabel = "YYYY-MM|all",
       description = "Only this release of the source, or 'all' for every release's figure (revisions as"
-          + " separate rows; not with --threshold). Default: the latest vintage per country and year.")
+          + " separate rows; not with --threshold) (default: the latest vintage per country and year).")
   String vintage;
 
   @Override

@@ -141,6 +141,6 @@ class QueryCommandTest {
     }
     CliRun help = qm("query", "spending", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--threshold=PCT", "--vintage=YYYY-MM", "--format=FORMAT");
+    assertThat(help.out()).contains("--threshold=PCT", "--vintage=YYYY-MM|all", "--format=FORMAT");
   }
 }
