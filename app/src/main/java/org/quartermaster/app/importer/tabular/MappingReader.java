@@ -2,10 +2,7 @@ package org.quartermaster.app.importer.tabular;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,8 +22,6 @@ import org.quartermaster.app.importer.tabular.Mapping.Layout;
  * {@link ImportProblem}s whose file is the mapping's name and whose column is the path. Thread-safe.
  */
 public final class MappingReader {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final List<String> KEYS = List.of("description", "table", "columns", "constants", "layout", "wide",
       "sheet", "header_row", "institutions", "missing_values", "skip_rows_matching", "delimiter", "decimal");
 
@@ -44,7 +39,7 @@ public final class MappingReader {
     MappingNodes nodes = new MappingNodes(name);
     JsonNode root;
     try {
-      root = YAML.readTree(yaml);
+      root = YamlTree.read(yaml);
     } catch (JacksonException e) {
       JsonLocation at = e.getLocation();
       return new Result(null, List.of(new ImportProblem(name, at == null ? 0 : at.getLineNr(), null, null,
