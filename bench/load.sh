@@ -26,6 +26,7 @@ pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
 for _ in $(seq 1 120); do
   grep -q "dashboard on" "$home/serve.log" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$home/serve.log" >&2; exit 1; }
   sleep 0.5
 done
 url="$(sed -n 's/.*dashboard on \(http[^ ]*\)\/ .*/\1/p' "$home/serve.log")"
