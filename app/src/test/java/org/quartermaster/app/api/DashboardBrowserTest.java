@@ -138,6 +138,26 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void exposedServer_changeFromThePage_asksForTheTokenOnce_thenSendsIt() {
+    try (ApiFixture exposed = ApiFixture.start(ApiSettings.loopback(0).withToken("s3cret", true))) {
+      String page = "http://127.0.0.1:" + exposed.app.port() + "/scenarios.html?id=illustrative-manpads";
+      assertThat(browser.open(page)).isEqualTo("yes");
+      browser.script("window.asked = 0; window.prompt = () => { window.asked++; return 's3cret'; };");
+
+      browser.find("#validate").click();
+      browser.waitFor("document.querySelector('#status.ok, #status.error') ? 'yes' : 'no'", Duration.ofSeconds(10));
+      assertThat(browser.find("#status").getText()).startsWith("Valid: Illustrative MANPADS replenishment");
+      browser.script("document.getElementById('status').className = 'status';");
+      browser.find("#validate").click();
+      browser.waitFor("document.querySelector('#status.ok, #status.error') ? 'yes' : 'no'", Duration.ofSeconds(10));
+
+      assertThat(browser.find("#status").getText()).startsWith("Valid:");
+      assertThat(((Number) browser.script("return window.asked;")).intValue()).as("asked once, then kept").isEqualTo(1);
+      browser.script("sessionStorage.clear();");
+    }
+  }
+
+  @Test
   void scenario_invalidYaml_showsEveryProblemWithItsPath() {
     assertThat(browser.open(base + "/scenarios.html?id=illustrative-manpads")).isEqualTo("yes");
     WebElement horizon = browser.find("#f-horizon_months");

@@ -20,9 +20,18 @@ export class ApiError extends Error {
   }
 }
 
-/** GET/POST… a JSON endpoint; throws ApiError with the server's message and problems. */
-export async function api(path, init = {}) {
-  const response = await fetch(path, init);
+/** Where the access token for changes is kept, for this browser tab only. */
+const TOKEN_KEY = 'qm-token';
+
+/**
+ * GET/POST… a JSON endpoint; throws ApiError with the server's message and problems. A server on a
+ * non-loopback address answers changes without a token with 401: then the user is asked for the
+ * token once (kept for this tab only) and the request is sent again with it.
+ */
+export async function api(path, init = {}, retried = false) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const headers = {...(init.headers || {}), ...(token ? {Authorization: `Bearer ${token}`} : {})};
+  const response = await fetch(path, {...init, headers});
   const text = await response.text();
   let body = null;
   if (text) {
@@ -30,6 +39,13 @@ export async function api(path, init = {}) {
       body = JSON.parse(text);
     } catch (e) {
       throw new ApiError(response.status, `${path}: the server answered ${response.status} with a non-JSON body`);
+    }
+  }
+  if (response.status === 401 && !retried) {
+    const given = prompt('This server needs its access token for changes (qm serve --token). Token:');
+    if (given) {
+      sessionStorage.setItem(TOKEN_KEY, given.trim());
+      return api(path, init, true);
     }
   }
   if (!response.ok) {
