@@ -6,6 +6,10 @@ import {download, el, slug, toCsv} from './common.js';
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
+/** Bar style of an estimated figure: lighter and hatched, so it does not rely on colour alone. */
+export const ESTIMATE = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5],
+  rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
+
 const TEXT = {color: '#1d1d1f', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'};
 
 /**

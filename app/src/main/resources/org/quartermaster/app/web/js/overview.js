@@ -1,7 +1,8 @@
 // Overview: the headline answers. Allies at 2% and 3.5% of GDP in the latest year with figures,
 // aid totals by donor group, and the stock cells most at risk in the example scenarios.
 import {api, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
-import {chartCard, markLines} from './charts.js';
+import {ESTIMATE, chartCard, markLines} from './charts.js';
+import {latestCoveredYear} from './spending-years.js';
 import {cellName, monthsToTargetText, runScenario} from './results.js';
 
 /** Runs per example for the risk table: enough for shares to ±1 percentage point. */
@@ -27,7 +28,7 @@ runPage(async () => {
 
 async function spending(slots, card) {
   const all = await api('/api/v1/spending?source=nato&threshold=2');
-  const year = latestYear(all.rows);
+  const year = latestCoveredYear(all.rows);
   const rows = all.rows.filter((r) => r.year === year);
   const withFigure = rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
   const at2 = withFigure.filter((r) => r.pct_gdp >= 2).length;
@@ -39,25 +40,16 @@ async function spending(slots, card) {
     `NATO figures, latest release per ally (${vintages.join(', ')})${without}`));
   slots[1].replaceWith(tile(`${at35} of ${withFigure.length}`, `allies with a figure at or above 3.5% of GDP in ${year}`,
     'the core-defence level allies committed in 2025 to reach by 2035'));
-  const estimate = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
   card.show({
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
     xAxis: {type: 'category', data: withFigure.map((r) => r.iso3), axisLabel: {interval: 0, rotate: 60, fontSize: 10}},
     yAxis: {type: 'value', name: '% of GDP'},
     series: [{type: 'bar', name: '% of GDP',
-      data: withFigure.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? estimate : {color: '#0072B2'}})),
+      data: withFigure.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
       markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}])}],
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows: withFigure},
   sourceLine({sources: withFigure.map((r) => r.source_url), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
   `Allies against the spending guidelines, ${year}`);
-}
-
-/** The latest year for which most allies have a figure. */
-function latestYear(rows) {
-  const counts = new Map();
-  rows.filter((r) => r.pct_gdp !== null).forEach((r) => counts.set(r.year, (counts.get(r.year) || 0) + 1));
-  const most = Math.max(...counts.values());
-  return Math.max(...[...counts.entries()].filter(([, n]) => n >= most / 2).map(([y]) => y));
 }
 
 /** Donor groups from membership: EU institutions, EU member states, other European, United States, others. */

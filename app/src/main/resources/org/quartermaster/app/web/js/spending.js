@@ -1,7 +1,8 @@
 // Spending page: % of GDP per ally for a year and vintage against the 2% and 3.5% lines, and one
 // ally's series across years with one line per vintage (revisions visible).
 import {api, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
-import {chartCard, markLines} from './charts.js';
+import {ESTIMATE, chartCard, markLines} from './charts.js';
+import {latestCoveredYear} from './spending-years.js';
 
 const GUIDELINES = [{value: 2, label: '2% guideline'}, {value: 3.5, label: '3.5% (2025 commitment)', color: '#CC79A7'}];
 const content = document.getElementById('content');
@@ -60,19 +61,6 @@ function showError(e) {
   document.getElementById('status').textContent = e.message;
 }
 
-/** The latest year for which at least half as many countries have a figure as in the best-covered year. */
-function latestCoveredYear(rows) {
-  const countries = new Map();
-  for (const r of rows) {
-    if (r.pct_gdp !== null) {
-      countries.set(r.year, (countries.get(r.year) || new Set()).add(r.iso3));
-    }
-  }
-  const counts = new Map([...countries.entries()].map(([y, set]) => [y, set.size]));
-  const most = Math.max(...counts.values());
-  return Math.max(...[...counts.entries()].filter(([, n]) => n >= most / 2).map(([y]) => y));
-}
-
 async function draw(bars, series, tableBox, all) {
   const result = await api(`/api/v1/spending${query({year: state.year, source: state.source, vintage: state.vintage, threshold: 2})}`);
   drawBars(bars, result);
@@ -92,7 +80,6 @@ function drawBars(card, result) {
     return;
   }
   const meets = rows.filter((r) => r.pct_gdp >= 2).length;
-  const estimate = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
   card.show({
     aria: {enabled: true, decal: {show: false}},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'},
@@ -101,7 +88,7 @@ function drawBars(card, result) {
     yAxis: {type: 'value', name: '% of GDP', nameGap: 12},
     series: [{
       type: 'bar', name: '% of GDP',
-      data: rows.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? estimate : {color: '#0072B2'}})),
+      data: rows.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
       markLine: markLines(GUIDELINES),
     }],
     graphic: [{type: 'text', right: 24, top: 8, style: {text: `${meets} of ${rows.length} with a figure at or above 2%` +
