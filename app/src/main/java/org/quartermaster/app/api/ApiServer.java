@@ -143,13 +143,18 @@ public final class ApiServer {
 
   /**
    * Headers on every response, the size limit (file imports have their own, and count the bytes as
-   * they come; other bodies are read whole by Javalin, which enforces the limit again) and the token
-   * rule.
+   * they come; other bodies are read whole by Javalin, which enforces the limit again; a refused body is
+   * read and dropped first, see {@link OversizedBody}) and the token rule.
    */
   private static void guard(Context ctx, ApiSettings settings) {
     securityHeaders(ctx);
     long limit = ImportEndpoints.PATH.equals(ctx.path()) ? settings.maxImportBytes() : settings.maxBodyBytes();
     if (ctx.req().getContentLengthLong() > limit) {
+      try {
+        OversizedBody.discard(ctx.req().getInputStream());
+      } catch (IOException e) {
+        // no body to drop
+      }
       throw new ApiException(413, "request body too large: at most " + limit + " bytes");
     }
     if (settings.requiresToken() && MUTATING.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT))

@@ -121,6 +121,7 @@ final class Upload implements AutoCloseable {
     try (OutputStream out = Files.newOutputStream(file)) {
       for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
         if (size + n > maxBytes) {
+          OversizedBody.discard(body);
           throw new ApiException(413, "request body too large: at most " + maxBytes + " bytes for a file import");
         }
         for (int i = 0; i < n; i++) {

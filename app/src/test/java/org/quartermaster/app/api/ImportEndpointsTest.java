@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,6 +309,21 @@ class ImportEndpointsTest {
       }
       assertThat(fits.statusCode()).isEqualTo(200);
       assertThat(uploadFolders()).isEqualTo(foldersBefore);
+    }
+  }
+
+  @Test
+  void upload_farOverTheImportLimit_isAnswered413EveryTime() {
+    try (ApiFixture small = ApiFixture.start(ApiSettings.loopback(0).withMaxImportBytes(1024))) {
+      byte[] file = new byte[4 << 20];
+      Arrays.fill(file, (byte) 'x');
+
+      for (int attempt = 0; attempt < 20; attempt++) {
+        HttpResponse<String> chunked = small.send(small.request(path("big.csv", "")).header("Content-Type", CSV)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(file))));
+
+        assertThat(chunked.statusCode()).as("attempt %d", attempt).isEqualTo(413);
+      }
     }
   }
 
