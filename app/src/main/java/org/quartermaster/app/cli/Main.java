@@ -1,6 +1,9 @@
 package org.quartermaster.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
+import org.quartermaster.app.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +31,13 @@ public final class Main implements Runnable {
 
   @CommandLine.Mixin StoreOption store;
 
+  /** The commands that open the store: for them, the store's driver loads while the arguments are parsed. */
+  private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "export", "serve");
+
   public static void main(String[] args) {
+    if (Arrays.stream(args).anyMatch(STORE_COMMANDS::contains)) {
+      Store.warmUpInBackground();
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
