@@ -46,8 +46,9 @@ final class ImportCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--mapping", paramLabel = "M.yaml",
-      description = "For csv and xlsx: which column is which field (a YAML file or a shipped mapping's name)"
-          + " (default: none; a shipped mapping when the file is recognised).")
+      description = "Which column is which field (default: none; a shipped mapping when the file is recognised):"
+          + " a YAML file or a shipped mapping's name, for csv and xlsx; without --format, a workbook is then"
+          + " read as xlsx and any other file as csv.")
   Path mapping;
 
   @Option(names = "--source-url", paramLabel = "URL",

@@ -22,11 +22,8 @@ public final class FormatDetector {
   private FormatDetector() {}
 
   public static Optional<ImportFormat> detect(Path file) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(64 * 1024);
-    }
-    if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+    byte[] head = head(file, 64 * 1024);
+    if (isZip(head)) {
       return Optional.of(ImportFormat.XLSX); // a zip: an Office Open XML workbook
     }
     String text = new String(head, StandardCharsets.UTF_8);
@@ -55,5 +52,23 @@ public final class FormatDetector {
       return Optional.of(ImportFormat.CSV); // a file a shipped mapping describes (the Kiel tracker's)
     }
     return Optional.empty();
+  }
+
+  /**
+   * The format of a file imported with a mapping and without --format: a mapping is for the generic
+   * formats, so {@code xlsx} for a workbook (a zip), else {@code csv}.
+   */
+  public static ImportFormat generic(Path file) throws IOException {
+    return isZip(head(file, 4)) ? ImportFormat.XLSX : ImportFormat.CSV;
+  }
+
+  private static byte[] head(Path file, int bytes) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(bytes);
+    }
+  }
+
+  private static boolean isZip(byte[] head) {
+    return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
   }
 }

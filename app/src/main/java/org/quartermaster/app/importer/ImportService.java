@@ -60,6 +60,7 @@ public final class ImportService {
     }
     try {
       ImportFormat format = request.format() != null ? request.format()
+          : request.mapping() != null ? FormatDetector.generic(request.file())
           : FormatDetector.detect(request.file()).orElseThrow(() -> failed(file,
               "cannot tell the file's format; give --format (" + formats() + ")"));
       Importer importer = importers.forFormat(format)

@@ -63,6 +63,23 @@ class ImportCommandTest {
   }
 
   @Test
+  void import_withAMappingAndNoFormat_readsTheFileAsGenericCsv() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("own.csv", "Land;Jahr;Anteil\nPOL;2031;4,5\nDEU;2031;2,1\n");
+    Path mapping = file("own.yaml", "table: spending\ncolumns: {iso3: Land, year: Jahr, pct_gdp: Anteil}\n"
+        + "constants: {source: own, vintage: 2031-01, source_url: https://example.org/own}\n");
+
+    CliRun run = CliRun.qm("import", file.toString(), "--mapping", mapping.toString(), "--db", db.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(csv): 2 rows added to spending");
+    try (Store store = Store.open(db)) {
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM defence_spending WHERE source = 'own' AND year = 2031"
+          + " AND ((iso3 = 'POL' AND pct_gdp = 4.5) OR (iso3 = 'DEU' AND pct_gdp = 2.1))")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void import_sameFileTwiceAndDryRun_sayWhatTheyDo() throws IOException {
     Path db = dir.resolve("s.duckdb");
     Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
