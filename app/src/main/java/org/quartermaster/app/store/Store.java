@@ -88,6 +88,13 @@ public final class Store implements AutoCloseable {
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open the store " + location + ": " + e.getMessage(), e);
+    } catch (LinkageError e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new StoreException("DuckDB's native library cannot be loaded (the build puts it beside the jar:"
+          + " mvn -B -ntp -DskipTests package): " + cause.getMessage(), e);
     }
   }
 
