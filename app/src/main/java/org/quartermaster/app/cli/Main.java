@@ -1,6 +1,7 @@
 package org.quartermaster.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import org.quartermaster.app.store.Store;
@@ -34,11 +35,13 @@ public final class Main implements Runnable {
   /** The commands that open the store: for them, the store's driver loads while the arguments are parsed. */
   private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "export", "serve");
 
-  public static void main(String[] args) {
-    if (Arrays.stream(args).anyMatch(STORE_COMMANDS::contains)) {
-      Store.warmUpInBackground();
+  public static void main(String[] args) throws InterruptedException {
+    Thread warmUp = Arrays.stream(args).anyMatch(STORE_COMMANDS::contains) ? Store.warmUpInBackground() : null;
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    if (warmUp != null) {
+      warmUp.join(Duration.ofSeconds(10)); // done long before, unless the command failed at once
     }
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(code);
   }
 
   /** Runs {@code qm} with the given arguments and streams; returns the exit code. */

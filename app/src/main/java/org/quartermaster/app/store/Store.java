@@ -61,9 +61,10 @@ public final class Store implements AutoCloseable {
    * Loads the DuckDB driver and its native library, and opens and closes a database in memory, on a
    * background thread: a command that then opens its store finds that work done (about a tenth of a
    * second, the first time in a process) instead of waiting for it after parsing its arguments.
-   * Failures are left for the command's own open to report.
+   * Failures are left for the command's own open to report. Join the thread before the process exits,
+   * so that the JVM never exits while the thread is inside DuckDB's native code.
    */
-  public static void warmUpInBackground() {
+  public static Thread warmUpInBackground() {
     Thread warmUp = new Thread(() -> {
       try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
         connection.isValid(0);
@@ -73,6 +74,7 @@ public final class Store implements AutoCloseable {
     }, "duckdb-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
+    return warmUp;
   }
 
   /** A store that lives in memory only (tests, dry runs). */
