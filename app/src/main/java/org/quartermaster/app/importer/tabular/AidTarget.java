@@ -1,7 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import static org.quartermaster.app.importer.tabular.AidTarget.Field.*;
-
 import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.data.AidRow;
@@ -11,38 +9,22 @@ import org.quartermaster.app.importer.Table;
 
 /** Aid: {@link AidRow}. The donor may be one of the mapping's institutions (no country code). */
 final class AidTarget implements Target {
-
-  enum Field implements TargetField {
-    DONOR(FieldType.COUNTRY),
-    DONOR_ISO3(FieldType.ISO3),
-    RECIPIENT(FieldType.TEXT),
-    DATE(FieldType.DATE),
-    CATEGORY(FieldType.WORD),
-    MEASURE(FieldType.WORD),
-    AMOUNT(FieldType.NUMBER),
-    CURRENCY(FieldType.TEXT),
-    UNIT(FieldType.WORD),
-    ITEM(FieldType.TEXT),
-    QUANTITY(FieldType.NUMBER),
-    DATA_THROUGH(FieldType.DATE),
-    NOTE(FieldType.TEXT),
-    SOURCE_URL(FieldType.TEXT),
-    AS_OF(FieldType.DATE),
-    VINTAGE(FieldType.TEXT),
-    VINTAGE_MONTH(FieldType.MONTH),
-    PUBLISHER(FieldType.TEXT);
-
-    private final FieldType type;
-
-    Field(FieldType type) {
-      this.type = type;
-    }
-
-    @Override
-    public FieldType type() {
-      return type;
-    }
-  }
+  private static final TargetFields FIELDS = new TargetFields();
+  static final TargetField DONOR = FIELDS.add("donor", FieldType.COUNTRY);
+  static final TargetField DONOR_ISO3 = FIELDS.add("donor_iso3", FieldType.ISO3);
+  static final TargetField RECIPIENT = FIELDS.add("recipient", FieldType.TEXT);
+  static final TargetField DATE = FIELDS.add("date", FieldType.DATE);
+  static final TargetField CATEGORY = FIELDS.add("category", FieldType.WORD);
+  static final TargetField MEASURE = FIELDS.add("measure", FieldType.WORD);
+  static final TargetField AMOUNT = FIELDS.add("amount", FieldType.NUMBER);
+  static final TargetField CURRENCY = FIELDS.add("currency", FieldType.TEXT);
+  static final TargetField UNIT = FIELDS.add("unit", FieldType.WORD);
+  static final TargetField ITEM = FIELDS.add("item", FieldType.TEXT);
+  static final TargetField QUANTITY = FIELDS.add("quantity", FieldType.NUMBER);
+  static final TargetField DATA_THROUGH = FIELDS.add("data_through", FieldType.DATE);
+  static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
+  private static final List<TargetField> ALL = FIELDS.all();
 
   @Override
   public Table table() {
@@ -51,7 +33,7 @@ final class AidTarget implements Target {
 
   @Override
   public List<TargetField> fields() {
-    return List.of(Field.values());
+    return ALL;
   }
 
   @Override
@@ -62,7 +44,7 @@ final class AidTarget implements Target {
 
   @Override
   public Set<TargetField> passedThrough() {
-    return Set.of(RECIPIENT, AMOUNT, CURRENCY, ITEM, QUANTITY, NOTE, SOURCE_URL, PUBLISHER);
+    return Set.of(RECIPIENT, AMOUNT, CURRENCY, ITEM, QUANTITY, NOTE, PROVENANCE.sourceUrl(), PROVENANCE.publisher());
   }
 
   @Override
@@ -78,7 +60,7 @@ final class AidTarget implements Target {
     String item = v.text(ITEM);
     Double quantity = v.number(QUANTITY);
     String dataThrough = v.date(DATA_THROUGH);
-    Provenance provenance = v.provenance(SOURCE_URL, AS_OF, VINTAGE, VINTAGE_MONTH, PUBLISHER);
+    Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
     if (v.bad()) {
       return null;

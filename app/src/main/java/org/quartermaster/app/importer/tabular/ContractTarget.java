@@ -1,7 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import static org.quartermaster.app.importer.tabular.ContractTarget.Field.*;
-
 import java.util.List;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
@@ -13,36 +11,20 @@ import org.quartermaster.app.importer.Table;
  * quantity itself: "up to 1000" → up to, "~220000" or "about 50" → about, a plain number → exact.
  */
 final class ContractTarget implements Target {
-
-  enum Field implements TargetField {
-    BUYERS(FieldType.TEXT),
-    AGENCY(FieldType.TEXT),
-    ITEM(FieldType.TEXT),
-    QUANTITY(FieldType.QUANTITY),
-    QUANTITY_QUALIFIER(FieldType.WORD),
-    QUANTITY_TEXT(FieldType.TEXT),
-    VALUE(FieldType.NUMBER),
-    CURRENCY(FieldType.TEXT),
-    DATE(FieldType.DATE),
-    SUPPLIER(FieldType.TEXT),
-    NOTE(FieldType.TEXT),
-    SOURCE_URL(FieldType.TEXT),
-    AS_OF(FieldType.DATE),
-    VINTAGE(FieldType.TEXT),
-    VINTAGE_MONTH(FieldType.MONTH),
-    PUBLISHER(FieldType.TEXT);
-
-    private final FieldType type;
-
-    Field(FieldType type) {
-      this.type = type;
-    }
-
-    @Override
-    public FieldType type() {
-      return type;
-    }
-  }
+  private static final TargetFields FIELDS = new TargetFields();
+  static final TargetField BUYERS = FIELDS.add("buyers", FieldType.TEXT);
+  static final TargetField AGENCY = FIELDS.add("agency", FieldType.TEXT);
+  static final TargetField ITEM = FIELDS.add("item", FieldType.TEXT);
+  static final TargetField QUANTITY = FIELDS.add("quantity", FieldType.QUANTITY);
+  static final TargetField QUANTITY_QUALIFIER = FIELDS.add("quantity_qualifier", FieldType.WORD);
+  static final TargetField QUANTITY_TEXT = FIELDS.add("quantity_text", FieldType.TEXT);
+  static final TargetField VALUE = FIELDS.add("value", FieldType.NUMBER);
+  static final TargetField CURRENCY = FIELDS.add("currency", FieldType.TEXT);
+  static final TargetField DATE = FIELDS.add("date", FieldType.DATE);
+  static final TargetField SUPPLIER = FIELDS.add("supplier", FieldType.TEXT);
+  static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
+  private static final List<TargetField> ALL = FIELDS.all();
 
   @Override
   public Table table() {
@@ -51,7 +33,7 @@ final class ContractTarget implements Target {
 
   @Override
   public List<TargetField> fields() {
-    return List.of(Field.values());
+    return ALL;
   }
 
   @Override
@@ -72,7 +54,7 @@ final class ContractTarget implements Target {
     String currency = v.text(CURRENCY);
     String date = v.date(DATE);
     String supplier = v.text(SUPPLIER);
-    Provenance provenance = v.provenance(SOURCE_URL, AS_OF, VINTAGE, VINTAGE_MONTH, PUBLISHER);
+    Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
     if (v.bad()) {
       return null;

@@ -1,7 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import static org.quartermaster.app.importer.tabular.DeliveryTarget.Field.*;
-
 import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.data.DataRow;
@@ -15,43 +13,27 @@ import org.quartermaster.app.importer.Table;
  * taken from the year's own marker (2019e).
  */
 final class DeliveryTarget implements Target {
-
-  enum Field implements TargetField {
-    RECORD_ID(FieldType.TEXT),
-    SUPPLIER(FieldType.COUNTRY),
-    SUPPLIER_ISO3(FieldType.ISO3),
-    RECIPIENT(FieldType.COUNTRY),
-    RECIPIENT_ISO3(FieldType.ISO3),
-    DESIGNATION(FieldType.TEXT),
-    DESCRIPTION(FieldType.TEXT),
-    CATEGORY(FieldType.TEXT),
-    ORDER_YEAR(FieldType.YEAR),
-    ORDER_YEAR_ESTIMATE(FieldType.FLAG),
-    NUMBER_DELIVERED(FieldType.INTEGER),
-    NUMBER_DELIVERED_ESTIMATE(FieldType.FLAG),
-    DELIVERY_YEARS(FieldType.TEXT),
-    DELIVERY_YEAR_ESTIMATE(FieldType.FLAG),
-    STATUS(FieldType.TEXT),
-    TIV_UNIT(FieldType.NUMBER),
-    TIV_DELIVERED(FieldType.NUMBER),
-    LOCAL_PRODUCTION(FieldType.TEXT),
-    SOURCE_URL(FieldType.TEXT),
-    AS_OF(FieldType.DATE),
-    VINTAGE(FieldType.TEXT),
-    VINTAGE_MONTH(FieldType.MONTH),
-    PUBLISHER(FieldType.TEXT);
-
-    private final FieldType type;
-
-    Field(FieldType type) {
-      this.type = type;
-    }
-
-    @Override
-    public FieldType type() {
-      return type;
-    }
-  }
+  private static final TargetFields FIELDS = new TargetFields();
+  static final TargetField RECORD_ID = FIELDS.add("record_id", FieldType.TEXT);
+  static final TargetField SUPPLIER = FIELDS.add("supplier", FieldType.COUNTRY);
+  static final TargetField SUPPLIER_ISO3 = FIELDS.add("supplier_iso3", FieldType.ISO3);
+  static final TargetField RECIPIENT = FIELDS.add("recipient", FieldType.COUNTRY);
+  static final TargetField RECIPIENT_ISO3 = FIELDS.add("recipient_iso3", FieldType.ISO3);
+  static final TargetField DESIGNATION = FIELDS.add("designation", FieldType.TEXT);
+  static final TargetField DESCRIPTION = FIELDS.add("description", FieldType.TEXT);
+  static final TargetField CATEGORY = FIELDS.add("category", FieldType.TEXT);
+  static final TargetField ORDER_YEAR = FIELDS.add("order_year", FieldType.YEAR);
+  static final TargetField ORDER_YEAR_ESTIMATE = FIELDS.add("order_year_estimate", FieldType.FLAG);
+  static final TargetField NUMBER_DELIVERED = FIELDS.add("number_delivered", FieldType.INTEGER);
+  static final TargetField NUMBER_DELIVERED_ESTIMATE = FIELDS.add("number_delivered_estimate", FieldType.FLAG);
+  static final TargetField DELIVERY_YEARS = FIELDS.add("delivery_years", FieldType.TEXT);
+  static final TargetField DELIVERY_YEAR_ESTIMATE = FIELDS.add("delivery_year_estimate", FieldType.FLAG);
+  static final TargetField STATUS = FIELDS.add("status", FieldType.TEXT);
+  static final TargetField TIV_UNIT = FIELDS.add("tiv_unit", FieldType.NUMBER);
+  static final TargetField TIV_DELIVERED = FIELDS.add("tiv_delivered", FieldType.NUMBER);
+  static final TargetField LOCAL_PRODUCTION = FIELDS.add("local_production", FieldType.TEXT);
+  static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
+  private static final List<TargetField> ALL = FIELDS.all();
 
   @Override
   public Table table() {
@@ -60,7 +42,7 @@ final class DeliveryTarget implements Target {
 
   @Override
   public List<TargetField> fields() {
-    return List.of(Field.values());
+    return ALL;
   }
 
   @Override
@@ -70,7 +52,7 @@ final class DeliveryTarget implements Target {
 
   @Override
   public Set<TargetField> passedThrough() {
-    return Set.of(RECORD_ID, DESIGNATION, DESCRIPTION, CATEGORY, ORDER_YEAR, NUMBER_DELIVERED, DELIVERY_YEARS, STATUS, TIV_UNIT, TIV_DELIVERED, LOCAL_PRODUCTION, SOURCE_URL, PUBLISHER);
+    return Set.of(RECORD_ID, DESIGNATION, DESCRIPTION, CATEGORY, ORDER_YEAR, NUMBER_DELIVERED, DELIVERY_YEARS, STATUS, TIV_UNIT, TIV_DELIVERED, LOCAL_PRODUCTION, PROVENANCE.sourceUrl(), PROVENANCE.publisher());
   }
 
   @Override
@@ -91,7 +73,7 @@ final class DeliveryTarget implements Target {
     Double tivUnit = v.number(TIV_UNIT);
     Double tivDelivered = v.number(TIV_DELIVERED);
     String localProduction = v.text(LOCAL_PRODUCTION);
-    Provenance provenance = v.provenance(SOURCE_URL, AS_OF, VINTAGE, VINTAGE_MONTH, PUBLISHER);
+    Provenance provenance = v.provenance(PROVENANCE);
     if (v.bad()) {
       return null;
     }

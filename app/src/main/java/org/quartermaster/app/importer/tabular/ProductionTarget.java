@@ -1,7 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import static org.quartermaster.app.importer.tabular.ProductionTarget.Field.*;
-
 import java.util.List;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.ProductionRow;
@@ -14,37 +12,21 @@ import org.quartermaster.app.importer.Table;
  * is neither (such as "about 1000") keeps no numbers. A single figure has {@code value_high = value_low}.
  */
 final class ProductionTarget implements Target {
-
-  enum Field implements TargetField {
-    ITEM(FieldType.TEXT),
-    PRODUCER(FieldType.TEXT),
-    COUNTRY(FieldType.TEXT),
-    DATE(FieldType.TEXT),
-    VALUE_LOW(FieldType.NUMBER),
-    VALUE_HIGH(FieldType.NUMBER),
-    VALUE_TEXT(FieldType.TEXT),
-    PERIOD(FieldType.WORD),
-    UNIT(FieldType.TEXT),
-    KIND(FieldType.WORD),
-    TARGET_DATE(FieldType.TEXT),
-    NOTE(FieldType.TEXT),
-    SOURCE_URL(FieldType.TEXT),
-    AS_OF(FieldType.DATE),
-    VINTAGE(FieldType.TEXT),
-    VINTAGE_MONTH(FieldType.MONTH),
-    PUBLISHER(FieldType.TEXT);
-
-    private final FieldType type;
-
-    Field(FieldType type) {
-      this.type = type;
-    }
-
-    @Override
-    public FieldType type() {
-      return type;
-    }
-  }
+  private static final TargetFields FIELDS = new TargetFields();
+  static final TargetField ITEM = FIELDS.add("item", FieldType.TEXT);
+  static final TargetField PRODUCER = FIELDS.add("producer", FieldType.TEXT);
+  static final TargetField COUNTRY = FIELDS.add("country", FieldType.TEXT);
+  static final TargetField DATE = FIELDS.add("date", FieldType.TEXT);
+  static final TargetField VALUE_LOW = FIELDS.add("value_low", FieldType.NUMBER);
+  static final TargetField VALUE_HIGH = FIELDS.add("value_high", FieldType.NUMBER);
+  static final TargetField VALUE_TEXT = FIELDS.add("value_text", FieldType.TEXT);
+  static final TargetField PERIOD = FIELDS.add("period", FieldType.WORD);
+  static final TargetField UNIT = FIELDS.add("unit", FieldType.TEXT);
+  static final TargetField KIND = FIELDS.add("kind", FieldType.WORD);
+  static final TargetField TARGET_DATE = FIELDS.add("target_date", FieldType.TEXT);
+  static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
+  private static final List<TargetField> ALL = FIELDS.all();
 
   @Override
   public Table table() {
@@ -53,7 +35,7 @@ final class ProductionTarget implements Target {
 
   @Override
   public List<TargetField> fields() {
-    return List.of(Field.values());
+    return ALL;
   }
 
   @Override
@@ -85,7 +67,7 @@ final class ProductionTarget implements Target {
     String unit = v.text(UNIT);
     String kind = v.required(KIND, v.word(KIND));
     String targetDate = v.text(TARGET_DATE);
-    Provenance provenance = v.provenance(SOURCE_URL, AS_OF, VINTAGE, VINTAGE_MONTH, PUBLISHER);
+    Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
     if (v.bad()) {
       return null;

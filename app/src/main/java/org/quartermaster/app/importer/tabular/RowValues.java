@@ -317,19 +317,19 @@ final class RowValues {
     return value;
   }
 
-  Provenance provenance(TargetField sourceUrl, TargetField asOf, TargetField vintage, TargetField vintageMonth,
-      TargetField publisher) {
+  Provenance provenance(TargetFields.ProvenanceFields fields) {
     if (constantProvenance != null) {
       return constantProvenance;
     }
-    String vintageText = text(vintage);
-    String month = month(vintageMonth);
-    if (month == null && !isMapped(vintageMonth) && vintageText != null && Periods.isMonth(vintageText)) {
+    String vintageText = text(fields.vintage());
+    String month = month(fields.vintageMonth());
+    if (month == null && !isMapped(fields.vintageMonth()) && vintageText != null && Periods.isMonth(vintageText)) {
       month = vintageText;
     }
-    Provenance provenance = new Provenance(text(sourceUrl), date(asOf), vintageText, month, text(publisher));
+    Provenance provenance = new Provenance(text(fields.sourceUrl()), date(fields.asOf()), vintageText, month,
+        text(fields.publisher()));
     boolean constant = true;
-    for (TargetField field : List.of(sourceUrl, asOf, vintage, vintageMonth, publisher)) {
+    for (TargetField field : fields.all()) {
       constant &= overrideByField[field.ordinal()] == null && binding.columnByField()[field.ordinal()] < 0;
     }
     if (constant && !bad) {

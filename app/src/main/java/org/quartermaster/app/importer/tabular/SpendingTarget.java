@@ -1,7 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import static org.quartermaster.app.importer.tabular.SpendingTarget.Field.*;
-
 import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.data.DataRow;
@@ -12,34 +10,18 @@ import org.quartermaster.app.importer.Table;
 
 /** Defence spending: {@link SpendingRow}. A row needs a country, a year, a source and pct_gdp or amount. */
 final class SpendingTarget implements Target {
-
-  enum Field implements TargetField {
-    COUNTRY(FieldType.COUNTRY),
-    ISO3(FieldType.ISO3),
-    YEAR(FieldType.YEAR),
-    PCT_GDP(FieldType.NUMBER),
-    AMOUNT(FieldType.NUMBER),
-    CURRENCY(FieldType.TEXT),
-    ESTIMATE(FieldType.ESTIMATE),
-    SOURCE(FieldType.WORD),
-    NOTE(FieldType.TEXT),
-    SOURCE_URL(FieldType.TEXT),
-    AS_OF(FieldType.DATE),
-    VINTAGE(FieldType.TEXT),
-    VINTAGE_MONTH(FieldType.MONTH),
-    PUBLISHER(FieldType.TEXT);
-
-    private final FieldType type;
-
-    Field(FieldType type) {
-      this.type = type;
-    }
-
-    @Override
-    public FieldType type() {
-      return type;
-    }
-  }
+  private static final TargetFields FIELDS = new TargetFields();
+  static final TargetField COUNTRY = FIELDS.add("country", FieldType.COUNTRY);
+  static final TargetField ISO3 = FIELDS.add("iso3", FieldType.ISO3);
+  static final TargetField YEAR = FIELDS.add("year", FieldType.YEAR);
+  static final TargetField PCT_GDP = FIELDS.add("pct_gdp", FieldType.NUMBER);
+  static final TargetField AMOUNT = FIELDS.add("amount", FieldType.NUMBER);
+  static final TargetField CURRENCY = FIELDS.add("currency", FieldType.TEXT);
+  static final TargetField ESTIMATE = FIELDS.add("estimate", FieldType.ESTIMATE);
+  static final TargetField SOURCE = FIELDS.add("source", FieldType.WORD);
+  static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
+  private static final List<TargetField> ALL = FIELDS.all();
 
   @Override
   public Table table() {
@@ -48,7 +30,7 @@ final class SpendingTarget implements Target {
 
   @Override
   public List<TargetField> fields() {
-    return List.of(Field.values());
+    return ALL;
   }
 
   @Override
@@ -59,7 +41,7 @@ final class SpendingTarget implements Target {
   /** The year passes through: a plain year is never marked as an estimate. */
   @Override
   public Set<TargetField> passedThrough() {
-    return Set.of(YEAR, PCT_GDP, AMOUNT, CURRENCY, NOTE, SOURCE_URL, PUBLISHER);
+    return Set.of(YEAR, PCT_GDP, AMOUNT, CURRENCY, NOTE, PROVENANCE.sourceUrl(), PROVENANCE.publisher());
   }
 
   @Override
@@ -71,7 +53,7 @@ final class SpendingTarget implements Target {
     String currency = v.text(CURRENCY);
     Estimate estimate = v.estimate(ESTIMATE, YEAR);
     String source = v.required(SOURCE, v.word(SOURCE));
-    Provenance provenance = v.provenance(SOURCE_URL, AS_OF, VINTAGE, VINTAGE_MONTH, PUBLISHER);
+    Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
     if (pctGdp == null && amount == null && !v.bad()) {
       v.rowProblem("neither pct_gdp nor amount has a value");
