@@ -4,13 +4,15 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.query.ResultFormat;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code qm}: the command line. Exit codes: 0 success, 2 bad input (a message on stderr, no stack
- * trace), 1 internal error.
+ * {@code qm}: the command line; its commands are in {@link Commands}. Exit codes: 0 success, 2 bad
+ * input (a message on stderr, no stack trace), 1 internal error.
  */
 @Command(
     name = "qm",
@@ -20,8 +22,6 @@ import picocli.CommandLine.Command;
       "Quartermaster: stockpiles, production and aid, and the SM-1 sustainment model.",
       "Can production sustain the outflow, and when do stocks recover?"
     },
-    subcommands = {SimulateCommand.class, ValidateCommand.class, ImportCommand.class, QueryCommand.class,
-        ExportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
 public final class Main implements Runnable {
   public static final int OK = 0;
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
   private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "export", "serve");
 
   public static void main(String[] args) throws InterruptedException {
-    Thread warmUp = Arrays.stream(args).anyMatch(STORE_COMMANDS::contains) ? Store.warmUpInBackground() : null;
+    Thread warmUp = warmUp(Set.copyOf(Arrays.asList(args)));
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     if (warmUp != null) {
       warmUp.join(Duration.ofSeconds(10)); // done long before, unless the command failed at once
@@ -44,9 +44,31 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
+  /**
+   * For a command that opens the store, a background thread that does, while picocli reads the
+   * arguments on the main thread, the first-use work the command will wait for next: DuckDB's driver
+   * ({@link Store#warmUp}), then the country names an import matches, or the result formats' JSON and
+   * CSV writers for a query. Null for any other command. Each step only initialises what the command
+   * would initialise itself a little later (the JVM runs a class's initialiser once; a thread that
+   * needs it meanwhile waits for it), so a wrong guess costs nothing but the work.
+   */
+  private static Thread warmUp(Set<String> words) {
+    if (words.stream().noneMatch(STORE_COMMANDS::contains)) {
+      return null;
+    }
+    return Thread.ofPlatform().daemon(true).name("qm-warm-up").start(() -> {
+      Store.warmUp();
+      if (words.contains("import")) {
+        Countries.standard();
+      } else if (words.contains("query")) {
+        ResultFormat.values();
+      }
+    });
+  }
+
   /** Runs {@code qm} with the given arguments and streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Commands.forArguments(CommandLine.defaultFactory(), args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR);

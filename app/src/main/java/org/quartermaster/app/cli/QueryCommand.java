@@ -4,7 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code qm query}: the store's data, with units, vintages and sources. Its subcommands do the work. */
+/**
+ * {@code qm query}: the store's data, with units, vintages and sources. Its subcommands (in
+ * {@link Commands}) do the work.
+ */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
@@ -12,11 +15,6 @@ import picocli.CommandLine.Spec;
       "Query the store: defence spending against a guideline, aid, deliveries,",
       "production, contracts, the imported datasets, or any read-only SQL.",
       "Every result says which vintage(s) and sources it used."
-    },
-    subcommands = {
-      QuerySpendingCommand.class, QueryAidCommand.class, QueryDeliveriesCommand.class,
-      QueryProductionCommand.class, QueryContractsCommand.class, QueryItemsCommand.class, QueryDatasetsCommand.class,
-      QuerySqlCommand.class
     })
 final class QueryCommand implements Runnable {
   @Spec CommandSpec spec;

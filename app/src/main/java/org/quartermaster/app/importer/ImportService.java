@@ -98,7 +98,7 @@ public final class ImportService {
           request, bundled);
       int datasetId = store.write(c -> {
         int id = dataset.insert(c);
-        RowWriter.append(c, parsed.table().sqlName(), id, rows);
+        RowWriter.append(c, parsed.table().storedName(), id, rows);
         pauseBeforeCommitIfAsked("rows appended, not committed");
         return id;
       });

@@ -16,9 +16,14 @@ public enum Table {
     this.sqlName = sqlName;
   }
 
-  /** The table's name in the store. */
+  /** The name queries read it by: a view with the provenance's five texts on every row (V3__provenance.sql). */
   public String sqlName() {
     return sqlName;
+  }
+
+  /** The table its rows are stored in, each pointing at its provenance by id. */
+  public String storedName() {
+    return sqlName + "_rows";
   }
 
   /** The name used in mappings and on the command line: spending, aid, deliveries, production, contracts. */

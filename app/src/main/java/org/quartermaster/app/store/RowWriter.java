@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.quartermaster.app.data.AidRow;
@@ -28,17 +29,22 @@ import org.quartermaster.app.data.SpendingRow;
  * shortest exact form) and loaded with one {@code INSERT … SELECT * FROM read_csv(…)}, which parses
  * in parallel. For wide rows of text this is several times faster than DuckDB's appender, whose
  * per-value string copies dominated a 1,000,000-row import. Column order is the schema's
- * (V1__schema.sql); the column types are read from the table itself.
+ * (V1__schema.sql, V3__provenance.sql); the column types are read from the table itself.
  */
 public final class RowWriter {
   private RowWriter() {}
 
-  /** Appends rows of one table (all of the same record type) for a dataset. */
+  /**
+   * Appends rows of one table (all of the same record type) for a dataset to the table that stores
+   * them ({@code <table>_rows}, whose rows point at their provenance by id: {@link ProvenanceIds}).
+   */
   public static void append(Connection connection, String table, int datasetId, List<? extends DataRow> rows)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
+    Map<Provenance, Integer> provenanceIds =
+        ProvenanceIds.of(connection, rows.stream().map(DataRow::provenance).toList());
     Path staging = null;
     try {
       staging = Files.createTempFile("qm-rows-", ".csv");
@@ -47,7 +53,7 @@ public final class RowWriter {
         for (DataRow row : rows) {
           line.setLength(0);
           line.append(datasetId).append(',').append(row.fileRow());
-          for (Object value : values(row)) {
+          for (Object value : values(row, List.of(provenanceIds.get(row.provenance())))) {
             line.append(',');
             cell(line, value);
           }
@@ -77,13 +83,14 @@ public final class RowWriter {
   /**
    * Appends a few rows (thousands, not millions) of one table through DuckDB's appender, which for
    * so few rows is quicker than staging a CSV file; {@code catalog} is "temp" for a temporary table.
+   * The table has the columns of the table's view, the provenance's five texts included.
    */
   public static void appendFew(Connection connection, String catalog, String table, int datasetId,
       List<? extends DataRow> rows) throws SQLException {
     try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(catalog, "main", table)) {
       for (DataRow row : rows) {
         appender.beginRow().append(datasetId).append(row.fileRow());
-        for (Object value : values(row)) {
+        for (Object value : values(row, provenanceTexts(row.provenance()))) {
           switch (value) {
             case null -> appender.appendNull();
             case String text -> appender.append(text);
@@ -132,21 +139,24 @@ public final class RowWriter {
     }
   }
 
-  /** A row's values after dataset_id and file_row, in the table's column order. */
-  static List<Object> values(DataRow row) {
+  /**
+   * A row's values after dataset_id and file_row, in the table's column order, with {@code provenance}
+   * in place of its provenance: its five texts (the view), or its id (the stored rows).
+   */
+  static List<Object> values(DataRow row, List<Object> provenance) {
     return switch (row) {
-      case SpendingRow r -> with(r.provenance(), List.of(), nullable(r.source(), r.iso3(), r.country(), r.year(),
+      case SpendingRow r -> with(provenance, nullable(r.source(), r.iso3(), r.country(), r.year(),
           r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note());
-      case AidRow r -> with(r.provenance(), List.of(), nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
+      case AidRow r -> with(provenance, nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
           r.category(), r.measure(), r.amount(), r.currency(), r.unit(), r.item(), r.quantity(), r.dataThrough()),
           r.note());
-      case DeliveryRow r -> with(r.provenance(), List.of(), nullable(r.recordId(), r.supplier(), r.supplierIso3(),
+      case DeliveryRow r -> with(provenance, nullable(r.recordId(), r.supplier(), r.supplierIso3(),
           r.recipient(), r.recipientIso3(), r.designation(), r.description(), r.category(), r.orderYear(),
           r.orderYearEstimate(), r.numberDelivered(), r.numberDeliveredEstimate(), r.deliveryYears(),
           r.deliveryYearEstimate(), r.status(), r.tivUnit(), r.tivDelivered(), r.localProduction()), NO_NOTE);
-      case ProductionRow r -> with(r.provenance(), List.of(), nullable(r.item(), r.producer(), r.country(), r.date(),
+      case ProductionRow r -> with(provenance, nullable(r.item(), r.producer(), r.country(), r.date(),
           r.valueLow(), r.valueHigh(), r.valueText(), r.period(), r.unit(), r.kind(), r.targetDate()), r.note());
-      case ContractRow r -> with(r.provenance(), List.of(), nullable(r.buyers(), r.agency(), r.item(), r.quantity(),
+      case ContractRow r -> with(provenance, nullable(r.buyers(), r.agency(), r.item(), r.quantity(),
           r.quantityQualifier(), r.quantityText(), r.value(), r.currency(), r.date(), r.supplier()), r.note());
       default -> throw new IllegalArgumentException("no table for " + row.getClass().getSimpleName());
     };
@@ -159,14 +169,14 @@ public final class RowWriter {
     return java.util.Arrays.asList(values);
   }
 
-  private static List<Object> with(Provenance p, List<Object> unused, List<Object> fields, Object note) {
-    List<Object> values = new ArrayList<>(fields.size() + 6);
+  private static List<Object> provenanceTexts(Provenance p) {
+    return nullable(p.sourceUrl(), p.asOf(), p.vintage(), p.vintageMonth(), p.publisher());
+  }
+
+  private static List<Object> with(List<Object> provenance, List<Object> fields, Object note) {
+    List<Object> values = new ArrayList<>(fields.size() + provenance.size() + 1);
     values.addAll(fields);
-    values.add(p.sourceUrl());
-    values.add(p.asOf());
-    values.add(p.vintage());
-    values.add(p.vintageMonth());
-    values.add(p.publisher());
+    values.addAll(provenance);
     if (note != NO_NOTE) {
       values.add(note);
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Store implements AutoCloseable {
   /** The schema files, in order; a new version is a new file appended here, never an edit. */
-  private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql");
 
   private final Connection connection;
   private final String location;
@@ -58,23 +58,18 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Loads the DuckDB driver and its native library, and opens and closes a database in memory, on a
-   * background thread: a command that then opens its store finds that work done (about a tenth of a
-   * second, the first time in a process) instead of waiting for it after parsing its arguments.
-   * Failures are left for the command's own open to report. Join the thread before the process exits,
-   * so that the JVM never exits while the thread is inside DuckDB's native code.
+   * Loads the DuckDB driver and its native library, and opens and closes a database in memory: run on
+   * a background thread while a command parses its arguments, so that the command's own open finds
+   * that work done (about a tenth of a second, the first time in a process). Failures are left for
+   * that open to report. Join the thread before the process exits, so that the JVM never exits while
+   * the thread is inside DuckDB's native code.
    */
-  public static Thread warmUpInBackground() {
-    Thread warmUp = new Thread(() -> {
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-        connection.isValid(0);
-      } catch (SQLException | RuntimeException | LinkageError e) {
-        // the command's own open reports what is wrong
-      }
-    }, "duckdb-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    return warmUp;
+  public static void warmUp() {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+      connection.isValid(0);
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      // the command's own open reports what is wrong
+    }
   }
 
   /** A store that lives in memory only (tests, dry runs). */

@@ -70,8 +70,9 @@ class ResponseCacheTest {
 
       store.write(connection -> {
         try (var statement = connection.createStatement()) {
-          return statement.executeUpdate("INSERT INTO contracts (dataset_id, file_row, buyers, item)"
-              + " SELECT min(dataset_id), 0, 'Testland', 'Cache probe' FROM datasets");
+          return statement.executeUpdate("INSERT INTO contracts_rows (dataset_id, file_row, buyers, item,"
+              + " provenance_id) SELECT (SELECT min(dataset_id) FROM datasets), 0, 'Testland', 'Cache probe',"
+              + " (SELECT min(provenance_id) FROM provenance)");
         }
       });
 

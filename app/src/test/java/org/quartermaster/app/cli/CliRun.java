@@ -40,7 +40,7 @@ record CliRun(int exitCode, String out, String err) {
    * than --help and --version says "(default: ...)" in its description block.
    */
   static void assertEveryOptionShownWithDefault(String help, String subcommand) {
-    CommandLine root = new CommandLine(new Main());
+    CommandLine root = Commands.all(CommandLine.defaultFactory());
     CommandSpec spec = subcommand == null
         ? root.getCommandSpec() : root.getSubcommands().get(subcommand).getCommandSpec();
     assertThat(spec.options()).isNotEmpty();

@@ -128,7 +128,7 @@ class QueryCommandTest {
 
   @Test
   void help_everyQueryOptionSaysItsDefault() {
-    CommandSpec query = new CommandLine(new QueryCommand()).getCommandSpec();
+    CommandSpec query = Commands.all(CommandLine.defaultFactory()).getSubcommands().get("query").getCommandSpec();
     assertThat(query.subcommands().keySet()).containsExactlyInAnyOrder("spending", "aid", "deliveries",
         "production", "contracts", "items", "datasets", "sql");
     for (CommandLine sub : query.subcommands().values()) {

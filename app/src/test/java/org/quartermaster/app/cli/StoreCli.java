@@ -8,7 +8,6 @@ import picocli.CommandLine.IFactory;
 /**
  * One in-process {@code qm} invocation, configured as {@link Main#run} does, whose store commands
  * ({@code query}, {@code export}) get their store from {@code stores} instead of the default file.
- * Registers those commands itself while {@code Main} does not list them yet.
  */
 final class StoreCli {
   private StoreCli() {}
@@ -24,13 +23,7 @@ final class StoreCli {
         return object;
       }
     };
-    CommandLine cli = new CommandLine(new Main(), factory);
-    if (!cli.getSubcommands().containsKey("query")) {
-      cli.addSubcommand(QueryCommand.class);
-    }
-    if (!cli.getSubcommands().containsKey("export")) {
-      cli.addSubcommand(ExportCommand.class);
-    }
+    CommandLine cli = Commands.forArguments(factory, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

@@ -11,11 +11,14 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
+import org.quartermaster.app.data.DeliveryRow;
+import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.importer.BundledDataset;
+import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -32,24 +35,22 @@ public final class BundledSample {
   public static final int DELIVERY_ROWS = 5;
   public static final int DATASETS = 6;
 
-  private static final String DELIVERIES = """
-      INSERT INTO deliveries VALUES
-        (5, 2, 'R1', 'United States', 'USA', 'Ukraine', 'UKR', 'FIM-92 Stinger', 'portable SAM', 'SAM', 2022,
-         false, 1600, true, '2022', false, 'delivered', 0.02, 32, NULL, 'https://armstransfers.sipri.org/a', NULL,
-         'SIPRI trade register, March 2024', '2024-03', 'SIPRI'),
-        (5, 3, 'R2', 'Germany', 'DEU', 'Ukraine', 'UKR', 'Gepard', 'self-propelled AA gun', 'AA', 2022,
-         false, 52, false, '2022-2023', false, 'delivered', 1.5, 78, NULL, 'https://armstransfers.sipri.org/a', NULL,
-         'SIPRI trade register, March 2024', '2024-03', 'SIPRI'),
-        (6, 2, 'R1', 'United States', 'USA', 'Ukraine', 'UKR', 'FIM-92 Stinger', 'portable SAM', 'SAM', 2022,
-         false, 2000, true, '2022-2023', true, 'delivered', 0.02, 40, NULL, 'https://armstransfers.sipri.org/b', NULL,
-         'SIPRI trade register, March 2025', '2025-03', 'SIPRI'),
-        (6, 3, 'R3', 'United States', 'USA', 'Poland', 'POL', 'AH-64E Apache', 'combat helicopter', 'helicopter',
-         2024, false, NULL, false, NULL, false, 'on order', 25, NULL, NULL, 'https://armstransfers.sipri.org/b',
-         NULL, 'SIPRI trade register, March 2025', '2025-03', 'SIPRI'),
-        (6, 4, 'R4', 'France', 'FRA', 'Ukraine', 'UKR', 'CAESAR', '155mm self-propelled gun', 'artillery', 2022,
-         false, 49, true, '2022-2024', false, 'delivered', 4, 196, NULL, 'https://armstransfers.sipri.org/b', NULL,
-         'SIPRI trade register, March 2025', '2025-03', 'SIPRI')
-      """;
+  private static final Provenance SIPRI_2024 = new Provenance("https://armstransfers.sipri.org/a", null,
+      "SIPRI trade register, March 2024", "2024-03", "SIPRI");
+  private static final Provenance SIPRI_2025 = new Provenance("https://armstransfers.sipri.org/b", null,
+      "SIPRI trade register, March 2025", "2025-03", "SIPRI");
+  private static final List<DeliveryRow> DELIVERIES_2024 = List.of(
+      new DeliveryRow(2, "R1", "United States", "USA", "Ukraine", "UKR", "FIM-92 Stinger", "portable SAM", "SAM", 2022,
+          false, 1600, true, "2022", false, "delivered", 0.02, 32.0, null, SIPRI_2024),
+      new DeliveryRow(3, "R2", "Germany", "DEU", "Ukraine", "UKR", "Gepard", "self-propelled AA gun", "AA", 2022,
+          false, 52, false, "2022-2023", false, "delivered", 1.5, 78.0, null, SIPRI_2024));
+  private static final List<DeliveryRow> DELIVERIES_2025 = List.of(
+      new DeliveryRow(2, "R1", "United States", "USA", "Ukraine", "UKR", "FIM-92 Stinger", "portable SAM", "SAM", 2022,
+          false, 2000, true, "2022-2023", true, "delivered", 0.02, 40.0, null, SIPRI_2025),
+      new DeliveryRow(3, "R3", "United States", "USA", "Poland", "POL", "AH-64E Apache", "combat helicopter",
+          "helicopter", 2024, false, null, false, null, false, "on order", 25.0, null, null, SIPRI_2025),
+      new DeliveryRow(4, "R4", "France", "FRA", "Ukraine", "UKR", "CAESAR", "155mm self-propelled gun", "artillery",
+          2022, false, 49, true, "2022-2024", false, "delivered", 4.0, 196.0, null, SIPRI_2025));
   private static final String DATASET = """
       INSERT INTO datasets (dataset_id, file_name, sha256, format, table_name, imported_at, row_count, rows_read,
                             source_url, vintage, bundled)
@@ -66,9 +67,8 @@ public final class BundledSample {
     Store store = Store.inMemory();
     BundledDataset.seedIfEmpty(store, Countries.standard());
     store.write(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(DELIVERIES);
-      }
+      RowWriter.append(connection, "deliveries_rows", 5, DELIVERIES_2024);
+      RowWriter.append(connection, "deliveries_rows", 6, DELIVERIES_2025);
       dataset(connection, 5, "sipri_2024-03.csv", "0".repeat(64), "sipri-transfers", "deliveries", 2,
           "https://armstransfers.sipri.org/a", "2024-03", false);
       dataset(connection, 6, "sipri_2025-03.csv", "f".repeat(64), "sipri-transfers", "deliveries", 3,

@@ -190,7 +190,7 @@ class SpendingQueryTest {
     try (Store partial = BundledSample.store()) {
       partial.write(connection -> {
         try (var statement = connection.createStatement()) {
-          return statement.executeUpdate("DELETE FROM defence_spending WHERE iso3 = 'BEL' AND year = 2024");
+          return statement.executeUpdate("DELETE FROM defence_spending_rows WHERE iso3 = 'BEL' AND year = 2024");
         }
       });
 

@@ -47,7 +47,7 @@ class SqlQueryTest {
         }
       }
       for (String table : List.of("defence_spending", "aid", "deliveries", "production", "contracts", "datasets",
-          "countries")) {
+          "countries", "provenance")) {
         try (Statement statement = connection.createStatement();
             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
           count.next();
@@ -100,6 +100,9 @@ class SqlQueryTest {
       "DROP TABLE aid",
       "INSERT INTO datasets SELECT * FROM datasets",
       "UPDATE defence_spending SET pct_gdp = 9",
+      "DELETE FROM aid_rows",
+      "UPDATE defence_spending_rows SET pct_gdp = 9",
+      "UPDATE provenance SET source_url = 'https://example.org/forged'",
       "CREATE TABLE x AS SELECT 1",
       "ATTACH ':memory:' AS other",
       "COPY aid TO 'COPY_TARGET'",

@@ -36,8 +36,8 @@ class SavedScenariosTest {
   }
 
   @Test
-  void open_newStore_isAtSchemaVersion2WithAnEmptyScenariosTable() {
-    assertThat(store.schemaVersion()).isEqualTo(2);
+  void open_newStore_isAtTheLatestSchemaVersionWithAnEmptyScenariosTable() {
+    assertThat(store.schemaVersion()).isEqualTo(3);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM scenarios")).isZero();
   }
 

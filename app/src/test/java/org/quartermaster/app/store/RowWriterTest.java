@@ -17,7 +17,11 @@ import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
 
-/** Both ways of writing rows store the same values: through a staged CSV file and through the appender. */
+/**
+ * Both ways of writing rows give the same values: through a staged CSV file into the table that stores
+ * them (read back through the table's view) and through the appender into a table like the view; and
+ * the stored rows share their provenances' ids.
+ */
 class RowWriterTest {
   private static final Provenance PROVENANCE =
       new Provenance("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null);
@@ -42,32 +46,55 @@ class RowWriterTest {
       for (int t = 0; t < tables.size(); t++) {
         String table = tables.get(t);
         List<? extends DataRow> rows = rowsByTable.get(t);
-        List<List<Object>> staged = store.write(c -> {
+        List<List<Object>> stored = store.write(c -> {
           try (Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE staged AS FROM " + table + " LIMIT 0");
             s.execute("CREATE TEMP TABLE appended AS FROM " + table + " LIMIT 0");
           }
-          RowWriter.append(c, "staged", 7, rows);
+          RowWriter.append(c, table + "_rows", 7, rows);
           RowWriter.appendFew(c, "temp", "appended", 7, rows);
-          return values(c.createStatement(), "staged");
+          return values(c.createStatement(), "(FROM " + table + " WHERE dataset_id = 7)");
         });
         List<List<Object>> appended = store.read(c -> values(c.createStatement(), "appended"));
         store.write(c -> {
           try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE staged");
             s.execute("DROP TABLE appended");
           }
           return null;
         });
 
-        assertThat(appended).as(table).hasSize(rows.size()).isEqualTo(staged);
+        assertThat(appended).as(table).hasSize(rows.size()).isEqualTo(stored);
       }
+      // two provenances in all (one with nulls), each stored once, whichever table the rows went to
+      List<List<Object>> used = store.read(c -> values(c.createStatement(), "(SELECT * EXCLUDE (provenance_id) FROM"
+          + " provenance WHERE provenance_id IN (SELECT provenance_id FROM aid_rows WHERE dataset_id = 7"
+          + " UNION ALL SELECT provenance_id FROM defence_spending_rows WHERE dataset_id = 7))"));
+      assertThat(used).containsExactlyInAnyOrder(Arrays.asList(null, null, null, null, null),
+          Arrays.asList("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null));
+      List<List<Object>> all = store.read(c -> values(c.createStatement(), "(SELECT DISTINCT * EXCLUDE"
+          + " (provenance_id) FROM provenance)"));
+      List<List<Object>> ids = store.read(c -> values(c.createStatement(), "provenance"));
+      assertThat(ids).as("each combination once").hasSameSizeAs(all);
+    }
+  }
+
+  @Test
+  void append_thatIsRolledBack_leavesNoProvenanceBehind() {
+    try (Store store = Store.inMemory()) {
+      List<List<Object>> before = store.read(c -> values(c.createStatement(), "provenance"));
+      Provenance fresh = new Provenance("https://example.org/never-committed", null, null, null, null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(c -> {
+        RowWriter.append(c, "defence_spending_rows", 8, List.of(new SpendingRow(2, "DEU", "Germany", 2024, 2.0, null,
+            null, Estimate.FALSE, "nato", fresh, null)));
+        throw new IllegalStateException("the import fails after writing its rows");
+      })).hasMessageContaining("the import fails");
+      List<List<Object>> after = store.read(c -> values(c.createStatement(), "provenance"));
+      assertThat(after).isEqualTo(before);
     }
   }
 
   private static List<List<Object>> values(Statement statement, String table) throws java.sql.SQLException {
     List<List<Object>> rows = new ArrayList<>();
-    try (statement; ResultSet r = statement.executeQuery("SELECT * FROM " + table + " ORDER BY file_row")) {
+    try (statement; ResultSet r = statement.executeQuery("SELECT * FROM " + table + " ORDER BY ALL")) {
       int n = r.getMetaData().getColumnCount();
       while (r.next()) {
         Object[] row = new Object[n];

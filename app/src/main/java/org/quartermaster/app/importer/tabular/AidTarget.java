@@ -44,7 +44,7 @@ final class AidTarget implements Target {
 
   @Override
   public Set<TargetField> passedThrough() {
-    return Set.of(RECIPIENT, AMOUNT, CURRENCY, ITEM, QUANTITY, NOTE, PROVENANCE.sourceUrl(), PROVENANCE.publisher());
+    return Set.of(RECIPIENT, AMOUNT, CURRENCY, ITEM, QUANTITY, NOTE);
   }
 
   @Override

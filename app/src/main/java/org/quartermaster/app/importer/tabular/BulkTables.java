@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.Table;
+import org.quartermaster.app.store.ProvenanceIds;
 import org.quartermaster.app.store.RowWriter;
 
 /**
@@ -82,7 +83,10 @@ final class BulkTables {
     return statement.executeQuery("SELECT * FROM " + SIGNATURES + " ORDER BY file_row");
   }
 
-  /** Keeps the converted rows of the signatures, each numbered as its signature. */
+  /**
+   * Keeps the converted rows of the signatures, each numbered as its signature, with the columns of
+   * the table's view: their provenance as its five texts, which {@link #insert} turns into ids.
+   */
   void keepConverted(Connection connection, List<DataRow> rows) throws SQLException {
     execute(connection, "CREATE OR REPLACE TEMP TABLE " + CONVERTED + " AS FROM " + table.sqlName() + " LIMIT 0",
         List.of());
@@ -101,9 +105,17 @@ final class BulkTables {
     }
   }
 
-  /** Inserts the rows into the table for the dataset; returns how many. */
+  /**
+   * Inserts the rows into the table for the dataset; returns how many. First gives each converted row
+   * the id of its provenance (a column {@code provenance_id}), adding the provenances the store does
+   * not hold yet: in the caller's transaction, so that they go if the rows do.
+   */
   long insert(Connection connection, int datasetId) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.sqlName() + " SELECT "
+    ProvenanceIds.addMissing(connection, "temp.main." + CONVERTED);
+    execute(connection, "ALTER TABLE temp.main." + CONVERTED + " ADD COLUMN provenance_id INTEGER", List.of());
+    execute(connection, "UPDATE temp.main." + CONVERTED + " o SET provenance_id = p.provenance_id FROM provenance p"
+        + " WHERE " + ProvenanceIds.same("o", "p"), List.of());
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.storedName() + " SELECT "
         + String.join(", ", values(connection).values()) + " FROM " + rows())) {
       insert.setInt(1, datasetId);
       return insert.executeLargeUpdate();
@@ -146,12 +158,12 @@ final class BulkTables {
     return values;
   }
 
-  /** The table's columns, [name, type], in order. */
+  /** The columns of the table that stores the rows, [name, type], in order. */
   private List<String[]> tableColumns(Connection connection) throws SQLException {
     List<String[]> names = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT column_name, data_type FROM"
         + " information_schema.columns WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position")) {
-      query.setString(1, table.sqlName());
+      query.setString(1, table.storedName());
       try (ResultSet r = query.executeQuery()) {
         while (r.next()) {
           names.add(new String[] {r.getString(1), r.getString(2)});

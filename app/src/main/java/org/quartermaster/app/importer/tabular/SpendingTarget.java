@@ -41,7 +41,7 @@ final class SpendingTarget implements Target {
   /** The year passes through: a plain year is never marked as an estimate. */
   @Override
   public Set<TargetField> passedThrough() {
-    return Set.of(YEAR, PCT_GDP, AMOUNT, CURRENCY, NOTE, PROVENANCE.sourceUrl(), PROVENANCE.publisher());
+    return Set.of(YEAR, PCT_GDP, AMOUNT, CURRENCY, NOTE);
   }
 
   @Override

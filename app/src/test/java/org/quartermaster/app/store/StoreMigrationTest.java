@@ -1,0 +1,99 @@
+package org.quartermaster.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store written by an earlier version of Quartermaster opens at the latest schema with its data as
+ * they were: version 3 moves the rows' provenance into {@code provenance} behind views of the old names.
+ */
+class StoreMigrationTest {
+  private static final List<String> TABLES = List.of("defence_spending", "aid", "deliveries", "production", "contracts",
+      "items", "datasets", "countries", "scenarios");
+
+  @TempDir Path dir;
+
+  @Test
+  void open_storeAtVersion2_migratesToVersion3_andEveryTableReadsAsBefore() throws Exception {
+    Path file = dir.resolve("v2.duckdb");
+    List<List<List<Object>>> before = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
+      s.execute(resource("V1__schema.sql"));
+      s.execute(resource("V2__scenarios.sql"));
+      s.execute("INSERT INTO schema_version VALUES (1, now()), (2, now())");
+      s.execute("INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read)"
+          + " VALUES ('a.csv', 'x', 'csv', 'defence_spending', now(), 3, 3)");
+      s.execute("INSERT INTO defence_spending VALUES"
+          + " (1, 2, 'nato', 'POL', 'Poland', 2023, 3.9, NULL, NULL, 'true', 'https://n/a', '2024-06', 'June 2024',"
+          + "  '2024-06', 'NATO', NULL),"
+          + " (1, 3, 'nato', 'DEU', 'Germany', 2023, 1.6, NULL, NULL, 'false', 'https://n/a', '2024-06', 'June 2024',"
+          + "  '2024-06', 'NATO', 'a note'),"
+          + " (1, 4, 'sipri', 'FRA', 'France', 2023, 2.1, 60.1, 'USD', 'unknown', NULL, NULL, NULL, NULL, NULL, NULL)");
+      s.execute("INSERT INTO aid VALUES (1, 2, 'Germany', 'DEU', 'Ukraine', '2023-05', 'military', 'commitment', 2.7,"
+          + " 'EUR', 'billion', NULL, NULL, '2024-02', 'https://n/a', '2024-06', 'June 2024', '2024-06', 'NATO', NULL)");
+      s.execute("INSERT INTO deliveries VALUES (1, 2, 'R1', 'France', 'FRA', 'Ukraine', 'UKR', 'CAESAR', NULL, NULL,"
+          + " 2022, false, 49, true, '2022', false, 'delivered', 4, 196, NULL, NULL, NULL, NULL, NULL, NULL)");
+      s.execute("INSERT INTO production VALUES (1, 2, 'Stinger', 'RTX', 'USA', '2024', 60, 60, '60', 'month',"
+          + " 'missiles', 'rate', NULL, 'https://p', '2024', NULL, NULL, NULL, NULL)");
+      s.execute("INSERT INTO contracts VALUES (1, 2, 'NSPA', 'NSPA', 'Stinger', 940, 'exact', '940', 7e8, 'USD',"
+          + " '2024-07-09', 'RTX', 'https://c', '2024-07-09', NULL, NULL, 'NSPA', NULL)");
+      for (String table : TABLES) {
+        before.add(rows(s, table));
+      }
+    }
+
+    try (Store store = Store.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(3);
+      for (int i = 0; i < TABLES.size(); i++) {
+        String table = TABLES.get(i);
+        List<List<Object>> after = store.read(c -> rows(c.createStatement(), table));
+        assertThat(after).as(table).isEqualTo(before.get(i));
+      }
+      // seven rows, four distinct combinations of provenance texts (one of them all null), each stored once
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM provenance")).isEqualTo(4);
+      assertThat(StoreCounts.count(store, "SELECT count(DISTINCT provenance_id) FROM defence_spending_rows"))
+          .isEqualTo(2);
+    }
+  }
+
+  private static List<List<Object>> rows(Statement s, String table) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (ResultSet r = s.executeQuery("SELECT * FROM " + table + " ORDER BY ALL")) {
+      int n = r.getMetaData().getColumnCount();
+      List<Object> names = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        names.add(r.getMetaData().getColumnName(i) + " " + r.getMetaData().getColumnTypeName(i));
+      }
+      rows.add(names);
+      while (r.next()) {
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = r.getObject(i + 1);
+        }
+        rows.add(Arrays.asList(row));
+      }
+    }
+    return rows;
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = Store.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
