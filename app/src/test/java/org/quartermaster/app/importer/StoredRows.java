@@ -3,8 +3,8 @@ package org.quartermaster.app.importer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.quartermaster.app.store.ResultRows;
 import org.quartermaster.app.store.Store;
 
 /** What an import stored, value by value, for comparing two imports of the same file. */
@@ -31,21 +31,12 @@ final class StoredRows {
 
   private static List<List<Object>> query(Store store, String sql, int parameter) {
     return store.read(c -> {
-      List<List<Object>> rows = new ArrayList<>();
       try (PreparedStatement query = c.prepareStatement(sql)) {
         query.setInt(1, parameter);
         try (ResultSet r = query.executeQuery()) {
-          int n = r.getMetaData().getColumnCount();
-          while (r.next()) {
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-              row[i] = r.getObject(i + 1);
-            }
-            rows.add(Arrays.asList(row));
-          }
+          return ResultRows.of(r);
         }
       }
-      return rows;
     });
   }
 }

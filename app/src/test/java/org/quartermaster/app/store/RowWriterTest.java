@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,17 +92,8 @@ class RowWriterTest {
   }
 
   private static List<List<Object>> values(Statement statement, String table) throws java.sql.SQLException {
-    List<List<Object>> rows = new ArrayList<>();
     try (statement; ResultSet r = statement.executeQuery("SELECT * FROM " + table + " ORDER BY ALL")) {
-      int n = r.getMetaData().getColumnCount();
-      while (r.next()) {
-        Object[] row = new Object[n];
-        for (int i = 0; i < n; i++) {
-          row[i] = r.getObject(i + 1);
-        }
-        rows.add(Arrays.asList(row));
-      }
+      return ResultRows.of(r);
     }
-    return rows;
   }
 }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,13 +79,7 @@ class StoreMigrationTest {
         names.add(r.getMetaData().getColumnName(i) + " " + r.getMetaData().getColumnTypeName(i));
       }
       rows.add(names);
-      while (r.next()) {
-        Object[] row = new Object[n];
-        for (int i = 0; i < n; i++) {
-          row[i] = r.getObject(i + 1);
-        }
-        rows.add(Arrays.asList(row));
-      }
+      rows.addAll(ResultRows.of(r));
     }
     return rows;
   }
