@@ -45,35 +45,36 @@ final class QueryEndpoints {
   }
 
   void aid(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure"));
+    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure", "release", "min_grade"));
     String by = params.text("by");
     AidQuery.By groupBy = null;
     if (by != null) {
       groupBy = AidQuery.By.byName(by).orElse(null);
       if (groupBy == null) {
-        params.problem("by", by, "expected donor, category or measure");
+        params.problem("by", by, "expected " + AidQuery.By.names());
       }
     }
     AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
-        params.text("measure"));
+        params.text("measure"), params.text("release"), params.grade("min_grade"));
     respond(ctx, params, s -> AidQuery.run(s, options));
   }
 
   void deliveries(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("supplier", "recipient"));
-    DeliveriesQuery.Options options = new DeliveriesQuery.Options(params.text("supplier"), params.text("recipient"));
+    QueryParams params = new QueryParams(ctx, Set.of("supplier", "recipient", "min_grade"));
+    DeliveriesQuery.Options options = new DeliveriesQuery.Options(params.text("supplier"), params.text("recipient"),
+        params.grade("min_grade"));
     respond(ctx, params, s -> DeliveriesQuery.run(s, options));
   }
 
   void production(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("item"));
-    ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"));
+    QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
+    ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"), params.grade("min_grade"));
     respond(ctx, params, s -> ProductionQuery.run(s, options));
   }
 
   void contracts(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("item"));
-    ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"));
+    QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
+    ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"), params.grade("min_grade"));
     respond(ctx, params, s -> ContractsQuery.run(s, options));
   }
 

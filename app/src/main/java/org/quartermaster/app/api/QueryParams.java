@@ -3,6 +3,7 @@ package org.quartermaster.app.api;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import org.quartermaster.app.data.SourceGrade;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,6 +77,19 @@ final class QueryParams {
       problems.add(new ApiProblem(name, value, "not a number"));
       return null;
     }
+  }
+
+  /** {@code min_grade}: a citation grade, or null when not given. */
+  SourceGrade grade(String name) {
+    String value = text(name);
+    if (value == null) {
+      return null;
+    }
+    SourceGrade grade = SourceGrade.byName(value).orElse(null);
+    if (grade == null) {
+      problems.add(new ApiProblem(name, value, "expected one of " + SourceGrade.names()));
+    }
+    return grade;
   }
 
   void problem(String name, String value, String message) {

@@ -4,6 +4,7 @@ import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qm query aid}: aid records or their sums, per currency and unit. */
@@ -11,16 +12,25 @@ import picocli.CommandLine.Option;
     name = "aid",
     mixinStandardHelpOptions = true,
     description = {
-      "Aid records, one line each, or their sums per currency and unit.",
-      "With --by, sums by donor, category or measure: EUR is never added to USD,",
-      "nor billion to million. Narrow with --category and --measure before",
-      "reading a sum as a total: a total includes its parts, and allocations",
-      "overlap commitments."
+      "Aid records of the chosen releases, one line each, or their sums.",
+      "Releases: by default each publisher's latest, by data-through date.",
+      "With --by, each line adds one group's figures within one release, basis",
+      "(cumulative or period), currency and unit; a sum that would add",
+      "overlapping categories (a total and its parts) or measures (allocations",
+      "and commitments) is refused: narrow it with --category and --measure."
     })
 final class QueryAidCommand extends QuerySubcommand {
-  @Option(names = "--by", paramLabel = "donor|category|measure",
-      description = "Sum by donor, category or measure, per currency and unit (default: list the records).")
+  @Option(names = "--by", paramLabel = "donor|donor-group|category|measure|release",
+      description = "Sum by donor, donor group (EU member states, EU institutions, other Europe, United States,"
+          + " others, and Europe against the United States), category, measure or release (default: list the"
+          + " records).")
   String by;
+
+  @Option(names = "--release", paramLabel = "latest|all|NAME",
+      description = "Which releases: latest (each publisher's release with the latest data-through date), all"
+          + " (every release, each on lines of its own) or one release by name, e.g. 'Kiel UST Release 28'"
+          + " (default: latest).")
+  String release;
 
   @Option(names = "--donor", paramLabel = "DONOR",
       description = "Only donors whose name contains this (any case), or this ISO code (default: every donor).")
@@ -34,10 +44,12 @@ final class QueryAidCommand extends QuerySubcommand {
       description = "Only this measure: commitment, allocation, disbursement … (default: every measure).")
   String measure;
 
+  @Mixin MinGradeOption minGrade;
+
   @Override
   QueryResult query(Store store) {
     AidQuery.By groupBy = by == null ? null : AidQuery.By.byName(by).orElseThrow(
-        () -> new BadInputException("--by " + by + ": expected donor, category or measure"));
-    return AidQuery.run(store, new AidQuery.Options(groupBy, donor, category, measure));
+        () -> new BadInputException("--by " + by + ": expected " + AidQuery.By.names()));
+    return AidQuery.run(store, new AidQuery.Options(groupBy, donor, category, measure, release, minGrade.grade()));
   }
 }

@@ -4,6 +4,7 @@ import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qm query contracts}: procurement contracts. */
@@ -16,8 +17,10 @@ final class QueryContractsCommand extends QuerySubcommand {
       description = "Only items whose name contains this, any case, e.g. stinger (default: every item).")
   String item;
 
+  @Mixin MinGradeOption minGrade;
+
   @Override
   QueryResult query(Store store) {
-    return ContractsQuery.run(store, new ContractsQuery.Options(item));
+    return ContractsQuery.run(store, new ContractsQuery.Options(item, minGrade.grade()));
   }
 }

@@ -4,6 +4,7 @@ import org.quartermaster.app.query.DeliveriesQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qm query deliveries}: arms-transfer records. */
@@ -24,8 +25,10 @@ final class QueryDeliveriesCommand extends QuerySubcommand {
           + " (default: every recipient).")
   String recipient;
 
+  @Mixin MinGradeOption minGrade;
+
   @Override
   QueryResult query(Store store) {
-    return DeliveriesQuery.run(store, new DeliveriesQuery.Options(supplier, recipient));
+    return DeliveriesQuery.run(store, new DeliveriesQuery.Options(supplier, recipient, minGrade.grade()));
   }
 }

@@ -4,6 +4,7 @@ import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qm query production}: production rates, capacities and targets. */
@@ -19,8 +20,10 @@ final class QueryProductionCommand extends QuerySubcommand {
       description = "Only items whose name contains this, any case, e.g. 155mm or stinger (default: every item).")
   String item;
 
+  @Mixin MinGradeOption minGrade;
+
   @Override
   QueryResult query(Store store) {
-    return ProductionQuery.run(store, new ProductionQuery.Options(item));
+    return ProductionQuery.run(store, new ProductionQuery.Options(item, minGrade.grade()));
   }
 }

@@ -9,11 +9,21 @@ package org.quartermaster.app.data;
  * @param measure     commitment, allocation, disbursement, appropriation, unspecified …
  * @param unit        the multiplier of {@code amount} as the source gives it (unit, thousand, million, billion)
  * @param dataThrough the last month the source's data cover, or null
+ * @param basis       whether {@code amount} is a running total or new aid within a window, or null when the
+ *                    file does not say
  */
 public record AidRow(
     int fileRow, String donor, String donorIso3, String recipient, String date, String category, String measure,
     double amount, String currency, String unit, String item, Double quantity, String dataThrough,
-    Provenance provenance, String note) implements DataRow {
+    Provenance provenance, String note, AidBasis basis) implements DataRow {
+
+  /** An aid row whose basis the file does not state. */
+  public AidRow(int fileRow, String donor, String donorIso3, String recipient, String date, String category,
+      String measure, double amount, String currency, String unit, String item, Double quantity, String dataThrough,
+      Provenance provenance, String note) {
+    this(fileRow, donor, donorIso3, recipient, date, category, measure, amount, currency, unit, item, quantity,
+        dataThrough, provenance, note, null);
+  }
 
   /** None: identical aid lines are separate activities (see {@link DataRow#key()}). */
   @Override

@@ -7,10 +7,21 @@ package org.quartermaster.app.data;
  * @param quantityQualifier {@code exact}, {@code up to} or {@code about} ("up to 1000", "~220000"), or null
  * @param quantityText      the quantity as the source writes it ("hundreds of thousands"), or null
  * @param value             contract value, or null
+ * @param contractId        the id shared by the rows that describe one contract (one order given in two
+ *                          currencies), or null: totals count each id once
  */
 public record ContractRow(
     int fileRow, String buyers, String agency, String item, Double quantity, String quantityQualifier, String quantityText,
-    Double value, String currency, String date, String supplier, Provenance provenance, String note) implements DataRow {
+    Double value, String currency, String date, String supplier, Provenance provenance, String note,
+    String contractId) implements DataRow {
+
+  /** A contract row without a contract id (each such row counts as a contract of its own). */
+  public ContractRow(int fileRow, String buyers, String agency, String item, Double quantity, String quantityQualifier,
+      String quantityText, Double value, String currency, String date, String supplier, Provenance provenance,
+      String note) {
+    this(fileRow, buyers, agency, item, quantity, quantityQualifier, quantityText, value, currency, date, supplier,
+        provenance, note, null);
+  }
 
   @Override
   public String key() {

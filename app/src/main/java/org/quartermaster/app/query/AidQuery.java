@@ -4,76 +4,72 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.store.Store;
 
 /**
- * {@code qm query aid}: aid records, one line each, or their sums by donor, category or measure.
- * Sums are taken per currency and unit only: EUR is never added to USD, nor billion to million (nor
- * to "billion per year"); a group with figures in several currencies or units has one line for each,
- * and the notes say so. The notes also say when a sum adds records that overlap (several categories,
- * measures or releases).
+ * {@code qm query aid}: aid records of the chosen releases ({@link AidReleases}: by default each
+ * publisher's latest), one line each, or their sums by donor, donor group, category, measure or
+ * release, added by the one rule of {@link AidSums}: never across releases, bases, currencies or units,
+ * never overlapping categories or measures, never a group of donors with its members.
  */
 public final class AidQuery {
   private static final String FILTERED = """
       WITH p AS (
         SELECT CAST(? AS VARCHAR) AS donor, CAST(? AS VARCHAR) AS donor_iso3, CAST(? AS VARCHAR) AS category,
-               CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS group_by
+               CAST(? AS VARCHAR) AS measure, CAST(? AS VARCHAR) AS grades
       ), filtered AS (
-        SELECT a.*, p.group_by FROM aid a, p
+        SELECT a.* FROM aid a, p
         WHERE (p.donor IS NULL OR a.donor_iso3 = p.donor_iso3 OR contains(lower(a.donor), lower(p.donor)))
           AND (p.category IS NULL OR lower(a.category) = lower(p.category))
           AND (p.measure IS NULL OR lower(a.measure) = lower(p.measure))
+          AND\s""" + GradeFilter.CONDITION + """
+
       )
       """;
   private static final String RECORDS = FILTERED + """
-      SELECT donor, donor_iso3, recipient, category, measure, amount, currency, unit, date, data_through, as_of,
-             vintage_month, vintage, publisher, source_url, note
-      FROM filtered
+      SELECT donor, donor_iso3, recipient, category, measure, amount, currency, unit, date, data_through,
+             vintage AS release, basis, vintage_month, publisher, source_title, as_of, source_grade, source_url,
+             via_url, note, dataset_id
+      FROM filtered WHERE\s""" + AidReleases.Chosen.CONDITION + """
+
       ORDER BY donor, category, measure, as_of, currency, dataset_id, file_row
-      """;
-  private static final String SUMS = FILTERED + """
-      SELECT CASE group_by WHEN 'donor' THEN donor WHEN 'category' THEN category ELSE measure END AS "group",
-             currency, unit, round(sum(amount), 6) AS amount, count(*) AS records
-      FROM filtered
-      GROUP BY ALL
-      ORDER BY "group", currency, unit
-      """;
-  private static final String VINTAGES = FILTERED + """
-      SELECT vintage_month, vintage, count(*) AS records FROM filtered GROUP BY ALL
-      ORDER BY vintage_month NULLS LAST, vintage NULLS LAST
-      """;
-  private static final String SOURCES = FILTERED + """
-      SELECT source_url FROM filtered WHERE source_url IS NOT NULL
-      GROUP BY source_url ORDER BY min(dataset_id), min(file_row)
-      """;
-  private static final String SPREAD = FILTERED + """
-      SELECT string_agg(DISTINCT category, ', ' ORDER BY category) AS categories,
-             string_agg(DISTINCT measure, ', ' ORDER BY measure) AS measures,
-             count(DISTINCT coalesce(vintage_month, '') || '|' || coalesce(vintage, '')) AS vintages
-      FROM filtered
       """;
 
   private AidQuery() {}
 
   /** What the sums are grouped by. */
   public enum By {
-    DONOR,
-    CATEGORY,
-    MEASURE;
+    DONOR("donor"),
+    DONOR_GROUP("donor-group"),
+    CATEGORY("category"),
+    MEASURE("measure"),
+    RELEASE("release");
+
+    private final String cliName;
+
+    By(String cliName) {
+      this.cliName = cliName;
+    }
 
     public String cliName() {
-      return name().toLowerCase(Locale.ROOT);
+      return cliName;
     }
 
     public static Optional<By> byName(String name) {
-      return Arrays.stream(values()).filter(b -> b.cliName().equalsIgnoreCase(name.trim())).findFirst();
+      return Arrays.stream(values()).filter(b -> b.cliName.equalsIgnoreCase(name.trim())).findFirst();
+    }
+
+    /** "donor, donor-group, category, measure or release": for messages. */
+    public static String names() {
+      List<String> names = Arrays.stream(values()).map(By::cliName).toList();
+      return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
   }
 
@@ -82,77 +78,113 @@ public final class AidQuery {
    * @param donor    part of the donor's name (any case) or its ISO code, or null for all
    * @param category military, financial, humanitarian, total … (exact, any case), or null for all
    * @param measure  commitment, allocation, disbursement … (exact, any case), or null for all
+   * @param release  {@code latest} (also when null), {@code all}, or a release's name
+   * @param minGrade only figures whose citation is graded this or better, or null for every figure
    */
-  public record Options(By by, String donor, String category, String measure) {}
+  public record Options(By by, String donor, String category, String measure, String release, SourceGrade minGrade) {
+    public Options(By by, String donor, String category, String measure) {
+      this(by, donor, category, measure, null, null);
+    }
+  }
 
   public static QueryResult run(Store store, Options options) {
+    Countries countries = Countries.standard();
     String donorIso3 = options.donor() == null
-        ? null : Countries.standard().find(options.donor()).map(Country::iso3).orElse(null);
+        ? null : countries.find(options.donor()).map(Country::iso3).orElse(null);
     Object[] parameters = {options.donor(), donorIso3, options.category(), options.measure(),
-        options.by() == null ? null : options.by().cliName()};
-    return store.read(connection -> options.by() == null
-        ? records(connection, parameters)
-        : sums(connection, options.by(), parameters));
+        GradeFilter.parameter(options.minGrade())};
+    return store.read(connection -> {
+      AidReleases.Chosen chosen = AidReleases.choose(connection, FILTERED, parameters, options.release());
+      List<List<Object>> rows = Rows.query(connection, RECORDS, RECORD_COLUMNS, with(parameters, chosen.keys()));
+      List<String> notes = new ArrayList<>(chosen.notes());
+      notes.addAll(GradeFilter.notes(options.minGrade()));
+      List<VintageUsed> releases = chosen.releases().stream()
+          .map(r -> new VintageUsed(null, r.label(), chosen.records().get(r))).toList();
+      QueryResult records = QueryResult.withRowProvenance("", RECORD_COLUMNS, rows, List.of());
+      return options.by() == null
+          ? records(rows, releases, records.sources(), notes)
+          : sums(rows, options.by(), countries, chosen.releases(), releases, records.sources(), notes);
+    });
   }
 
-  private static QueryResult records(Connection connection, Object[] parameters) throws SQLException {
-    List<Column> columns = List.of(Column.text("donor"), Column.detail("donor_iso3"), Column.detail("recipient"),
-        Column.text("category"), Column.text("measure"), Column.number("amount", null), Column.text("currency"),
-        Column.text("unit"), Column.detail("date"), Column.text("data_through"), Column.detail("as_of"),
-        Column.text("vintage_month"), Column.detail("vintage"), Column.detail("publisher"), Column.source(),
-        Column.detail("note"));
-    List<List<Object>> rows = Rows.query(connection, RECORDS, columns, parameters);
-    return QueryResult.withRowProvenance("Aid records, one line each (amount in the line's currency and unit)",
-        columns, rows, List.of("Amounts are as the source gives them, in the currency and unit of their line."));
+  private static final List<Column> RECORD_COLUMNS = columns();
+
+  private static List<Column> columns() {
+    List<Column> columns = new ArrayList<>(List.of(Column.text("donor"), Column.detail("donor_iso3"),
+        Column.detail("recipient"), Column.text("category"), Column.text("measure"), Column.number("amount", null),
+        Column.text("currency"), Column.text("unit"), Column.detail("date"), Column.text("data_through"),
+        Column.text("release"), Column.text("basis"), Column.detail("vintage_month")));
+    List<Column> citation = QueryResult.citationColumns();
+    columns.add(citation.get(1)); // publisher, source_title, as_of, source_grade, then the URLs
+    columns.add(citation.get(2));
+    columns.add(citation.get(3));
+    columns.add(citation.get(4));
+    columns.add(citation.get(0));
+    columns.add(citation.get(5));
+    columns.add(Column.detail("note"));
+    columns.add(Column.detail("dataset_id"));
+    return List.copyOf(columns);
   }
 
-  private static QueryResult sums(Connection connection, By by, Object[] parameters) throws SQLException {
-    List<Column> columns = List.of(Column.text(by.cliName()), Column.text("currency"), Column.text("unit"),
-        Column.number("amount", null), Column.number("records", null));
-    List<Column> sqlColumns = new ArrayList<>(columns);
-    sqlColumns.set(0, Column.text("group"));
-    List<List<Object>> rows = Rows.query(connection, SUMS, sqlColumns, parameters);
-    List<String> notes = new ArrayList<>();
-    notes.add("Sums are per currency and unit: EUR is never added to USD, nor billion to million; a "
-        + by.cliName() + " with figures in several currencies or units has one line for each.");
-    Map<Object, Integer> lines = new LinkedHashMap<>();
-    rows.forEach(row -> lines.merge(row.getFirst(), 1, Integer::sum));
-    List<String> split = lines.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey().toString())
-        .toList();
-    if (!split.isEmpty()) {
-      notes.add("In more than one currency or unit (one line each, not added): " + String.join(", ", split) + ".");
-    }
-    List<Object> spread = Rows.query(connection, SPREAD,
-        List.of(Column.text("categories"), Column.text("measures"), Column.text("vintages")), parameters).getFirst();
-    notes.add(overlap(by, spread));
-    List<VintageUsed> vintages = new ArrayList<>();
-    for (List<Object> row : Rows.query(connection, VINTAGES,
-        List.of(Column.text("vintage_month"), Column.text("vintage"), Column.text("records")), parameters)) {
-      vintages.add(new VintageUsed((String) row.get(0), (String) row.get(1), ((Number) row.get(2)).longValue()));
-    }
-    List<String> sources = Rows.query(connection, SOURCES, List.of(Column.source()), parameters).stream()
-        .map(row -> (String) row.getFirst()).toList();
-    return new QueryResult("Aid summed by " + by.cliName() + ", per currency and unit", columns, rows, vintages,
-        sources, notes.stream().filter(note -> !note.isEmpty()).toList());
+  private static Object[] with(Object[] parameters, Object more) {
+    Object[] all = Arrays.copyOf(parameters, parameters.length + 1);
+    all[parameters.length] = more;
+    return all;
   }
 
-  /** A warning when the sums add records that overlap: several categories, measures or releases. */
-  private static String overlap(By by, List<Object> spread) {
-    List<String> mixed = new ArrayList<>();
-    if (by != By.CATEGORY && spread.get(0) != null && spread.get(0).toString().contains(", ")) {
-      mixed.add("categories (" + spread.get(0) + ")");
+  private static QueryResult records(List<List<Object>> rows, List<VintageUsed> releases, List<Source> sources,
+      List<String> notes) {
+    List<String> all = new ArrayList<>(notes);
+    all.add("Amounts are as the source gives them, in the currency and unit of their line; basis says whether a"
+        + " line is a running total (cumulative) or new aid within a window (period).");
+    return new QueryResult("Aid records, one line each (amount in the line's currency and unit)", RECORD_COLUMNS,
+        rows, releases, sources, all);
+  }
+
+  private static QueryResult sums(List<List<Object>> rows, By by, Countries countries, List<AidRelease> chosen,
+      List<VintageUsed> releases, List<Source> sources, List<String> notes) {
+    Map<String, Integer> at = new java.util.HashMap<>();
+    for (int i = 0; i < RECORD_COLUMNS.size(); i++) {
+      at.put(RECORD_COLUMNS.get(i).name(), i);
     }
-    if (by != By.MEASURE && spread.get(1) != null && spread.get(1).toString().contains(", ")) {
-      mixed.add("measures (" + spread.get(1) + ")");
+    List<AidSums.Figure> figures = new ArrayList<>(rows.size());
+    Map<List<Object>, AidRelease> releaseOf = new java.util.HashMap<>();
+    chosen.forEach(r -> releaseOf.put(Arrays.asList(r.publisher(), r.name(), r.datasetId()), r));
+    for (List<Object> row : rows) {
+      AidRelease release = releaseOf.get(Arrays.asList(row.get(at.get("publisher")), row.get(at.get("release")),
+          ((Number) row.get(at.get("dataset_id"))).intValue()));
+      figures.add(new AidSums.Figure((String) row.get(at.get("donor")), (String) row.get(at.get("donor_iso3")),
+          (String) row.get(at.get("category")), (String) row.get(at.get("measure")),
+          ((Number) row.get(at.get("amount"))).doubleValue(), (String) row.get(at.get("currency")),
+          (String) row.get(at.get("unit")), (String) row.get(at.get("basis")), release));
     }
-    if (spread.get(2) != null && ((Number) spread.get(2)).longValue() > 1) {
-      mixed.add(spread.get(2) + " vintages");
+    AidSums.Sums sums = AidSums.sum(figures, by, countries);
+    List<Column> columns = new ArrayList<>(List.of(Column.text(by.cliName()), Column.text("release"),
+        Column.text("basis"), Column.text("currency"), Column.text("unit"), Column.number("amount", null),
+        Column.number("records", null), Column.detail("donors"), Column.detail("categories"),
+        Column.detail("measures")));
+    boolean byRelease = by == By.RELEASE;
+    if (byRelease) {
+      columns.remove(1); // the group is the release
     }
-    if (mixed.isEmpty()) {
-      return "";
+    List<List<Object>> lines = new ArrayList<>();
+    for (AidSums.Line line : sums.lines()) {
+      List<Object> values = new ArrayList<>(Arrays.asList(line.group(), line.release().name(), line.basis(),
+          line.currency(), line.unit(), Math.round(line.amount() * 1e6) / 1e6, line.records(), line.donors().size(),
+          String.join(", ", line.categories()), String.join(", ", line.measures())));
+      if (byRelease) {
+        values.remove(1);
+      }
+      lines.add(values);
     }
-    return "These sums add records of several " + String.join(", ", mixed) + ", which overlap (a total includes"
-        + " its military, financial and humanitarian parts; allocations are part of commitments; releases repeat"
-        + " earlier figures): narrow with --donor, --category and --measure before reading a sum as a total.";
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(sums.notes());
+    return new QueryResult("Aid summed by " + by.cliName() + ", per release, basis, currency and unit", columns,
+        lines, releases, sources, all);
+  }
+
+  /** For the API and the command line: the {@code --by} names. */
+  public static String byNames() {
+    return By.names().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package org.quartermaster.app.query;
 
 import java.util.List;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -12,25 +13,38 @@ public final class ProductionQuery {
   static final List<Column> COLUMNS = List.of(Column.text("item"), Column.text("producer"), Column.text("country"),
       Column.text("date"), Column.text("value"), Column.detail("value_low"), Column.detail("value_high"),
       Column.text("unit"), Column.text("period"), Column.text("kind"), Column.text("target_date"),
-      Column.text("vintage_month"), Column.detail("vintage"), Column.detail("as_of"), Column.source(),
+      Column.text("vintage_month"), Column.detail("vintage"), Column.detail("as_of"), Column.detail("publisher"),
+      Column.detail("source_title"), Column.text("source_grade"), Column.source(), Column.detail("via_url"),
       Column.detail("note"));
   private static final String SQL = """
       SELECT item, producer, country, date, value_text AS value, value_low, value_high, unit, period, kind,
-             target_date, vintage_month, vintage, as_of, source_url, note
-      FROM production, (SELECT CAST(? AS VARCHAR) AS wanted) AS p
-      WHERE p.wanted IS NULL OR contains(lower(item), lower(p.wanted))
+             target_date, vintage_month, vintage, as_of, publisher, source_title, source_grade, source_url, via_url,
+             note
+      FROM production, (SELECT CAST(? AS VARCHAR) AS wanted, CAST(? AS VARCHAR) AS grades) AS p
+      WHERE (p.wanted IS NULL OR contains(lower(item), lower(p.wanted))) AND\s""" + GradeFilter.CONDITION + """
+
       ORDER BY item, country, producer, date NULLS LAST, dataset_id, file_row
       """;
 
   private ProductionQuery() {}
 
-  /** @param item part of the item's name, any case (155mm, stinger), or null for all */
-  public record Options(String item) {}
+  /**
+   * @param item     part of the item's name, any case (155mm, stinger), or null for all
+   * @param minGrade only figures cited at this grade or better, or null for all
+   */
+  public record Options(String item, SourceGrade minGrade) {
+    public Options(String item) {
+      this(item, null);
+    }
+  }
 
   public static QueryResult run(Store store, Options options) {
-    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item()));
+    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item(),
+        GradeFilter.parameter(options.minGrade())));
+    List<String> notes = new java.util.ArrayList<>(GradeFilter.notes(options.minGrade()));
+    notes.add("Each value is per its period (month, year, cumulative …) in its unit.");
     return QueryResult.withRowProvenance(
         "Production rates, capacities and targets" + (options.item() == null ? "" : " of '" + options.item() + "'"),
-        COLUMNS, rows, List.of("Each value is per its period (month, year, cumulative …) in its unit."));
+        COLUMNS, rows, notes);
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.quartermaster.app.data.SourceGrade;
 
 /**
  * What a query found: columns (with units), rows, and the provenance of the rows: the vintages they
@@ -18,10 +19,10 @@ import java.util.Objects;
  * @param rows     one list per row, values in column order: String, Boolean, Integer, Long, Double,
  *                 BigDecimal or BigInteger, or null
  * @param vintages the vintages the rows come from, oldest first
- * @param sources  the source URLs of the rows, each once, in order of first use
+ * @param sources  the sources the rows cite, each once, in order of first use
  */
 public record QueryResult(
-    String title, List<Column> columns, List<List<Object>> rows, List<VintageUsed> vintages, List<String> sources,
+    String title, List<Column> columns, List<List<Object>> rows, List<VintageUsed> vintages, List<Source> sources,
     List<String> notes) {
 
   public QueryResult {
@@ -41,31 +42,48 @@ public record QueryResult(
   }
 
   /**
-   * A result whose vintages and sources are read from its own {@code vintage_month}, {@code vintage}
-   * and {@code source_url} columns (those it has).
+   * A result whose vintages and sources are read from its own {@code vintage_month}, {@code vintage},
+   * {@code source_url} and citation columns ({@link #CITATION}: those it has).
    */
   public static QueryResult withRowProvenance(
       String title, List<Column> columns, List<List<Object>> rows, List<String> notes) {
     List<String> names = columns.stream().map(Column::name).toList();
     int month = names.indexOf("vintage_month");
     int name = names.indexOf("vintage");
-    int source = names.indexOf("source_url");
+    int[] citation = CITATION.stream().mapToInt(names::indexOf).toArray();
     Map<List<String>, Long> vintages = new LinkedHashMap<>();
-    LinkedHashSet<String> sources = new LinkedHashSet<>();
+    LinkedHashSet<Source> sources = new LinkedHashSet<>();
     for (List<Object> row : rows) {
       if (month >= 0 || name >= 0) {
         List<String> key = java.util.Arrays.asList(text(row, month), text(row, name));
         vintages.merge(key, 1L, Long::sum);
       }
-      String url = text(row, source);
-      if (url != null) {
-        sources.add(url);
+      if (citation[0] >= 0) {
+        sources.add(source(row, citation));
       }
     }
     List<VintageUsed> used = new ArrayList<>();
     vintages.forEach((key, count) -> used.add(new VintageUsed(key.get(0), key.get(1), count)));
     used.sort(Comparator.comparing(VintageUsed::month, Comparator.nullsLast(Comparator.naturalOrder())));
     return new QueryResult(title, columns, rows, used, List.copyOf(sources), notes);
+  }
+
+  /**
+   * The columns a row cites its source with, in {@link Source}'s order: {@code source_url},
+   * {@code publisher}, {@code source_title}, {@code as_of}, {@code source_grade}, {@code via_url}.
+   */
+  public static final List<String> CITATION =
+      List.of("source_url", "publisher", "source_title", "as_of", "source_grade", "via_url");
+
+  /** The citation columns, for a query's column list: the URL as a source column, the rest as details. */
+  public static List<Column> citationColumns() {
+    return List.of(Column.source(), Column.detail("publisher"), Column.detail("source_title"), Column.detail("as_of"),
+        Column.detail("source_grade"), Column.detail("via_url"));
+  }
+
+  private static Source source(List<Object> row, int[] citation) {
+    return new Source(text(row, citation[0]), text(row, citation[1]), text(row, citation[2]), text(row, citation[3]),
+        SourceGrade.byName(text(row, citation[4])).orElse(null), text(row, citation[5]));
   }
 
   /** The index of the column with this name. */

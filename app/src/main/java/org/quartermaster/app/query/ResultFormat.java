@@ -32,7 +32,7 @@ public enum ResultFormat {
   /**
    * One JSON object: {@code title}, {@code columns} ([{name, unit}]), {@code rows} (one object per
    * row, keyed by column name), {@code vintages} ([{vintage_month, vintage, rows}]), {@code sources}
-   * and {@code notes}.
+   * ([{url, publisher, title, date, grade, read_at, text}]) and {@code notes}.
    */
   JSON;
 
@@ -104,7 +104,19 @@ public enum ResultFormat {
       vintages.add(entry);
     }
     document.put("vintages", vintages);
-    document.put("sources", result.sources());
+    List<Map<String, Object>> sources = new ArrayList<>();
+    for (Source source : result.sources()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("url", source.url());
+      entry.put("publisher", source.publisher());
+      entry.put("title", source.title());
+      entry.put("date", source.date());
+      entry.put("grade", source.grade() == null ? null : source.grade().wireName());
+      entry.put("read_at", source.readAt());
+      entry.put("text", source.describe());
+      sources.add(entry);
+    }
+    document.put("sources", sources);
     document.put("notes", result.notes());
     JSON_MAPPER.writeValue(out, document);
     out.write(System.lineSeparator());

@@ -65,7 +65,7 @@ final class TextTable {
     if (!result.sources().isEmpty()) {
       text.append("Sources:\n");
       for (int i = 0; i < result.sources().size(); i++) {
-        text.append("  [").append(i + 1).append("] ").append(result.sources().get(i)).append('\n');
+        text.append("  [").append(i + 1).append("] ").append(result.sources().get(i).describe()).append('\n');
       }
     }
     if (!result.notes().isEmpty()) {
@@ -95,12 +95,21 @@ final class TextTable {
     }
     return switch (column.display()) {
       case SOURCE -> {
-        int index = result.sources().indexOf(value.toString());
+        int index = sourceIndex(result, value.toString());
         yield index < 0 ? shorten(value.toString()) : "[" + (index + 1) + "]";
       }
       case NUMBER -> number(value, column.decimals());
       case TEXT, DETAIL -> shorten(value.toString());
     };
+  }
+
+  private static int sourceIndex(QueryResult result, String url) {
+    for (int i = 0; i < result.sources().size(); i++) {
+      if (url.equals(result.sources().get(i).url())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String number(Object value, int decimals) {

@@ -11,6 +11,9 @@ public record VintageUsed(String month, String name, long rows) {
 
   /** {@code 2024-06 NATO … June 2024 release (32 rows)}. */
   public String describe() {
+    if (month == null && name != null) {
+      return name + " (" + rows + (rows == 1 ? " row)" : " rows)");
+    }
     String label = month == null ? "(no vintage given)" : month;
     return label + (name == null ? "" : "  " + name) + " (" + rows + (rows == 1 ? " row)" : " rows)");
   }

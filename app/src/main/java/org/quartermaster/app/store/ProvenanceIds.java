@@ -11,15 +11,17 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SourceGrade;
 
 /**
- * The store's {@code provenance} table (V3__provenance.sql): each distinct combination of the five
- * texts a row's {@link Provenance} holds, once, under an id the rows point at. Works inside the
+ * The store's {@code provenance} table (V3__provenance.sql, V4__sources.sql): each distinct combination
+ * of the eight values a row's {@link Provenance} holds, once, under an id the rows point at. Works inside the
  * caller's write transaction, so the combinations an import adds go with it, or not at all.
  */
 public final class ProvenanceIds {
-  /** The five columns, in the order of the table and of {@link Provenance}'s components. */
-  public static final String COLUMNS = "source_url, as_of, vintage, vintage_month, publisher";
+  /** The eight columns, in the order of the table and of {@link Provenance}'s components. */
+  public static final String COLUMNS =
+      "source_url, as_of, vintage, vintage_month, publisher, source_title, source_grade, via_url";
   private static final String PENDING = "qm_provenance_pending";
 
   private ProvenanceIds() {}
@@ -33,7 +35,7 @@ public final class ProvenanceIds {
     try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", PENDING)) {
       for (Provenance p : new LinkedHashSet<>(provenances)) {
         appender.beginRow();
-        for (String text : new String[] {p.sourceUrl(), p.asOf(), p.vintage(), p.vintageMonth(), p.publisher()}) {
+        for (String text : texts(p)) {
           if (text == null) {
             appender.appendNull();
           } else {
@@ -49,16 +51,22 @@ public final class ProvenanceIds {
         ResultSet r = s.executeQuery("SELECT " + prefixed("x") + ", p.provenance_id FROM temp.main." + PENDING
             + " x JOIN provenance p ON " + same("x", "p"))) {
       while (r.next()) {
-        ids.put(new Provenance(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
-            r.getInt(6));
+        ids.put(new Provenance(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+            r.getString(6), SourceGrade.byName(r.getString(7)).orElse(null), r.getString(8)), r.getInt(9));
       }
       s.execute("DROP TABLE temp.main." + PENDING);
     }
     return ids;
   }
 
+  /** A provenance's values as the table stores them, in {@link #COLUMNS} order. */
+  public static String[] texts(Provenance p) {
+    return new String[] {p.sourceUrl(), p.asOf(), p.vintage(), p.vintageMonth(), p.publisher(), p.sourceTitle(),
+        p.sourceGrade() == null ? null : p.sourceGrade().wireName(), p.viaUrl()};
+  }
+
   /**
-   * Adds to {@code provenance} each combination of the five {@link #COLUMNS} of {@code relation} (a
+   * Adds to {@code provenance} each combination of the eight {@link #COLUMNS} of {@code relation} (a
    * table or view with those columns) that it does not hold yet.
    */
   public static void addMissing(Connection connection, String relation) throws SQLException {
@@ -70,7 +78,7 @@ public final class ProvenanceIds {
   }
 
   /**
-   * SQL: the rows {@code a} and {@code b} have the same five provenance columns (nulls alike). The join
+   * SQL: the rows {@code a} and {@code b} have the same eight provenance columns (nulls alike). The join
    * condition that finds a row's id: {@code JOIN provenance p ON same("r", "p")}.
    */
   public static String same(String a, String b) {

@@ -83,7 +83,7 @@ public final class RowWriter {
   /**
    * Appends a few rows (thousands, not millions) of one table through DuckDB's appender, which for
    * so few rows is quicker than staging a CSV file; {@code catalog} is "temp" for a temporary table.
-   * The table has the columns of the table's view, the provenance's five texts included.
+   * The table has the columns of the table's view, the provenance's eight values included.
    */
   public static void appendFew(Connection connection, String catalog, String table, int datasetId,
       List<? extends DataRow> rows) throws SQLException {
@@ -141,7 +141,7 @@ public final class RowWriter {
 
   /**
    * A row's values after dataset_id and file_row, in the table's column order, with {@code provenance}
-   * in place of its provenance: its five texts (the view), or its id (the stored rows).
+   * in place of its provenance: its eight values (the view), or its id (the stored rows).
    */
   static List<Object> values(DataRow row, List<Object> provenance) {
     return switch (row) {
@@ -149,7 +149,7 @@ public final class RowWriter {
           r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note());
       case AidRow r -> with(provenance, nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
           r.category(), r.measure(), r.amount(), r.currency(), r.unit(), r.item(), r.quantity(), r.dataThrough()),
-          r.note());
+          r.note(), r.basis() == null ? null : r.basis().wireName());
       case DeliveryRow r -> with(provenance, nullable(r.recordId(), r.supplier(), r.supplierIso3(),
           r.recipient(), r.recipientIso3(), r.designation(), r.description(), r.category(), r.orderYear(),
           r.orderYearEstimate(), r.numberDelivered(), r.numberDeliveredEstimate(), r.deliveryYears(),
@@ -157,7 +157,8 @@ public final class RowWriter {
       case ProductionRow r -> with(provenance, nullable(r.item(), r.producer(), r.country(), r.date(),
           r.valueLow(), r.valueHigh(), r.valueText(), r.period(), r.unit(), r.kind(), r.targetDate()), r.note());
       case ContractRow r -> with(provenance, nullable(r.buyers(), r.agency(), r.item(), r.quantity(),
-          r.quantityQualifier(), r.quantityText(), r.value(), r.currency(), r.date(), r.supplier()), r.note());
+          r.quantityQualifier(), r.quantityText(), r.value(), r.currency(), r.date(), r.supplier()), r.note(),
+          r.contractId());
       default -> throw new IllegalArgumentException("no table for " + row.getClass().getSimpleName());
     };
   }
@@ -170,16 +171,18 @@ public final class RowWriter {
   }
 
   private static List<Object> provenanceTexts(Provenance p) {
-    return nullable(p.sourceUrl(), p.asOf(), p.vintage(), p.vintageMonth(), p.publisher());
+    return nullable((Object[]) ProvenanceIds.texts(p));
   }
 
-  private static List<Object> with(List<Object> provenance, List<Object> fields, Object note) {
-    List<Object> values = new ArrayList<>(fields.size() + provenance.size() + 1);
+  /** The row's fields, its provenance, its note and the columns later schema versions added (V4: last). */
+  private static List<Object> with(List<Object> provenance, List<Object> fields, Object note, Object... added) {
+    List<Object> values = new ArrayList<>(fields.size() + provenance.size() + 1 + added.length);
     values.addAll(fields);
     values.addAll(provenance);
     if (note != NO_NOTE) {
       values.add(note);
     }
+    values.addAll(java.util.Arrays.asList(added));
     return values;
   }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Store implements AutoCloseable {
   /** The schema files, in order; a new version is a new file appended here, never an edit. */
-  private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql",
+      "V4__sources.sql");
 
   private final Connection connection;
   private final String location;

@@ -27,20 +27,22 @@ import org.quartermaster.app.importer.Table;
  */
 public final class QmCsvImporter implements Importer {
 
-  /** The four layouts: the columns each needs and allows. */
+  /** The citation columns every layout takes: see {@code QmCsvRows#provenance}. */
+  private static final List<String> CITATION = List.of("source_url", "source_title", "publisher", "source_grade",
+      "via_url", "as_of", "vintage");
+
+  /** The four layouts: the columns each needs and allows (the {@link #CITATION} columns too). */
   enum Layout {
     SPENDING(Table.SPENDING, List.of("country", "iso3", "year", "pct_gdp"),
-        List.of("country", "iso3", "year", "pct_gdp", "estimate", "as_of", "vintage", "source_url", "note", "source",
-            "amount", "currency", "publisher")),
+        List.of("country", "iso3", "year", "pct_gdp", "estimate", "note", "source", "amount", "currency")),
     AID(Table.AID, List.of("donor", "category", "measure", "amount", "currency", "unit"),
-        List.of("donor", "category", "measure", "amount", "currency", "unit", "as_of", "data_through", "publisher",
-            "source_url", "note", "recipient", "date", "item", "quantity", "vintage")),
+        List.of("donor", "category", "measure", "amount", "currency", "unit", "data_through", "note", "recipient",
+            "date", "item", "quantity", "release", "basis")),
     PRODUCTION(Table.PRODUCTION, List.of("item", "producer", "country", "value", "period", "kind"),
-        List.of("item", "producer", "country", "date", "value", "period", "unit", "kind", "target_date", "source_url",
-            "note", "publisher", "vintage")),
+        List.of("item", "producer", "country", "date", "value", "period", "unit", "kind", "target_date", "note")),
     CONTRACTS(Table.CONTRACTS, List.of("buyer", "item", "quantity", "value", "currency", "date"),
-        List.of("buyer", "agency", "item", "quantity", "value", "currency", "date", "supplier", "source_url", "note",
-            "publisher", "vintage"));
+        List.of("contract_id", "buyer", "agency", "item", "quantity", "value", "currency", "date", "supplier",
+            "note"));
 
     final Table table;
     final List<String> required;
@@ -49,7 +51,7 @@ public final class QmCsvImporter implements Importer {
     Layout(Table table, List<String> required, List<String> allowed) {
       this.table = table;
       this.required = required;
-      this.allowed = allowed;
+      this.allowed = java.util.stream.Stream.concat(allowed.stream(), CITATION.stream()).toList();
     }
 
     static Optional<Layout> of(List<String> header) {

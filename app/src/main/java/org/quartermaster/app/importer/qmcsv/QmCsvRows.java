@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quartermaster.app.data.AidBasis;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.Countries;
@@ -11,6 +12,7 @@ import org.quartermaster.app.data.Country;
 import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.ImportRequest;
 
@@ -22,12 +24,25 @@ final class QmCsvRows {
 
   private QmCsvRows() {}
 
+  /**
+   * The row's citation columns. An aid file names its release in {@code release}, the other layouts in
+   * {@code vintage}: both are the release the figure belongs to.
+   */
   private static Provenance provenance(RowCells cells, String asOf, ImportRequest request) {
     String vintage = cells.text("vintage", false);
+    if (vintage == null) {
+      vintage = cells.text("release", false);
+    }
     String month = request.vintage() != null ? request.vintage() : monthOf(asOf);
     String url = cells.text("source_url", false);
+    String gradeText = cells.text("source_grade", false);
+    SourceGrade grade = SourceGrade.byName(gradeText).orElse(null);
+    if (gradeText != null && grade == null) {
+      cells.problem("source_grade", gradeText, "must be one of " + SourceGrade.names());
+    }
     return new Provenance(url != null ? url : request.sourceUrl(), asOf, vintage, month,
-        cells.text("publisher", false));
+        cells.text("publisher", false), cells.text("source_title", false), grade, cells.text("via_url", false))
+        .citedAs(request.citation());
   }
 
   private static String monthOf(String date) {
@@ -86,11 +101,18 @@ final class QmCsvRows {
     if (!cells.ok()) {
       return null;
     }
+    String basisText = cells.text("basis", false);
+    AidBasis basis = AidBasis.byName(basisText).orElse(null);
+    if (basisText != null && basis == null) {
+      cells.problem("basis", basisText, "must be cumulative (a running total) or period (new aid within a window)");
+      return null;
+    }
     String recipient = cells.text("recipient", false);
     String donorIso3 = countries.find(donor).map(Country::iso3).orElse(null); // groups and institutions: none
     return new AidRow(cells.line(), donor, donorIso3, recipient == null ? "Ukraine" : recipient,
         cells.text("date", false), category, measure, amount, currency, unit, cells.text("item", false),
-        cells.number("quantity", false), cells.text("data_through", false), provenance, cells.text("note", false));
+        cells.number("quantity", false), cells.text("data_through", false), provenance, cells.text("note", false),
+        basis);
   }
 
   static ProductionRow production(RowCells cells, ImportRequest request) {
@@ -146,6 +168,6 @@ final class QmCsvRows {
     }
     return new ContractRow(cells.line(), buyers, cells.text("agency", false), item, quantity, qualifier, quantityText,
         value, cells.text("currency", false), date, cells.text("supplier", false), provenance,
-        cells.text("note", false));
+        cells.text("note", false), cells.text("contract_id", false));
   }
 }
