@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.importer.ImportFailedException;
 import org.quartermaster.app.importer.ImportFormat;
 import org.quartermaster.app.importer.ImportProblem;
@@ -59,6 +61,20 @@ final class ImportCommand implements Callable<Integer> {
       description = "The release month of the file's source, for files whose rows do not say (default: none).")
   String vintage;
 
+  @Option(names = "--publisher", paramLabel = "NAME",
+      description = "Who produced the figures (NATO, Kiel Institute for the World Economy, SIPRI …), not the outlet"
+          + " that reported them, for rows whose file does not say (default: the file's, or the format's).")
+  String publisher;
+
+  @Option(names = "--source-title", paramLabel = "TITLE",
+      description = "The primary document behind the figures, for rows whose file does not say (default: none).")
+  String sourceTitle;
+
+  @Option(names = "--grade", paramLabel = "GRADE",
+      description = "The grade of the source URL's citation: official, research, wire, press, relay, state-media or"
+          + " forum, for rows whose file does not say (default: the file's, or the format's, else not graded).")
+  String grade;
+
   @Option(names = "--skip-bad-rows",
       description = "Write the good rows and list the bad ones in FILE.rejects.csv beside the input (default: off:"
           + " a bad row stops the whole import).")
@@ -78,7 +94,10 @@ final class ImportCommand implements Callable<Integer> {
     if (vintage != null && !vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
       throw new BadInputException("--vintage " + vintage + " must be a release month written YYYY-MM, e.g. 2024-06");
     }
-    ImportRequest request = new ImportRequest(file, chosen, mapping, sourceUrl, vintage, skipBadRows, dryRun);
+    SourceGrade sourceGrade = grade == null ? null : SourceGrade.byName(grade).orElseThrow(
+        () -> new BadInputException("--grade " + grade + ": expected one of " + SourceGrade.names()));
+    ImportRequest request = new ImportRequest(file, chosen, mapping, sourceUrl, vintage, skipBadRows, dryRun,
+        new Citation(blankToNull(publisher), blankToNull(sourceTitle), sourceGrade));
     PrintWriter out = spec.commandLine().getOut();
     try (Store opened = store.open()) {
       ImportReport report = new ImportService(opened, Countries.standard(), Importers.standard()).run(request);
@@ -121,5 +140,9 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,d bad rows left out (%d problems)%s%n", rows, report.rejected().size(),
           report.rejectsFile() == null ? "" : ", listed in " + report.rejectsFile());
     }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -56,7 +56,8 @@ public final class StartupTraining {
     for (List<String> command : List.of(
         List.of("--version"),
         List.of("--db", db, "query", "spending", "--year", "2024", "--threshold", "2"),
-        List.of("--db", db, "query", "aid", "--by", "donor", "--format", "json"),
+        List.of("--db", db, "query", "aid", "--by", "donor", "--category", "military", "--measure", "allocation",
+            "--format", "json"),
         List.of("--db", db, "query", "contracts", "--format", "csv"),
         List.of("--db", db, "import", csv.toString(), "--format", "csv", "--mapping", mapping.toString()),
         List.of("--db", db, "query", "datasets"),

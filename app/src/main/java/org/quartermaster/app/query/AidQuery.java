@@ -98,8 +98,7 @@ public final class AidQuery {
       List<List<Object>> rows = Rows.query(connection, RECORDS, RECORD_COLUMNS, with(parameters, chosen.keys()));
       List<String> notes = new ArrayList<>(chosen.notes());
       notes.addAll(GradeFilter.notes(options.minGrade()));
-      List<VintageUsed> releases = chosen.releases().stream()
-          .map(r -> new VintageUsed(null, r.label(), chosen.records().get(r))).toList();
+      List<VintageUsed> releases = releasesUsed(chosen.releases(), rows);
       QueryResult records = QueryResult.withRowProvenance("", RECORD_COLUMNS, rows, List.of());
       return options.by() == null
           ? records(rows, releases, records.sources(), notes)
@@ -108,6 +107,24 @@ public final class AidQuery {
   }
 
   private static final List<Column> RECORD_COLUMNS = columns();
+
+  /** The chosen releases that rows come from, each with its count of rows. */
+  private static List<VintageUsed> releasesUsed(List<AidRelease> chosen, List<List<Object>> rows) {
+    int publisher = RECORD_COLUMNS.stream().map(Column::name).toList().indexOf("publisher");
+    int release = RECORD_COLUMNS.stream().map(Column::name).toList().indexOf("release");
+    Map<List<Object>, Long> counts = new java.util.HashMap<>();
+    for (List<Object> row : rows) {
+      counts.merge(Arrays.asList(row.get(publisher), row.get(release)), 1L, Long::sum);
+    }
+    List<VintageUsed> used = new ArrayList<>();
+    for (AidRelease r : chosen) {
+      Long count = counts.get(Arrays.asList(r.publisher(), r.name()));
+      if (count != null) {
+        used.add(new VintageUsed(null, r.label(), count));
+      }
+    }
+    return used;
+  }
 
   private static List<Column> columns() {
     List<Column> columns = new ArrayList<>(List.of(Column.text("donor"), Column.detail("donor_iso3"),

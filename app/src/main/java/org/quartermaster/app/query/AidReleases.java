@@ -21,17 +21,22 @@ final class AidReleases {
   static final String ALL = "all";
   private static final String SEPARATOR = "\u001f";
 
-  /** The releases of the filtered rows, with the datasets holding each. */
+  /**
+   * The releases that have filtered rows; for each, what all its rows say: its data-through dates and
+   * the datasets holding it (its latest import is the one read).
+   */
   private static final String RELEASES = """
-      SELECT publisher, vintage AS release, string_agg(DISTINCT data_through, '\u001e') AS through,
-             max(dataset_id) AS dataset_id, count(DISTINCT dataset_id) AS datasets, count(*) AS records
-      FROM filtered GROUP BY publisher, vintage ORDER BY publisher NULLS LAST, vintage NULLS LAST
+      , asked AS (SELECT DISTINCT publisher, vintage FROM filtered)
+      SELECT a.publisher, a.vintage AS release, string_agg(DISTINCT a.data_through, '\u001e') AS through,
+             max(a.dataset_id) AS dataset_id, count(DISTINCT a.dataset_id) AS datasets
+      FROM aid a JOIN asked q ON a.publisher IS NOT DISTINCT FROM q.publisher AND a.vintage IS NOT DISTINCT FROM q.vintage
+      GROUP BY a.publisher, a.vintage ORDER BY a.publisher NULLS LAST, a.vintage NULLS LAST
       """;
 
   private AidReleases() {}
 
   /** The releases chosen, and the notes a reader needs about the choice. */
-  record Chosen(List<AidRelease> releases, Map<AidRelease, Long> records, List<String> notes) {
+  record Chosen(List<AidRelease> releases, List<String> notes) {
     /** SQL condition on a row of {@code filtered}: it belongs to a chosen release's chosen dataset (one parameter). */
     static final String CONDITION = "list_contains(string_split(CAST(? AS VARCHAR), '\u001e'),"
         + " coalesce(publisher, '') || '" + SEPARATOR + "' || coalesce(vintage, '') || '" + SEPARATOR
@@ -56,15 +61,13 @@ final class AidReleases {
   static Chosen choose(Connection connection, String filteredSql, Object[] parameters, String wanted)
       throws SQLException {
     List<AidRelease> all = new ArrayList<>();
-    Map<AidRelease, Long> records = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     List<Column> columns = List.of(Column.text("publisher"), Column.text("release"), Column.text("through"),
-        Column.text("dataset_id"), Column.text("datasets"), Column.text("records"));
+        Column.text("dataset_id"), Column.text("datasets"));
     for (List<Object> row : Rows.query(connection, filteredSql + RELEASES, columns, parameters)) {
       AidRelease release = new AidRelease((String) row.get(0), (String) row.get(1), through((String) row.get(2)),
           ((Number) row.get(3)).intValue());
       all.add(release);
-      records.put(release, ((Number) row.get(5)).longValue());
       if (((Number) row.get(4)).longValue() > 1) {
         notes.add("Release " + release.label() + " is in several datasets: its figures are read from the latest"
             + " import (dataset " + release.datasetId() + ") only, never added to another copy.");
@@ -85,10 +88,7 @@ final class AidReleases {
             + " (or --release latest, or all)");
       }
     }
-    chosen.forEach(r -> records.putIfAbsent(r, 0L));
-    Map<AidRelease, Long> counted = new LinkedHashMap<>();
-    chosen.forEach(r -> counted.put(r, records.get(r)));
-    return new Chosen(chosen, counted, notes);
+    return new Chosen(chosen, notes);
   }
 
   /** For each publisher, its release with the latest data-through date; releases with none are named. */

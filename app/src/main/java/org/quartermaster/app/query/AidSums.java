@@ -80,7 +80,7 @@ final class AidSums {
           .map(DonorGroup::label);
       case CATEGORY -> aggregate ? Optional.empty() : Optional.of(f.category());
       case MEASURE -> aggregate ? Optional.empty() : Optional.of(f.measure());
-      case RELEASE -> aggregate ? Optional.empty() : Optional.of(f.release().label());
+      case RELEASE -> aggregate ? Optional.empty() : Optional.of(String.valueOf(f.release().name()));
     };
   }
 

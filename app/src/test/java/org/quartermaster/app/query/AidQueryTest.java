@@ -1,20 +1,21 @@
 package org.quartermaster.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.quartermaster.app.data.SourceGrade;
+import org.quartermaster.app.query.AidQuery.By;
 import org.quartermaster.app.store.Store;
 
-/** {@link AidQuery}: records, and sums that never add one currency or unit to another. */
+/**
+ * {@link AidQuery} on the bundled dataset: the latest release by data-through date, sums that never add
+ * releases, bases, currencies, units, overlapping categories or measures. The rule itself is checked
+ * over random stores in {@link AidTotalsPropertyTest}.
+ */
 class AidQueryTest {
   private static Store store;
 
@@ -28,73 +29,125 @@ class AidQueryTest {
     store.close();
   }
 
-  /** The sum of the amounts of each (group, currency, unit), computed here from the records. */
-  private static Map<List<Object>, Double> expectedSums(AidQuery.By by) {
-    QueryResult records = AidQuery.run(store, new AidQuery.Options(null, null, null, null));
-    Map<List<Object>, Double> sums = new HashMap<>();
-    for (List<Object> row : records.rows()) {
-      List<Object> key = List.of(row.get(records.columnIndex(by.cliName())), row.get(records.columnIndex("currency")),
-          row.get(records.columnIndex("unit")));
-      sums.merge(key, (Double) row.get(records.columnIndex("amount")), Double::sum);
-    }
-    return sums;
+  private static QueryResult run(By by, String donor, String category, String measure, String release) {
+    return AidQuery.run(store, new AidQuery.Options(by, donor, category, measure, release, null));
   }
 
-  @ParameterizedTest
-  @EnumSource(AidQuery.By.class)
-  void run_by_sumsEachCurrencyAndUnitApartAndNeverMixesThem(AidQuery.By by) {
-    QueryResult result = AidQuery.run(store, new AidQuery.Options(by, null, null, null));
+  /** Regression: the README's own example added 17 overlapping US records into EUR 934.67 bn. */
+  @Test
+  void run_byDonorWithoutCategoryAndMeasure_isRefusedNamingBothOptions() {
+    assertThatThrownBy(() -> run(By.DONOR, null, null, null, null))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("a sum by donor would add, within one release, several categories")
+        .hasMessageContaining("choose one with --category")
+        .hasMessageContaining("choose one with --measure");
+  }
+
+  /** Regression: US military allocations were EUR 215 bn, five releases summed; Kiel Release 28 says 64.62. */
+  @Test
+  void run_usMilitaryAllocations_areKielRelease28s64_62() {
+    QueryResult result = run(By.DONOR, "United States", "military", "allocation", null);
+
+    assertThat(result.rows()).singleElement().satisfies(row -> {
+      assertThat(row.subList(0, 7)).containsExactly("United States", "Kiel UST Release 28", "cumulative", "EUR",
+          "billion", 64.62, 1L);
+    });
+    assertThat(result.vintages()).singleElement().satisfies(v -> assertThat(v.name())
+        .isEqualTo("Kiel UST Release 28 (Kiel Institute for the World Economy, data to 2026-02-28)"));
+    assertThat(result.sources()).singleElement().satisfies(source -> {
+      assertThat(source.publisher()).isEqualTo("Kiel Institute for the World Economy");
+      assertThat(source.grade()).isEqualTo(SourceGrade.OFFICIAL);
+      assertThat(source.readAt()).contains("github.com/marhip97/ukrainastotte");
+      assertThat(source.describe()).contains("Release 28").contains("official");
+    });
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("Kiel UST Release 30v2")
+        .contains("data-through date is not stated"));
+  }
+
+  @Test
+  void run_releaseAll_keepsEveryReleaseOnLinesOfItsOwn() {
+    QueryResult result = run(By.DONOR, "United States", "military", "allocation", "all");
+
+    List<Object> releases = result.column("release");
+    assertThat(releases).doesNotHaveDuplicates().hasSizeGreaterThan(2).contains("Kiel UST Release 28");
+    assertThat(result.column("records")).containsOnly(1L);
+  }
+
+  @Test
+  void run_oneReleaseByName_readsOnlyThatRelease() {
+    QueryResult result = run(By.DONOR, "United States", "military", "allocation", "kiel ust release 30v2");
+
+    assertThat(result.rows()).singleElement().satisfies(row -> assertThat(row.subList(0, 6))
+        .containsExactly("United States", "Kiel UST Release 30v2", "cumulative", "USD", "billion", 73.645));
+  }
+
+  @Test
+  void run_unknownRelease_isRefusedListingTheReleases() {
+    assertThatThrownBy(() -> run(null, "Germany", null, null, "Release 99"))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("no aid figures of release 'Release 99'")
+        .hasMessageContaining("Kiel UST Release 28 (Kiel Institute for the World Economy, data to 2026-02-28)");
+  }
+
+  @Test
+  void run_byDonorGroup_givesKielsGroupsAndEuropeAgainstTheUnitedStates() {
+    QueryResult result = run(By.DONOR_GROUP, null, "military", "allocation", null);
+
+    assertThat(result.column("donor-group")).containsExactly("EU member states", "EU institutions", "other Europe",
+        "United States", "others", AidSums.EUROPE);
+    double europe = 0;
+    for (List<Object> row : result.rows()) {
+      if (List.of("EU member states", "EU institutions", "other Europe").contains(row.getFirst())) {
+        europe += (Double) row.get(result.columnIndex("amount"));
+      }
+    }
+    assertThat((Double) result.rows().getLast().get(result.columnIndex("amount")))
+        .isCloseTo(europe, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(result.column("release")).containsOnly("Kiel UST Release 28");
+  }
+
+  @Test
+  void run_byCategory_leavesGroupsOfDonorsOutAndSaysSo() {
+    QueryResult result = run(By.CATEGORY, null, null, "unspecified", "all");
+
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .startsWith("Left out of sums across donors, as groups of donors that overlap their members:")
+        .contains("Other NATO members and partners (excl. US)"));
+  }
+
+  @Test
+  void run_withoutBy_listsTheLatestReleasesRecordsWithReleaseAndBasis() {
+    QueryResult result = run(null, null, null, null, null);
 
     assertThat(result.columns()).extracting(Column::name)
-        .containsExactly(by.cliName(), "currency", "unit", "amount", "records");
-    Map<List<Object>, Double> expected = expectedSums(by);
-    assertThat(result.rows()).hasSize(expected.size());
-    Set<List<Object>> keys = new HashSet<>();
-    long records = 0;
-    for (List<Object> row : result.rows()) {
-      List<Object> key = row.subList(0, 3);
-      assertThat(keys.add(key)).as("one line per %s", key).isTrue();
-      assertThat((Double) row.get(3)).as("sum of %s", key).isCloseTo(expected.get(key),
-          org.assertj.core.data.Offset.offset(1e-6));
-      records += ((Number) row.get(4)).longValue();
-    }
-    assertThat(records).isEqualTo(BundledSample.AID_ROWS);
-    assertThat(result.notes().getFirst()).startsWith("Sums are per currency and unit: EUR is never added to USD,"
-        + " nor billion to million");
+        .containsSubsequence("amount", "currency", "unit", "data_through", "release", "basis", "source_grade");
+    assertThat(result.column("release")).contains("Kiel UST Release 28").doesNotContain("Kiel UST Release 30v2",
+        "Kiel UST update 2024-02 (data to 2024-01-15)");
+    assertThat(run(null, null, null, null, "all").rows()).hasSize(BundledSample.AID_ROWS);
   }
 
   @Test
-  void run_byDonorForGermanyMilitaryAllocation_givesOneSumPerCurrency() {
-    QueryResult result = AidQuery.run(store, new AidQuery.Options(AidQuery.By.DONOR, "Germany", "military",
-        "allocation"));
+  void run_periodFigures_areNeverAddedToRunningTotals() {
+    QueryResult result = run(By.RELEASE, null, "military", "allocation",
+        "Kiel UST update 2024-04-25 (data to 2024-02-29)");
 
-    assertThat(result.rows()).containsExactly(
-        List.of("Germany", "EUR", "billion", 27.41, 3L),
-        List.of("Germany", "USD", "billion", 28.383, 1L));
-    assertThat(result.notes()).contains(
-        "In more than one currency or unit (one line each, not added): Germany.");
-    assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("4 vintages"));
-    assertThat(result.sources()).hasSize(4);
+    // Germany's and Sweden's Jan-Feb 2024 windows are not added to the US running total; Europe, a group of
+    // donors, is left out of a sum across donors
+    assertThat(result.rows()).extracting(row -> row.get(1) + " " + row.get(4) + " " + row.get(5)).containsExactly(
+        "cumulative 43.1 1", "period 3.1 2");
   }
 
   @Test
-  void run_allDonors_keepsBillionPerYearApartFromBillion() {
-    QueryResult result = AidQuery.run(store, new AidQuery.Options(AidQuery.By.DONOR, "All donors", null, null));
+  void run_minGrade_keepsOnlyFiguresCitedAtThatGradeOrBetter() {
+    QueryResult result = AidQuery.run(store, new AidQuery.Options(null, null, null, null, "all", SourceGrade.OFFICIAL));
 
-    assertThat(result.rows()).extracting(row -> row.get(2)).containsExactly("billion", "billion per year");
-  }
-
-  @Test
-  void run_withoutBy_listsEveryRecordOnce() {
-    QueryResult result = AidQuery.run(store, new AidQuery.Options(null, null, null, null));
-
-    assertThat(result.rows()).hasSize(BundledSample.AID_ROWS);
-    assertThat(result.columns()).extracting(Column::name).containsSequence("amount", "currency", "unit");
+    assertThat(result.column("source_grade")).isNotEmpty().containsOnly("official");
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note).contains("graded official or better"));
   }
 
   @Test
   void run_donorByIsoCode_matchesTheDonorsCountry() {
-    QueryResult result = AidQuery.run(store, new AidQuery.Options(null, "DEU", null, null));
+    QueryResult result = run(null, "DEU", null, null, "all");
 
     assertThat(result.column("donor")).isNotEmpty().containsOnly("Germany");
   }

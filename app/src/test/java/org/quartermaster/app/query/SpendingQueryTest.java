@@ -72,8 +72,8 @@ class SpendingQueryTest {
       assertThat(v.name()).contains("June 2024 release");
       assertThat(v.rows()).isEqualTo(32);
     });
-    assertThat(result.sources()).containsExactly(
-        "https://swedenherald.com/article/record-number-of-nato-countries-expected-to-reach-spending-target");
+    assertThat(result.sources()).extracting(Source::url).containsExactly(
+        "https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/pdf/240617-def-exp-2024-en.pdf");
   }
 
   @Test

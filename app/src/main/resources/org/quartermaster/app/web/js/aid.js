@@ -1,13 +1,14 @@
 // Aid page: by donor stacked by category, and commitments vs allocations per donor, for one release
-// (vintage) and currency of the aid dataset; filters as query parameters so a view can be shared.
-import {api, dataTable, el, query, runPage, select, sourceLine} from './common.js';
+// and currency of the aid dataset (running totals only); filters as query parameters so a view can be
+// shared. The default release is the API's: the latest by data-through date, never the one with most rows.
+import {api, citations, dataTable, el, query, runPage, select, sourceLine} from './common.js';
 import {chartCard} from './charts.js';
 
 const CATEGORIES = ['military', 'financial', 'humanitarian'];
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
 const state = {
-  vintage: params.get('vintage') || '',
+  release: params.get('release') || '',
   currency: params.get('currency') || '',
   measure: params.get('measure') || 'allocation',
   category: params.get('category') || 'military',
@@ -15,14 +16,16 @@ const state = {
 };
 
 runPage(async () => {
-  const result = await api('/api/v1/aid');
-  // Comparable lines only: per-donor figures by category, in billions (not yearly averages or headline totals).
-  const lines = result.rows.filter((r) => r.unit === 'billion' && r.donor_iso3 !== null || /^EU \(/.test(r.donor || ''));
-  const vintages = [...new Set(lines.map((r) => r.vintage_month).filter(Boolean))].sort().reverse();
-  if (!state.vintage) {
-    state.vintage = mostCommon(lines.map((r) => r.vintage_month).filter(Boolean));
+  const [result, latest] = await Promise.all([api('/api/v1/aid?release=all'), api('/api/v1/aid')]);
+  // Comparable lines only: per-donor running totals by category, in billions (not windows or groups of donors).
+  const comparable = (r) => r.unit === 'billion' && r.basis === 'cumulative'
+    && (r.donor_iso3 !== null || /^EU \(/.test(r.donor || ''));
+  const lines = result.rows.filter(comparable);
+  const releases = byDataThrough(lines);
+  if (!state.release) {
+    state.release = byDataThrough(latest.rows.filter(comparable))[0] || releases[0] || '';
   }
-  const currencies = [...new Set(lines.filter((r) => r.vintage_month === state.vintage).map((r) => r.currency))].sort();
+  const currencies = [...new Set(lines.filter((r) => r.release === state.release).map((r) => r.currency))].sort();
   if (!currencies.includes(state.currency)) {
     state.currency = currencies[0] || '';
   }
@@ -32,8 +35,8 @@ runPage(async () => {
     draw(lines, result, stacked, versus, tableBox);
   };
   const controls = el('section', {class: 'controls', 'aria-label': 'Filters'}, [
-    select('vintage', 'Release (vintage)', vintages, state.vintage, (v) => {
-      state.vintage = v;
+    select('release', 'Release', releases, state.release, (v) => {
+      state.release = v;
       location.search = query(state);
     }),
     select('currency', 'Currency', currencies, state.currency, (v) => {
@@ -66,10 +69,16 @@ runPage(async () => {
   draw(lines, result, stacked, versus, tableBox);
 });
 
-function mostCommon(values) {
-  const counts = new Map();
-  values.forEach((v) => counts.set(v, (counts.get(v) || 0) + 1));
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0][0];
+/** The releases of the lines, latest data-through date first (releases without a dated row last). */
+function byDataThrough(lines) {
+  const through = new Map();
+  for (const r of lines) {
+    const date = /^\d{4}-\d{2}/.test(r.data_through || '') ? r.data_through : '';
+    if (!through.has(r.release) || date > through.get(r.release)) {
+      through.set(r.release, date);
+    }
+  }
+  return [...through.entries()].sort((a, b) => b[1].localeCompare(a[1]) || a[0].localeCompare(b[0])).map(([r]) => r);
 }
 
 /** One figure per donor, category and measure: the line with the latest data_through when several. */
@@ -86,11 +95,10 @@ function figures(lines) {
 }
 
 function draw(allLines, result, stacked, versus, tableBox) {
-  const lines = figures(allLines.filter((r) => r.vintage_month === state.vintage && r.currency === state.currency
+  const lines = figures(allLines.filter((r) => r.release === state.release && r.currency === state.currency
     && (!state.donor || r.donor === state.donor)));
   const units = `${state.currency} billion`;
-  const source = sourceLine({sources: lines.map((r) => r.source_url), vintages: [{vintage_month: state.vintage}]},
-    [...new Set(lines.map((r) => r.publisher).filter(Boolean))].join(', '));
+  const source = sourceLine({sources: citations(lines), vintages: [{vintage: state.release}]});
   stacked.setUnits(units);
   versus.setUnits(units);
 
@@ -107,8 +115,8 @@ function draw(allLines, result, stacked, versus, tableBox) {
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
       series: CATEGORIES.map((c) => ({type: 'bar', stack: 'aid', name: c, emphasis: {focus: 'series'},
         data: donors.map((d) => value(byMeasure, d, c, state.measure))})),
-    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'vintage_month', 'source_url'],
-      rows: byMeasure}, source, `Aid by donor and category (${state.measure}s), release ${state.vintage}`);
+    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'release', 'basis', 'source_grade', 'source_url'],
+      rows: byMeasure}, source, `Aid by donor and category (${state.measure}s), ${state.release}`);
   }
 
   const byCategory = lines.filter((r) => r.category === state.category && ['commitment', 'allocation'].includes(r.measure));
@@ -124,12 +132,13 @@ function draw(allLines, result, stacked, versus, tableBox) {
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
       series: ['commitment', 'allocation'].map((m, i) => ({type: 'bar', name: m, itemStyle: {color: i ? '#0072B2' : '#E69F00'},
         data: donors2.map((d) => value(byCategory, d, state.category, m))})),
-    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'vintage_month', 'source_url'],
-      rows: byCategory}, source, `Commitments vs allocations, ${state.category} aid, release ${state.vintage}`);
+    }, {columns: ['donor', 'category', 'measure', 'amount', 'currency', 'unit', 'data_through', 'release', 'basis', 'source_grade', 'source_url'],
+      rows: byCategory}, source, `Commitments vs allocations, ${state.category} aid, ${state.release}`);
   }
   tableBox.replaceChildren(dataTable([{name: 'donor'}, {name: 'category'}, {name: 'measure'}, {name: 'amount'},
-    {name: 'currency'}, {name: 'unit'}, {name: 'data_through', label: 'data through'}, {name: 'publisher'},
-    {name: 'source_url', label: 'source'}], lines, `${result.title}: release ${state.vintage}, ${state.currency}`));
+    {name: 'currency'}, {name: 'unit'}, {name: 'data_through', label: 'data through'}, {name: 'release'},
+    {name: 'basis'}, {name: 'publisher'}, {name: 'source_grade', label: 'grade'}, {name: 'source_url', label: 'source'}],
+  lines, `${result.title}: ${state.release}, ${state.currency}`));
 }
 
 /** Donors by their total, largest first. */

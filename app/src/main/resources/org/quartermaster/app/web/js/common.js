@@ -259,19 +259,49 @@ export function monthLabel(start, offset) {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The short source line of a query result: its source hosts and vintages. */
+/** The citations of query rows (their publisher, source_title, as_of, source_grade, source_url, via_url), each once. */
+export function citations(rows) {
+  const seen = new Map();
+  for (const r of rows) {
+    const c = {url: r.source_url || null, publisher: r.publisher || null, title: r.source_title || null,
+      date: r.as_of || null, grade: r.source_grade || null, read_at: r.via_url || null};
+    const key = JSON.stringify(c);
+    if (!seen.has(key)) {
+      seen.set(key, c);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** One citation as a reader sees it: publisher, title, date, grade; state media and forums marked. */
+export function citationText(c) {
+  if (typeof c === 'string') {
+    return host(c);
+  }
+  const grade = !c.grade ? 'not graded' : ['state-media', 'forum'].includes(c.grade)
+    ? `${c.grade.toUpperCase()} (not a support for the figure)` : c.grade;
+  const parts = [c.publisher, c.title ? `"${c.title}"` : null, c.date, grade].filter(Boolean);
+  return `${parts.join(', ')}${c.url ? ` (${host(c.url)})` : ' (unsourced)'}`;
+}
+
+/**
+ * The source line of a chart or table: its citations (publisher, title, date, grade, host), at most
+ * three spelled out, and its releases. `result.sources`: citation objects (from `citations(rows)` or an
+ * API answer's `sources`).
+ */
 export function sourceLine(result, publisher) {
-  const hosts = [...new Set((result.sources || []).map(host))];
-  const vintages = (result.vintages || []).map((v) => v.vintage_month).filter(Boolean);
+  const sources = result.sources || [];
+  const releases = (result.vintages || []).map((v) => v.vintage_month || v.vintage).filter(Boolean);
   const parts = [];
-  if (publisher) {
+  if (publisher && !sources.some((s) => s && s.publisher)) {
     parts.push(publisher);
   }
-  if (hosts.length) {
-    parts.push(hosts.length > 4 ? `${hosts.slice(0, 4).join(', ')} and ${hosts.length - 4} more` : hosts.join(', '));
+  if (sources.length) {
+    const shown = sources.slice(0, 3).map(citationText);
+    parts.push(sources.length > 3 ? `${shown.join('; ')}; and ${sources.length - 3} more` : shown.join('; '));
   }
-  if (vintages.length) {
-    parts.push(`vintage${vintages.length > 1 ? 's' : ''} ${vintages.join(', ')}`);
+  if (releases.length) {
+    parts.push(`release${releases.length > 1 ? 's' : ''} ${[...new Set(releases)].join(', ')}`);
   }
   return parts.join('; ') || 'Quartermaster store';
 }

@@ -1,6 +1,6 @@
 // Overview: the headline answers. Allies at 2% and 3.5% of GDP in the latest year with figures,
 // aid totals by donor group, and the stock cells most at risk in the example scenarios.
-import {api, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
+import {api, citations, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
 import {latestCoveredYear} from './spending-years.js';
 import {cellName, monthsToTargetText, runScenario} from './results.js';
@@ -48,74 +48,47 @@ async function spending(slots, card) {
       data: withFigure.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
       markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}])}],
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows: withFigure},
-  sourceLine({sources: withFigure.map((r) => r.source_url), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
+  sourceLine({sources: citations(withFigure), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
   `Allies against the spending guidelines, ${year}`);
 }
 
-/** Donor groups from membership: EU institutions, EU member states, other European, United States, others. */
-function group(row, countries) {
-  if (/^EU \(/.test(row.donor)) {
-    return 'EU institutions';
-  }
-  const country = countries.get(row.donor_iso3);
-  if (!country) {
-    return null;
-  }
-  if (country.iso3 === 'USA') {
-    return 'United States';
-  }
-  if (country.eu_joined && !country.eu_left) {
-    return 'EU member states';
-  }
-  if (['GBR', 'NOR', 'CHE', 'ISL', 'TUR'].includes(country.iso3)) {
-    return 'Other European';
-  }
-  return 'Other donors';
-}
-
+/**
+ * Aid by donor group, from the API's own rule (the latest release by data-through date, sums that never
+ * mix releases, bases or currencies): the headline total of Kiel's latest release and its allocations by
+ * category and donor group.
+ */
 async function aid(slot, card) {
-  const [result, countryList] = await Promise.all([api('/api/v1/aid?measure=allocation'), api('/api/v1/countries')]);
-  const countries = new Map(countryList.countries.map((c) => [c.iso3, c]));
-  const lines = result.rows.filter((r) => r.unit === 'billion' && r.currency === 'EUR'
-    && ['military', 'financial', 'humanitarian'].includes(r.category) && (r.donor_iso3 !== null || /^EU \(/.test(r.donor)));
-  const counts = new Map();
-  lines.forEach((r) => counts.set(r.vintage_month, (counts.get(r.vintage_month) || 0) + 1));
-  const vintage = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const latest = new Map();
-  for (const r of lines.filter((x) => x.vintage_month === vintage)) {
-    const key = `${r.donor}|${r.category}`;
-    if (!latest.has(key) || String(r.data_through) > String(latest.get(key).data_through)) {
-      latest.set(key, r);
-    }
+  const base = '/api/v1/aid?measure=allocation&min_grade=press&by=';
+  const totals = await api(`${base}release&category=total`);
+  const headline = totals.rows.filter((r) => r.currency === 'EUR' && r.unit === 'billion')
+    .sort((a, b) => b.amount - a.amount)[0];
+  if (!headline) {
+    slot.replaceWith(tile('–', 'no aid allocations in the store', 'import the Kiel Institute tracker'));
+    card.empty('No aid allocations in the store');
+    return;
   }
-  const groups = ['EU member states', 'EU institutions', 'United States', 'Other European', 'Other donors'];
+  const release = totals.vintages.find((v) => v.vintage.startsWith(`${headline.release} (`)) || {vintage: headline.release};
   const categories = ['military', 'financial', 'humanitarian'];
-  const totals = {};
-  const rows = [];
-  for (const r of latest.values()) {
-    const g = group(r, countries);
-    if (g) {
-      totals[g] = totals[g] || {military: 0, financial: 0, humanitarian: 0};
-      totals[g][r.category] += r.amount;
-      rows.push({group: g, donor: r.donor, category: r.category, amount: r.amount, data_through: r.data_through, source_url: r.source_url});
-    }
-  }
-  const total = rows.reduce((s, r) => s + r.amount, 0);
-  const through = [...new Set(rows.map((r) => r.data_through))].sort().pop();
-  slot.replaceWith(tile(`€${number(total, 0)} bn`, `aid allocated to Ukraine by the tracked donors (data through ${through})`,
-    `Kiel Institute release ${vintage}; EUR allocations, military + financial + humanitarian`));
-  const shown = groups.filter((g) => totals[g]);
+  const parts = await Promise.all(categories.map((c) =>
+    api(`${base}donor-group&category=${c}&release=${encodeURIComponent(headline.release)}`)));
+  const groups = ['EU member states', 'EU institutions', 'other Europe', 'United States', 'others'];
+  const rows = parts.flatMap((p, i) => p.rows.filter((r) => r.currency === 'EUR' && r.unit === 'billion'
+    && groups.includes(r['donor-group'])).map((r) => ({group: r['donor-group'], category: categories[i], amount: r.amount,
+    donors: r.donors, release: r.release, basis: r.basis})));
+  const shown = groups.filter((g) => rows.some((r) => r.group === g));
+  slot.replaceWith(tile(`€${number(headline.amount, 0)} bn`,
+    `aid allocated to Ukraine by the ${headline.donors} donors of ${release.vintage}`,
+    'total allocations (military + financial + humanitarian), one release, never summed with another'));
   card.show({
     legend: {top: 0},
     grid: {top: 40},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
     xAxis: {type: 'category', data: shown, axisLabel: {interval: 0}},
     yAxis: {type: 'value', name: 'EUR billion'},
-    series: categories.map((c) => ({type: 'bar', stack: 'aid', name: c, data: shown.map((g) => Number(totals[g][c].toFixed(2)))})),
-  }, {columns: ['group', 'donor', 'category', 'amount', 'data_through', 'source_url'], rows},
-  sourceLine({sources: rows.map((r) => r.source_url), vintages: [{vintage_month: vintage}]},
-    [...new Set([...latest.values()].map((r) => r.publisher).filter(Boolean))].join(', ')),
-  `Aid to Ukraine by donor group, release ${vintage}`);
+    series: categories.map((c) => ({type: 'bar', stack: 'aid', name: c,
+      data: shown.map((g) => (rows.find((r) => r.group === g && r.category === c) || {amount: null}).amount)})),
+  }, {columns: ['group', 'category', 'amount', 'donors', 'release', 'basis'], rows},
+  sourceLine(totals), `Aid to Ukraine by donor group, ${release.vintage}`);
 }
 
 async function risk(box, card) {

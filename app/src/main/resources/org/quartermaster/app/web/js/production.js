@@ -1,6 +1,6 @@
 // Production and contracts page: per item, the reported rates over time (actual, capacity,
 // estimate) with targets plotted at their target dates, and the contracts whose item names match.
-import {api, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
+import {api, citations, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
 import {chartCard} from './charts.js';
 
 /** Months per reporting period, to put yearly, monthly and daily rates on one monthly axis. */
@@ -102,7 +102,7 @@ function draw(rated, production, contracts, card, tables) {
           .map((r) => ({value: [r.when, r.per_month_high > r.per_month ? (r.per_month + r.per_month_high) / 2 : r.per_month], row: r})),
       })).concat(ranges(rows)),
     }, {columns: ['item', 'producer', 'country', 'date', 'kind', 'target_date', 'value', 'unit', 'period', 'per_month', 'as_of', 'source_url'],
-      rows}, sourceLine({sources: rows.map((r) => r.source_url), vintages: []}), `${state.item}${state.producer ? `, ${state.producer}` : ''}: production rate over time`);
+      rows}, sourceLine({sources: citations(rows), vintages: []}), `${state.item}${state.producer ? `, ${state.producer}` : ''}: production rate over time`);
   }
   const feeding = contracts.rows.filter((c) => linked(state.item, c.item));
   tables.replaceChildren(
