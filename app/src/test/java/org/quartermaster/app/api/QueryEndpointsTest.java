@@ -83,15 +83,16 @@ class QueryEndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
-        {"status": 400, "message": "expected donor, category or measure",
-         "problems": [{"path": "by", "value": "colour", "message": "expected donor, category or measure"}]}
+        {"status": 400, "message": "expected donor, donor-group, category, measure or release",
+         "problems": [{"path": "by", "value": "colour",
+                       "message": "expected donor, donor-group, category, measure or release"}]}
         """));
   }
 
   @Test
   void aid_formatCsv_returnsCsvWithTheColumnNames() {
-    HttpResponse<String> json = api.get("/api/v1/aid?by=donor");
-    HttpResponse<String> csv = api.get("/api/v1/aid?by=donor&format=csv");
+    HttpResponse<String> json = api.get("/api/v1/aid?by=donor&category=military&measure=allocation");
+    HttpResponse<String> csv = api.get("/api/v1/aid?by=donor&category=military&measure=allocation&format=csv");
 
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));

@@ -79,6 +79,33 @@ class ImportCommandTest {
     }
   }
 
+  /** Issue 9: an import is told who produced its figures and how well they are cited. */
+  @Test
+  void import_publisherTitleAndGrade_citeTheRowsThatDoNotSay() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/mistral,\n");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString(), "--publisher", "MBDA",
+        "--source-title", "MBDA press release, 5 Jan 2024", "--grade", "Official");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun query = CliRun.qm("--db", db.toString(), "query", "contracts", "--item", "Mistral");
+    assertThat(query.out()).contains("[1] MBDA, \"MBDA press release, 5 Jan 2024\", 2024, official:"
+        + " https://example.org/mistral");
+  }
+
+  @Test
+  void import_unknownGrade_exitsTwoListingTheGrades() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString(), "--grade", "gold");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--grade gold: expected one of official, research, wire, press, relay, state-media,"
+        + " forum");
+  }
+
   @Test
   void import_sameFileTwiceAndDryRun_sayWhatTheyDo() throws IOException {
     Path db = dir.resolve("s.duckdb");

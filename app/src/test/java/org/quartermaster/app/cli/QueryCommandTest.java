@@ -31,7 +31,9 @@ class QueryCommandTest {
         .contains("Iceland          ISL   2024                   -  true      no figure")
         .contains("Vintage used:\n  2024-06  NATO Defence Expenditure of NATO Countries (2014-2024), June 2024"
             + " release (32 rows)")
-        .contains("Sources:\n  [1] https://swedenherald.com/");
+        .contains("Sources:\n  [1] ")
+        .contains("https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/pdf/240617-def-exp-2024-en.pdf")
+        .doesNotContain("swedenherald");
   }
 
   @Test
@@ -71,15 +73,47 @@ class QueryCommandTest {
     });
   }
 
+  /** Regression (issue 9): Germany's military allocations added three releases and two currencies. */
   @Test
-  void aid_byDonor_printsSumsPerCurrencyAndSaysSo() {
+  void aid_byDonor_printsOneReleasesSumAndItsCitation() {
     CliRun run = qm("query", "aid", "--by", "donor", "--donor", "Germany", "--category", "military",
         "--measure", "allocation");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Germany  EUR       billion   27.41        3")
-        .contains("Germany  USD       billion  28.383        1")
-        .contains("EUR is never added to USD, nor billion to million");
+    assertThat(run.out()).contains("Germany  Kiel UST Release 28  cumulative  EUR       billion   20.01        1")
+        .contains("[1] Kiel Institute for the World Economy, \"Kiel Institute, Ukraine Support Tracker, Release 28")
+        .contains("2026-04-22, official: https://www.kielinstitut.de/")
+        .contains("releases, bases, currencies and units are never added together");
+  }
+
+  /** Regression (issue 9): the README's example summed 17 overlapping US records into EUR 934.67 bn. */
+  @Test
+  void aid_byDonorWithoutCategory_exitsTwoNamingTheOptions() {
+    CliRun run = qm("query", "aid", "--by", "donor", "--format", "csv");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("qm: a sum by donor would add, within one release, several categories")
+        .contains("--category").contains("--measure");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void query_badMinGrade_exitsTwoListingTheGrades() {
+    CliRun run = qm("query", "production", "--min-grade", "excellent");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--min-grade excellent: expected one of official, research, wire, press, relay,"
+        + " state-media, forum");
+  }
+
+  /** Regression (issue 9): the NSPA Stinger order is two rows (USD, EUR); counting rows gave 1,880 missiles. */
+  @Test
+  void contracts_oneOrderInTwoCurrencies_countsItsMissilesOnce() {
+    CliRun run = qm("query", "contracts", "--item", "FIM-92K");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("FIM-92K Stinger Block I: 1 contract in 2 rows, quantity 940.")
+        .doesNotContain("1,880");
   }
 
   @ParameterizedTest

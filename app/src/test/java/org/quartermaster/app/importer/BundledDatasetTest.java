@@ -32,11 +32,27 @@ class BundledDatasetTest {
   void seed_newStore_loadsEveryBundledFileAsADatasetWithItsRows() {
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM datasets WHERE bundled")).isEqualTo(4);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM defence_spending")).isEqualTo(514);
-    assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid")).isEqualTo(226);
+    assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid")).isEqualTo(225);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM production")).isEqualTo(132);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM contracts")).isEqualTo(24);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM countries")).isGreaterThan(240);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM defence_spending WHERE source_url IS NULL")).isZero();
+  }
+
+  /** Issue 9: every bundled row is cited: publisher, primary title and grade, and no state media or forum. */
+  @Test
+  void seed_newStore_everyRowHasPublisherTitleAndGradeAndNoneIsStateMediaOrForum() {
+    for (String table : java.util.List.of("defence_spending", "aid", "production", "contracts")) {
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM " + table
+          + " WHERE publisher IS NULL OR source_title IS NULL OR source_grade IS NULL")).as(table).isZero();
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM " + table
+          + " WHERE source_grade IN ('state-media', 'forum')")).as(table).isZero();
+    }
+    assertThat(StoreCounts.count(store, "SELECT count(*) FROM defence_spending WHERE source_url LIKE '%swedenherald%'"))
+        .isZero();
+    assertThat(StoreCounts.count(store, "SELECT count(*) FROM production WHERE source_url LIKE '%rt.com%'")).isZero();
+    assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid WHERE basis IS NULL")).isZero();
+    assertThat(StoreCounts.count(store, "SELECT count(DISTINCT contract_id) FROM contracts")).isEqualTo(23);
   }
 
   @Test

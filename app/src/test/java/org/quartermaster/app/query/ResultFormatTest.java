@@ -110,7 +110,8 @@ class ResultFormatTest {
     assertThat(lines).contains("Belgium          BEL   2024                1.30  true      no                 "
         + "       0.70  nato    2024-06        [1]");
     assertThat(table).contains("\n32 rows.\nVintage used:\n  2024-06  NATO Defence Expenditure of NATO Countries"
-        + " (2014-2024), June 2024 release (32 rows)\nSources:\n  [1] https://swedenherald.com/");
+        + " (2014-2024), June 2024 release (32 rows)\nSources:\n  [1] ")
+        .contains("https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/pdf/240617-def-exp-2024-en.pdf");
     assertThat(table).contains("Notes:\n  Vintage 2024-06 only, as asked for.\n");
   }
 

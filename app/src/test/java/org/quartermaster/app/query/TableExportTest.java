@@ -84,7 +84,8 @@ class TableExportTest {
     TableExport.write(store, ExportTable.SPENDING, ExportFormat.CSV, out);
 
     assertThat(Files.readAllLines(out).getFirst()).isEqualTo("dataset_id,file_row,source,iso3,country,year,pct_gdp,"
-        + "amount,currency,estimate,source_url,as_of,vintage,vintage_month,publisher,note");
+        + "amount,currency,estimate,source_url,as_of,vintage,vintage_month,publisher,source_title,source_grade,via_url,"
+        + "note");
   }
 
   @Test

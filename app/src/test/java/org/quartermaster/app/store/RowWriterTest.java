@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quartermaster.app.data.AidBasis;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
@@ -14,6 +15,7 @@ import org.quartermaster.app.data.DeliveryRow;
 import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.data.SpendingRow;
 
 /**
@@ -23,7 +25,8 @@ import org.quartermaster.app.data.SpendingRow;
  */
 class RowWriterTest {
   private static final Provenance PROVENANCE =
-      new Provenance("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null);
+      new Provenance("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null, "Table 3, \"x\"",
+          SourceGrade.RELAY, "https://copy.example/a");
 
   @Test
   void appendFew_everyTable_storesWhatAppendStores() {
@@ -32,13 +35,13 @@ class RowWriterTest {
             PROVENANCE, null), new SpendingRow(3, "DEU", "Germany", 1, null, 1.2345678901234567E300, null,
             Estimate.UNKNOWN, "sipri", Provenance.NONE, "\\N")),
         List.of(new AidRow(2, "EU institutions", null, "Ukraine", "2024-02", "military", "commitment", 1250.5, "EUR",
-            "million", "Leopard 2", null, null, PROVENANCE, "")),
+            "million", "Leopard 2", null, null, PROVENANCE, "", AidBasis.PERIOD)),
         List.of(new DeliveryRow(2, "R1", "France", "FRA", "India", "IND", "Rafale", "FGA aircraft", "aircraft", 2016,
             true, 36, false, "2019; 2020", false, "new", 50.0, 1800.0, null, PROVENANCE)),
         List.of(new ProductionRow(2, "155 mm shells", "Rheinmetall", "DEU", "2024", 12000.0, 20000.0, "12000-20000",
             "year", "rounds", "rate", null, PROVENANCE, null)),
         List.of(new ContractRow(2, "Poland", null, "CAMM", 1000.0, "about", "~1000", 1.9e9, "GBP", "2023-11-07",
-            "MBDA UK", PROVENANCE, null)));
+            "MBDA UK", PROVENANCE, null, "PL-2023-CAMM")));
     List<String> tables = List.of("defence_spending", "aid", "deliveries", "production", "contracts");
 
     try (Store store = Store.inMemory()) {
@@ -67,8 +70,9 @@ class RowWriterTest {
       List<List<Object>> used = store.read(c -> values(c.createStatement(), "(SELECT * EXCLUDE (provenance_id) FROM"
           + " provenance WHERE provenance_id IN (SELECT provenance_id FROM aid_rows WHERE dataset_id = 7"
           + " UNION ALL SELECT provenance_id FROM defence_spending_rows WHERE dataset_id = 7))"));
-      assertThat(used).containsExactlyInAnyOrder(Arrays.asList(null, null, null, null, null),
-          Arrays.asList("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null));
+      assertThat(used).containsExactlyInAnyOrder(Arrays.asList(null, null, null, null, null, null, null, null),
+          Arrays.asList("https://example.org/a,b", "2024-05-31", "June \"2024\"", "2024-06", null, "Table 3, \"x\"",
+              "relay", "https://copy.example/a"));
       List<List<Object>> all = store.read(c -> values(c.createStatement(), "(SELECT DISTINCT * EXCLUDE"
           + " (provenance_id) FROM provenance)"));
       List<List<Object>> ids = store.read(c -> values(c.createStatement(), "provenance"));

@@ -2,6 +2,7 @@ package org.quartermaster.app.importer.tabular;
 
 import java.util.List;
 import java.util.Set;
+import org.quartermaster.app.data.AidBasis;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.Provenance;
@@ -23,6 +24,7 @@ final class AidTarget implements Target {
   static final TargetField QUANTITY = FIELDS.add("quantity", FieldType.NUMBER);
   static final TargetField DATA_THROUGH = FIELDS.add("data_through", FieldType.DATE);
   static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetField BASIS = FIELDS.add("basis", FieldType.WORD);
   static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
   private static final List<TargetField> ALL = FIELDS.all();
 
@@ -62,10 +64,15 @@ final class AidTarget implements Target {
     String dataThrough = v.date(DATA_THROUGH);
     Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
+    String basisText = v.word(BASIS);
+    AidBasis basis = AidBasis.byName(basisText).orElse(null);
+    if (basisText != null && basis == null) {
+      v.problem(BASIS, basisText, "must be cumulative (a running total) or period (new aid within a window)");
+    }
     if (v.bad()) {
       return null;
     }
     return new AidRow(v.row(), donor.name(), donor.iso3(), recipient, date, category, measure, amount, currency, unit,
-        item, quantity, dataThrough, provenance, note);
+        item, quantity, dataThrough, provenance, note, basis);
   }
 }

@@ -23,6 +23,7 @@ final class ContractTarget implements Target {
   static final TargetField DATE = FIELDS.add("date", FieldType.DATE);
   static final TargetField SUPPLIER = FIELDS.add("supplier", FieldType.TEXT);
   static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetField CONTRACT_ID = FIELDS.add("contract_id", FieldType.TEXT);
   static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
   private static final List<TargetField> ALL = FIELDS.all();
 
@@ -56,10 +57,11 @@ final class ContractTarget implements Target {
     String supplier = v.text(SUPPLIER);
     Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
+    String contractId = v.text(CONTRACT_ID);
     if (v.bad()) {
       return null;
     }
     return new ContractRow(v.row(), buyers, agency, item, quantity, qualifier, quantityText, value, currency, date,
-        supplier, provenance, note);
+        supplier, provenance, note, contractId);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.Table;
 
@@ -326,8 +327,13 @@ final class RowValues {
     if (month == null && !isMapped(fields.vintageMonth()) && vintageText != null && Periods.isMonth(vintageText)) {
       month = vintageText;
     }
+    String gradeText = word(fields.sourceGrade());
+    SourceGrade grade = SourceGrade.byName(gradeText).orElse(null);
+    if (gradeText != null && grade == null) {
+      problem(fields.sourceGrade(), gradeText, "must be one of " + SourceGrade.names());
+    }
     Provenance provenance = new Provenance(text(fields.sourceUrl()), date(fields.asOf()), vintageText, month,
-        text(fields.publisher()));
+        text(fields.publisher()), text(fields.sourceTitle()), grade, text(fields.viaUrl()));
     boolean constant = true;
     for (TargetField field : fields.all()) {
       constant &= overrideByField[field.ordinal()] == null && binding.columnByField()[field.ordinal()] < 0;

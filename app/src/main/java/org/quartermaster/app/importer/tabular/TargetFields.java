@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A table's fields, numbered in the order they are added: each {@code *Target} adds its own, then the
- * five of the row's provenance, which every table carries the same way. Used while a target class
+ * eight of the row's provenance, which every table carries the same way. Used while a target class
  * initialises, then read only.
  */
 final class TargetFields {
@@ -13,9 +13,9 @@ final class TargetFields {
    * The fields of a row's {@code Provenance}.
    */
   record ProvenanceFields(TargetField sourceUrl, TargetField asOf, TargetField vintage, TargetField vintageMonth,
-      TargetField publisher) {
+      TargetField publisher, TargetField sourceTitle, TargetField sourceGrade, TargetField viaUrl) {
     List<TargetField> all() {
-      return List.of(sourceUrl, asOf, vintage, vintageMonth, publisher);
+      return List.of(sourceUrl, asOf, vintage, vintageMonth, publisher, sourceTitle, sourceGrade, viaUrl);
     }
   }
 
@@ -28,10 +28,14 @@ final class TargetFields {
     return field;
   }
 
-  /** The provenance's fields, added last: source_url, as_of, vintage, vintage_month, publisher. */
+  /**
+   * The provenance's fields, added last: source_url, as_of, vintage, vintage_month, publisher, source_title,
+   * source_grade, via_url.
+   */
   ProvenanceFields provenance() {
     return new ProvenanceFields(add("source_url", FieldType.TEXT), add("as_of", FieldType.DATE),
-        add("vintage", FieldType.TEXT), add("vintage_month", FieldType.MONTH), add("publisher", FieldType.TEXT));
+        add("vintage", FieldType.TEXT), add("vintage_month", FieldType.MONTH), add("publisher", FieldType.TEXT),
+        add("source_title", FieldType.TEXT), add("source_grade", FieldType.WORD), add("via_url", FieldType.TEXT));
   }
 
   /** Every field, in order. */
