@@ -2,8 +2,8 @@ package org.quartermaster.app.query;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,44 +16,52 @@ import org.quartermaster.app.store.Store;
 
 /**
  * {@code qm query spending}: defence spending as a share of GDP, one figure per source, country and
- * year, optionally checked against a guideline ({@link Guideline}).
+ * year, optionally counted against a guideline ({@link Guideline}).
  *
  * <p>Vintages: each release of a source is a vintage, named by its month ({@code vintage_month},
- * YYYY-MM); a new release never overwrites an older one. Without a vintage asked for, each (source,
- * country, year) uses the latest vintage that covers it (ties: the later {@code as_of}, then the later
- * import); with one, only that vintage's figures are shown. The notes say which rule was applied and,
- * for a handful of rows, what the other vintages say (Poland 2023: 3.90, 3.92 and 3.26 in three NATO
- * releases).
+ * YYYY-MM); a new release never overwrites an older one. A list of figures without a vintage asked
+ * for shows, for each (source, country, year), the latest vintage that covers it (ties: the later
+ * {@code as_of}, then the later import); with one, only that vintage's figures.
+ *
+ * <p>A count against a guideline is right by construction: it uses one source (NATO when none is
+ * asked for; two are refused), one release per year ({@link CountedRelease}: the one asked for, else
+ * the latest that covers the year), each country at most once, and for NATO (or {@code --allies}) the
+ * allies of the year ({@link Allies}: the members on 31 December). The notes name the release and
+ * why it was chosen.
  */
 public final class SpendingQuery {
   private static final String FIGURES = """
       WITH p AS (
-        SELECT CAST(? AS INTEGER) AS year, CAST(? AS VARCHAR) AS iso3, CAST(? AS VARCHAR) AS source,
-               CAST(? AS VARCHAR) AS vintage
+        SELECT CAST(? AS INTEGER) AS year, CAST(? AS VARCHAR) AS iso3, CAST(? AS VARCHAR) AS sources,
+               CAST(? AS VARCHAR) AS vintage, CAST(? AS BOOLEAN) AS exact
       ), ranked AS (
         SELECT s.country, s.iso3, s.year, s.pct_gdp, s.estimate, s.source, s.vintage_month, s.vintage, s.as_of,
                s.source_url, s.note,
                row_number() OVER (
                  PARTITION BY s.source, s.iso3, s.year
-                 ORDER BY coalesce(s.vintage_month = p.vintage, false) DESC, s.vintage_month DESC NULLS LAST,
-                          s.as_of DESC NULLS LAST, s.dataset_id DESC, s.file_row) AS rank
+                 ORDER BY p.exact AND s.vintage_month IS NOT DISTINCT FROM p.vintage DESC,
+                          s.vintage_month DESC NULLS LAST, s.as_of DESC NULLS LAST, s.dataset_id DESC,
+                          s.file_row) AS rank
         FROM defence_spending s, p
         WHERE (p.year IS NULL OR s.year = p.year)
           AND (p.iso3 IS NULL OR s.iso3 = p.iso3)
-          AND (p.source IS NULL OR s.source = p.source)
+          AND (p.sources IS NULL OR list_contains(string_split(p.sources, ','), s.source))
       )
       SELECT r.country, r.iso3, r.year, r.pct_gdp, r.estimate, r.source, r.vintage_month, r.vintage, r.as_of,
              r.source_url, r.note,
-             r.rank = 1 AND (p.vintage IS NULL OR coalesce(r.vintage_month = p.vintage, false)) AS picked
+             r.rank = 1 AND (NOT p.exact OR r.vintage_month IS NOT DISTINCT FROM p.vintage) AS picked
       FROM ranked r, p
       ORDER BY r.year, r.iso3, r.source, r.rank
       """;
   private static final String SOURCES = "SELECT DISTINCT source FROM defence_spending ORDER BY source";
   private static final String VINTAGES = """
       SELECT DISTINCT vintage_month FROM defence_spending
-      WHERE vintage_month IS NOT NULL AND (CAST(? AS VARCHAR) IS NULL OR source = CAST(? AS VARCHAR))
+      WHERE vintage_month IS NOT NULL
+        AND (CAST(? AS VARCHAR) IS NULL OR list_contains(string_split(CAST(? AS VARCHAR), ','), source))
       ORDER BY vintage_month
       """;
+  /** The series a count uses when none is asked for: NATO's own figures for its allies. */
+  static final String DEFAULT_COUNT_SOURCE = "nato";
 
   /** Figures in the order they are shown: by year, then country name, then source, then vintage. */
   static final Comparator<Figure> ORDER = Comparator.comparingInt(Figure::year)
@@ -67,12 +75,26 @@ public final class SpendingQuery {
    *
    * @param year      the year, or null for every year
    * @param country   an ISO 3166 alpha-3 or alpha-2 code or a country name, or null for every country
-   * @param threshold a guideline in % of GDP (2, 3.5), or null for no check
-   * @param source    the series (nato, sipri), or null for every series
+   * @param threshold a guideline in % of GDP (2, 3.5), or null for no count
+   * @param source    the series (nato, sipri), several separated by commas for a list of figures, or null
+   *                  for every series (a count: {@value #DEFAULT_COUNT_SOURCE})
    * @param vintage   the release month YYYY-MM, {@link #ALL_VINTAGES} for every release's figure, or null for
-   *                  the latest vintage per country and year
+   *                  the latest vintage (per country and year in a list, per year in a count)
+   * @param allies    true to keep only the allies of each figure's year (implied by a count of NATO figures)
    */
-  public record Options(Integer year, String country, Double threshold, String source, String vintage) {}
+  public record Options(
+      Integer year, String country, Double threshold, String source, String vintage, boolean allies) {
+
+    /** Options without {@code allies}. */
+    public Options(Integer year, String country, Double threshold, String source, String vintage) {
+      this(year, country, threshold, source, vintage, false);
+    }
+
+    /** True when a count is asked of several sources, which {@link #run} refuses (each interface says how). */
+    public boolean countsSeveralSources() {
+      return threshold != null && sources(source).size() > 1;
+    }
+  }
 
   /**
    * One figure as the query shows it, with the figures other vintages give for the same country and
@@ -84,24 +106,103 @@ public final class SpendingQuery {
 
   /** @throws QueryException for a country, source or vintage the store does not know, or a bad threshold */
   public static QueryResult run(Store store, Options options) {
-    Countries countries = Countries.standard();
-    String iso3 = options.country() == null ? null : iso3(countries, options.country());
-    String source = options.source() == null ? null : options.source().trim().toLowerCase(Locale.ROOT);
+    return run(store, options, Allies.nato());
+  }
+
+  /** {@link #run(Store, Options)} with the allies decided by {@code allies} (tests give other memberships). */
+  static QueryResult run(Store store, Options options, Allies allies) {
+    String iso3 = options.country() == null ? null : iso3(Countries.standard(), options.country());
+    List<String> sources = sources(options.source());
     Guideline guideline = options.threshold() == null ? null : new Guideline(options.threshold());
+    if (options.countsSeveralSources()) {
+      throw new QueryException("a guideline count uses one source, so it cannot count " + String.join(" and ",
+          sources) + " together (their figures differ, and a country would be counted once per source): choose"
+          + " one with --source, e.g. --source " + sources.getFirst());
+    }
     return store.read(connection -> {
-      check(connection, source, options.vintage(), options.threshold());
-      List<Figure> figures = figures(connection, options, iso3, source);
-      List<String> notes = new ArrayList<>(SpendingRows.vintageNotes(figures, options.vintage()));
-      boolean allies = guideline != null && "nato".equals(source);
-      Map<Integer, LocalDate> memberDates = new TreeMap<>();
-      if (allies) {
-        figures = Allies.of(figures, options, iso3, countries, memberDates, notes);
-      }
-      if (guideline != null) {
-        notes.addAll(guideline.summary(figures, allies, memberDates));
-      }
-      return SpendingRows.result(title(options, source, guideline, allies), figures, guideline, notes);
+      check(connection, sources, options.vintage(), options.threshold());
+      return guideline == null
+          ? list(connection, options, iso3, sources, allies)
+          : count(connection, options, iso3, sources, guideline, allies);
     });
+  }
+
+  private static QueryResult list(Connection connection, Options options, String iso3, List<String> sources,
+      Allies allies) throws SQLException {
+    String joined = sources.isEmpty() ? null : String.join(",", sources);
+    boolean every = ALL_VINTAGES.equals(options.vintage());
+    String vintage = every ? null : options.vintage();
+    List<Figure> figures = figures(connection, options.year(), iso3, joined, vintage, vintage != null, every);
+    List<String> notes = new ArrayList<>(SpendingRows.vintageNotes(figures, options.vintage()));
+    if (options.allies()) {
+      figures = allies.keep(figures, iso3, Map.of(), notes);
+    }
+    String title = title(options, joined, null, options.allies()) + (every ? "; every vintage"
+        : vintage == null ? "; latest vintage per country and year" : "; vintage " + vintage);
+    return SpendingRows.result(title, figures, null, notes);
+  }
+
+  private static QueryResult count(Connection connection, Options options, String iso3, List<String> sources,
+      Guideline guideline, Allies allies) throws SQLException {
+    List<String> notes = new ArrayList<>();
+    notes.add(options.vintage() != null ? "Vintage " + options.vintage() + " only, as asked for."
+        : "No vintage asked for: a count uses one release per year, the latest that covers the year (named below;"
+            + " choose another with --vintage YYYY-MM).");
+    String source = countedSource(connection, sources, notes);
+    boolean alliesOnly = options.allies() || DEFAULT_COUNT_SOURCE.equals(source);
+    Map<Integer, CountedRelease> releases = CountedRelease.choose(connection, source, options.year(),
+        options.vintage());
+    List<Figure> figures = new ArrayList<>();
+    for (CountedRelease release : releases.values()) {
+      notes.add(release.describe());
+      figures.addAll(figures(connection, release.year(), iso3, source, release.vintageMonth(), true, false));
+    }
+    if (releases.isEmpty()) {
+      notes.add("No figures from source '" + source + "'" + (options.year() == null ? "" : " for " + options.year())
+          + ", so nothing is counted.");
+    }
+    notes.addAll(SpendingRows.revisionNotes(figures, false));
+    if (alliesOnly) {
+      figures = allies.keep(figures, iso3, releases, notes);
+    }
+    Map<Integer, String> scopes = new TreeMap<>();
+    releases.forEach((year, release) -> scopes.put(year, "release " + release.label() + (alliesOnly
+        ? "; allies: the NATO members on " + Allies.dateOf(year) + ", " + allies.of(year).size() + " in all" : "")));
+    notes.addAll(guideline.summary(figures, alliesOnly ? "allies" : "countries", scopes));
+    List<String> months = releases.values().stream().map(CountedRelease::label).distinct().toList();
+    String title = title(options, source, guideline, alliesOnly)
+        + (months.size() == 1 ? "; release " + releases.values().iterator().next().label()
+            : "; one release per year (see the notes)");
+    return SpendingRows.result(title, figures, guideline, notes);
+  }
+
+  /** The sources asked for, lower case, each once, in the order given; empty for every source. */
+  static List<String> sources(String source) {
+    if (source == null) {
+      return List.of();
+    }
+    return Arrays.stream(source.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+        .distinct().toList();
+  }
+
+  /** The one source a count uses: the one asked for, else {@value #DEFAULT_COUNT_SOURCE}. */
+  private static String countedSource(Connection connection, List<String> sources, List<String> notes)
+      throws SQLException {
+    if (sources.size() == 1) {
+      return sources.getFirst();
+    }
+    List<String> inStore = storeSources(connection);
+    if (inStore.size() > 1 && !inStore.contains(DEFAULT_COUNT_SOURCE)) {
+      throw new QueryException("a guideline count uses one source, and the store holds " + String.join(", ",
+          inStore) + ": choose one with --source");
+    }
+    String source = inStore.size() == 1 ? inStore.getFirst() : DEFAULT_COUNT_SOURCE;
+    if (inStore.size() > 1) {
+      notes.add("Source " + source + ", the default for a count (one source per count; the store also holds "
+          + String.join(", ", inStore.stream().filter(s -> !s.equals(source)).toList())
+          + ": choose with --source).");
+    }
+    return source;
   }
 
   private static String iso3(Countries countries, String country) {
@@ -113,14 +214,20 @@ public final class SpendingQuery {
   /** {@code --vintage all}: every vintage's figure, one row per (country, year, source, vintage). */
   public static final String ALL_VINTAGES = "all";
 
-  private static void check(Connection connection, String source, String vintage, Double threshold)
+  private static List<String> storeSources(Connection connection) throws SQLException {
+    return Rows.query(connection, SOURCES, List.of(Column.text("source"))).stream()
+        .map(row -> (String) row.getFirst()).toList();
+  }
+
+  private static void check(Connection connection, List<String> sources, String vintage, Double threshold)
       throws SQLException {
-    if (source != null) {
-      List<String> sources = Rows.query(connection, SOURCES, List.of(Column.text("source"))).stream()
-          .map(row -> (String) row.getFirst()).toList();
-      if (!sources.contains(source)) {
-        throw new QueryException("no spending figures from source '" + source + "'; sources in the store: "
-            + (sources.isEmpty() ? "none" : String.join(", ", sources)));
+    if (!sources.isEmpty()) {
+      List<String> inStore = storeSources(connection);
+      for (String source : sources) {
+        if (!inStore.contains(source)) {
+          throw new QueryException("no spending figures from source '" + source + "'; sources in the store: "
+              + (inStore.isEmpty() ? "none" : String.join(", ", inStore)));
+        }
       }
     }
     if (ALL_VINTAGES.equals(vintage)) {
@@ -133,27 +240,32 @@ public final class SpendingQuery {
         throw new QueryException("vintage '" + vintage + "' is not a month written YYYY-MM, such as 2024-06,"
             + " nor 'all'");
       }
-      List<String> vintages = Rows.query(connection, VINTAGES, List.of(Column.text("vintage_month")), source, source)
+      String joined = sources.isEmpty() ? null : String.join(",", sources);
+      List<String> vintages = Rows.query(connection, VINTAGES, List.of(Column.text("vintage_month")), joined, joined)
           .stream().map(row -> (String) row.getFirst()).toList();
       if (!vintages.contains(vintage)) {
         throw new QueryException("no spending figures of vintage " + vintage
-            + (source == null ? "" : " from source '" + source + "'") + "; vintages in the store: "
+            + (joined == null ? "" : " from source '" + joined + "'") + "; vintages in the store: "
             + (vintages.isEmpty() ? "none" : String.join(", ", vintages)));
       }
     }
   }
 
-  private static List<Figure> figures(Connection connection, Options options, String iso3, String source)
-      throws SQLException {
+  /**
+   * The figures, one per (source, country, year) and, with {@code every}, per vintage.
+   *
+   * @param vintage the vintage to show (null: the latest per country and year)
+   * @param exact   true to show only {@code vintage}'s figures, also when it is null (rows without a month)
+   */
+  private static List<Figure> figures(Connection connection, Integer year, String iso3, String sources,
+      String vintage, boolean exact, boolean every) throws SQLException {
     List<Column> columns = List.of(Column.text("country"), Column.text("iso3"), Column.text("year"),
         Column.text("pct_gdp"), Column.text("estimate"), Column.text("source"), Column.text("vintage_month"),
         Column.text("vintage"), Column.text("as_of"), Column.text("source_url"), Column.text("note"),
         Column.text("picked"));
-    boolean every = ALL_VINTAGES.equals(options.vintage());
     Map<String, Figure> picked = new LinkedHashMap<>();
     Map<String, List<Figure>> others = new LinkedHashMap<>();
-    for (List<Object> row : Rows.query(connection, FIGURES, columns, options.year(), iso3, source,
-        every ? null : options.vintage())) {
+    for (List<Object> row : Rows.query(connection, FIGURES, columns, year, iso3, sources, vintage, exact)) {
       Figure figure = new Figure((String) row.get(0), (String) row.get(1), (Integer) row.get(2),
           (Double) row.get(3), (String) row.get(4), (String) row.get(5), (String) row.get(6), (String) row.get(7),
           (String) row.get(8), (String) row.get(9), (String) row.get(10), List.of(), true);
@@ -191,10 +303,6 @@ public final class SpendingQuery {
     if (source != null) {
       title.append(" (source ").append(source).append(')');
     }
-    if (ALL_VINTAGES.equals(options.vintage())) {
-      return title.append("; every vintage").toString();
-    }
-    return title.append(options.vintage() == null
-        ? "; latest vintage per country and year" : "; vintage " + options.vintage()).toString();
+    return title.toString();
   }
 }

@@ -59,11 +59,22 @@ final class SpendingRows {
         ? "Vintage " + vintage + " only, as asked for."
         : "No vintage asked for: each country and year shows the latest vintage that covers it; older vintages"
             + " are kept, not overwritten (choose one with --vintage YYYY-MM).");
+    notes.addAll(revisionNotes(figures, vintage == null));
+    return notes;
+  }
+
+  /**
+   * What other vintages say, for a handful of figures, or how many figures other vintages also give.
+   *
+   * @param latest true when each figure is the latest of its country and year
+   */
+  static List<String> revisionNotes(List<Figure> figures, boolean latest) {
+    List<String> notes = new ArrayList<>();
     long revised = figures.stream().filter(f -> !f.others().isEmpty()).count();
     if (revised > 0 && figures.size() <= DETAILED_FIGURES) {
       for (Figure f : figures) {
         if (!f.others().isEmpty()) {
-          notes.add(describeVintages(f, vintage == null));
+          notes.add(describeVintages(f, latest));
         }
       }
     } else if (revised > 0) {
