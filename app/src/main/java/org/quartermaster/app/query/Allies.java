@@ -84,8 +84,9 @@ final class Allies {
       notes.add("Left out, not NATO members on 31 December of the figure's year: " + named + ".");
     }
     if (iso3 != null && kept.isEmpty() && !counted.isEmpty()) {
-      notes.add(iso3 + " is not a NATO ally in the years counted, and a count of allies leaves it out; its"
-          + " figures from another source: --source without --allies.");
+      String name = countries.stream().filter(c -> c.iso3().equals(iso3)).map(Country::name).findFirst().orElse(iso3);
+      notes.add(name + " is not a NATO ally in the years counted, so a count of allies leaves it out; its figures"
+          + " from another source: --source without --allies.");
     }
     kept.sort(SpendingQuery.ORDER);
     return kept;

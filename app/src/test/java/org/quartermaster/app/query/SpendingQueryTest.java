@@ -296,6 +296,15 @@ class SpendingQueryTest {
   }
 
   @Test
+  void run_countOfANonAlly_isEmptyAndSaysWhy() {
+    QueryResult result = spending(2021, "FIN", 2.0, "nato", null);
+
+    assertThat(result.rows()).isEmpty();
+    assertThat(result.notes()).contains("Finland is not a NATO ally in the years counted, so a count of allies"
+        + " leaves it out; its figures from another source: --source without --allies.");
+  }
+
+  @Test
   void run_countWithAVintageLackingTheYear_throwsNamingTheReleasesThatHaveIt() {
     assertThatThrownBy(() -> spending(2025, null, 2.0, "nato", "2024-06"))
         .isInstanceOf(QueryException.class)
