@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.store.Store;
@@ -115,15 +114,13 @@ public final class SpendingQuery {
     List<String> sources = sources(options.source());
     Guideline guideline = options.threshold() == null ? null : new Guideline(options.threshold());
     if (options.countsSeveralSources()) {
-      throw new QueryException("a guideline count uses one source, so it cannot count " + String.join(" and ",
-          sources) + " together (their figures differ, and a country would be counted once per source): choose"
-          + " one with --source, e.g. --source " + sources.getFirst());
+      throw SpendingCount.severalSources(sources);
     }
     return store.read(connection -> {
       check(connection, sources, options.vintage(), options.threshold());
       return guideline == null
           ? list(connection, options, iso3, sources, allies)
-          : count(connection, options, iso3, sources, guideline, allies);
+          : SpendingCount.run(connection, options, iso3, guideline, allies);
     });
   }
 
@@ -142,40 +139,6 @@ public final class SpendingQuery {
     return SpendingRows.result(title, figures, null, notes);
   }
 
-  private static QueryResult count(Connection connection, Options options, String iso3, List<String> sources,
-      Guideline guideline, Allies allies) throws SQLException {
-    List<String> notes = new ArrayList<>();
-    notes.add(options.vintage() != null ? "Vintage " + options.vintage() + " only, as asked for."
-        : "No vintage asked for: a count uses one release per year, the latest that covers the year (named below;"
-            + " choose another with --vintage YYYY-MM).");
-    String source = countedSource(connection, sources, notes);
-    boolean alliesOnly = options.allies() || DEFAULT_COUNT_SOURCE.equals(source);
-    Map<Integer, CountedRelease> releases = CountedRelease.choose(connection, source, options.year(),
-        options.vintage());
-    List<Figure> figures = new ArrayList<>();
-    for (CountedRelease release : releases.values()) {
-      notes.add(release.describe());
-      figures.addAll(figures(connection, release.year(), iso3, source, release.vintageMonth(), true, false));
-    }
-    if (releases.isEmpty()) {
-      notes.add("No figures from source '" + source + "'" + (options.year() == null ? "" : " for " + options.year())
-          + ", so nothing is counted.");
-    }
-    notes.addAll(SpendingRows.revisionNotes(figures, false));
-    if (alliesOnly) {
-      figures = allies.keep(figures, iso3, releases, notes);
-    }
-    Map<Integer, String> scopes = new TreeMap<>();
-    releases.forEach((year, release) -> scopes.put(year, "release " + release.label() + (alliesOnly
-        ? "; allies: the NATO members on " + Allies.dateOf(year) + ", " + allies.of(year).size() + " in all" : "")));
-    notes.addAll(guideline.summary(figures, alliesOnly ? "allies" : "countries", scopes));
-    List<String> months = releases.values().stream().map(CountedRelease::label).distinct().toList();
-    String title = title(options, source, guideline, alliesOnly)
-        + (months.size() == 1 ? "; release " + releases.values().iterator().next().label()
-            : "; one release per year (see the notes)");
-    return SpendingRows.result(title, figures, guideline, notes);
-  }
-
   /** The sources asked for, lower case, each once, in the order given; empty for every source. */
   static List<String> sources(String source) {
     if (source == null) {
@@ -183,26 +146,6 @@ public final class SpendingQuery {
     }
     return Arrays.stream(source.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
         .distinct().toList();
-  }
-
-  /** The one source a count uses: the one asked for, else {@value #DEFAULT_COUNT_SOURCE}. */
-  private static String countedSource(Connection connection, List<String> sources, List<String> notes)
-      throws SQLException {
-    if (sources.size() == 1) {
-      return sources.getFirst();
-    }
-    List<String> inStore = storeSources(connection);
-    if (inStore.size() > 1 && !inStore.contains(DEFAULT_COUNT_SOURCE)) {
-      throw new QueryException("a guideline count uses one source, and the store holds " + String.join(", ",
-          inStore) + ": choose one with --source");
-    }
-    String source = inStore.size() == 1 ? inStore.getFirst() : DEFAULT_COUNT_SOURCE;
-    if (inStore.size() > 1) {
-      notes.add("Source " + source + ", the default for a count (one source per count; the store also holds "
-          + String.join(", ", inStore.stream().filter(s -> !s.equals(source)).toList())
-          + ": choose with --source).");
-    }
-    return source;
   }
 
   private static String iso3(Countries countries, String country) {
@@ -214,7 +157,7 @@ public final class SpendingQuery {
   /** {@code --vintage all}: every vintage's figure, one row per (country, year, source, vintage). */
   public static final String ALL_VINTAGES = "all";
 
-  private static List<String> storeSources(Connection connection) throws SQLException {
+  static List<String> storeSources(Connection connection) throws SQLException {
     return Rows.query(connection, SOURCES, List.of(Column.text("source"))).stream()
         .map(row -> (String) row.getFirst()).toList();
   }
@@ -257,7 +200,7 @@ public final class SpendingQuery {
    * @param vintage the vintage to show (null: the latest per country and year)
    * @param exact   true to show only {@code vintage}'s figures, also when it is null (rows without a month)
    */
-  private static List<Figure> figures(Connection connection, Integer year, String iso3, String sources,
+  static List<Figure> figures(Connection connection, Integer year, String iso3, String sources,
       String vintage, boolean exact, boolean every) throws SQLException {
     List<Column> columns = List.of(Column.text("country"), Column.text("iso3"), Column.text("year"),
         Column.text("pct_gdp"), Column.text("estimate"), Column.text("source"), Column.text("vintage_month"),
@@ -289,7 +232,7 @@ public final class SpendingQuery {
         f.vintage(), f.asOf(), f.sourceUrl(), f.note(), List.copyOf(others), true);
   }
 
-  private static String title(Options options, String source, Guideline guideline, boolean allies) {
+  static String title(Options options, String source, Guideline guideline, boolean allies) {
     StringBuilder title = new StringBuilder("Defence spending, % of GDP");
     if (options.year() != null) {
       title.append(", ").append(options.year());
