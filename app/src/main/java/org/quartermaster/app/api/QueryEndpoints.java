@@ -38,9 +38,15 @@ final class QueryEndpoints {
   }
 
   void spending(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("year", "country", "threshold", "source", "vintage"));
+    QueryParams params = new QueryParams(ctx,
+        Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade"));
     SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
-        params.number("threshold"), params.text("source"), params.text("vintage"));
+        params.number("threshold"), params.text("source"), params.text("vintage"), params.flag("allies"),
+        params.grade("min_grade"));
+    if (options.countsSeveralSources()) {
+      params.problem("source", options.source(), "a count against threshold uses one source: give one, such as"
+          + " source=nato (the default) or source=sipri");
+    }
     respond(ctx, params, s -> SpendingQuery.run(s, options));
   }
 

@@ -92,6 +92,18 @@ final class QueryParams {
     return grade;
   }
 
+  /** {@code true} or {@code false}; absent is false. */
+  boolean flag(String name) {
+    String value = text(name);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (!value.equalsIgnoreCase("true")) {
+      problems.add(new ApiProblem(name, value, "expected true or false"));
+    }
+    return true;
+  }
+
   void problem(String name, String value, String message) {
     problems.add(new ApiProblem(name, value, message));
   }

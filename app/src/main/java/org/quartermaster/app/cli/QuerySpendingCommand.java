@@ -1,9 +1,11 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.SpendingQuery;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qm query spending}: defence spending as a share of GDP, against a guideline if asked. */
@@ -14,10 +16,15 @@ import picocli.CommandLine.Option;
       "Defence spending in %% of GDP, per country, year and source.",
       "Each release of a source is a vintage; nothing is overwritten. Without",
       "--vintage each country and year shows the latest vintage that covers it,",
-      "and the output says so. With --threshold: who meets the guideline and the",
-      "gap to it. With --source nato the check is about the allies (NATO members",
-      "on the vintage's date); an ally without a figure (Iceland: no armed",
-      "forces) is 'no figure', not failing. Example:",
+      "and the output says so.",
+      "With --threshold: who meets the guideline and the gap to it, counted from",
+      "one source (nato unless --source names another; two are refused) and one",
+      "release per year: the --vintage asked for, else the latest release with",
+      "figures for the year for at least half as many countries as the fullest",
+      "one; the notes name it. Each country counts once. A nato count (or one",
+      "with --allies) is about the allies of the year: the NATO members on 31",
+      "December; an ally without a figure (Iceland: no armed forces) is",
+      "'no figure', not failing. Example:",
       "  qm query spending --year 2024 --threshold 2 --source nato --vintage 2024-06"
     })
 final class QuerySpendingCommand extends QuerySubcommand {
@@ -33,17 +40,27 @@ final class QuerySpendingCommand extends QuerySubcommand {
           + " (shortfall in percentage points) (default: no check).")
   Double threshold;
 
-  @Option(names = "--source", paramLabel = "SOURCE",
-      description = "Only this series: nato or sipri (default: every series in the store).")
-  String source;
+  @Option(names = "--source", paramLabel = "SOURCE", split = ",",
+      description = "Only this series: nato or sipri; several (nato,sipri) for a list of figures, not for a"
+          + " count (default: every series in the store; with --threshold: nato).")
+  List<String> sources;
+
+  @Option(names = "--allies",
+      description = "Only the allies of each year: the NATO members on 31 December (default: every country;"
+          + " with --threshold and source nato: always the allies).")
+  boolean allies;
 
   @Option(names = "--vintage", paramLabel = "YYYY-MM|all",
       description = "Only this release of the source, or 'all' for every release's figure (revisions as"
-          + " separate rows; not with --threshold) (default: the latest vintage per country and year).")
+          + " separate rows; not with --threshold) (default: the latest vintage per country and year; with"
+          + " --threshold: the latest release covering the year).")
   String vintage;
+
+  @Mixin MinGradeOption minGrade;
 
   @Override
   QueryResult query(Store store) {
-    return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold, source, vintage));
+    return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold,
+        sources == null ? null : String.join(",", sources), vintage, allies, minGrade.grade()));
   }
 }

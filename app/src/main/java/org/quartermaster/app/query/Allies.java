@@ -1,79 +1,94 @@
 package org.quartermaster.app.query;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.query.SpendingQuery.Figure;
 
 /**
- * Which countries a NATO guideline check is about: the allies, that is the NATO members on the date
- * of the vintage the figure comes from (its {@code as_of} when that is a full date, else the last day
- * of its vintage month). Figures of non-members are left out (and named in a note); an ally with no
- * figure for the year in the store gets a "no figure" row, so that a missing figure is never a silent
- * gap in the count.
+ * Who the allies of a year are: the NATO members on 31 December of that year, from the accession
+ * dates of {@code countries.csv} (2021: 30 allies, Finland and Sweden not among them; 2024: 32). One
+ * rule for every year and every source, whatever the release's date. Figures of non-members are left
+ * out (and named in a note); for a count, an ally the counted release has no figure for gets a "no
+ * figure" row, so that a missing figure is never a silent gap in the count.
  */
 final class Allies {
-  private Allies() {}
+  /** Beyond this many figures of non-members, the note names the first ones and counts the rest. */
+  private static final int NAMED_LEFT_OUT = 8;
+  private final List<Country> countries;
+
+  /** @param countries the countries whose {@code natoSince} dates say who is a member when */
+  Allies(List<Country> countries) {
+    this.countries = List.copyOf(countries);
+  }
+
+  /** The allies by the accession dates of {@link Countries#standard()}. */
+  static Allies nato() {
+    return new Allies(Countries.standard().all());
+  }
+
+  /** 31 December of {@code year}: the date whose membership decides who the allies of the year are. */
+  static LocalDate dateOf(int year) {
+    return LocalDate.of(year, 12, 31);
+  }
+
+  /** The allies of {@code year}, by ISO code. */
+  List<Country> of(int year) {
+    LocalDate date = dateOf(year);
+    return countries.stream().filter(c -> c.natoMemberOn(date)).toList();
+  }
+
+  boolean isAlly(String iso3, int year) {
+    LocalDate date = dateOf(year);
+    return countries.stream().anyMatch(c -> c.iso3().equals(iso3) && c.natoMemberOn(date));
+  }
 
   /**
-   * @param iso3        the only country asked for, or null
-   * @param memberDates filled: per year, the date whose membership the year's check used
-   * @param notes       gets a note when figures of non-members were left out
+   * The figures of allies only; with {@code counted}, plus a "no figure" row for each ally of a counted
+   * year that the year's release has no figure for.
+   *
+   * @param iso3    the only country asked for, or null
+   * @param counted per year, the release a count uses; empty when nothing is counted
+   * @param notes   gets a note when figures of non-members were left out
    */
-  static List<Figure> of(List<Figure> figures, SpendingQuery.Options options, String iso3, Countries countries,
-      Map<Integer, LocalDate> memberDates, List<String> notes) {
+  List<Figure> keep(List<Figure> figures, String iso3, Map<Integer, CountedRelease> counted, List<String> notes) {
     List<Figure> kept = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     Set<String> present = new HashSet<>();
     for (Figure f : figures) {
-      LocalDate date = vintageDate(f.asOf(), f.vintageMonth());
-      boolean member = date == null
-          || countries.byIso3(f.iso3()).map(c -> c.natoMemberOn(date)).orElse(false);
-      if (!member) {
-        leftOut.add(f.country() + " " + f.year() + " (vintage " + f.vintageMonth() + ")");
+      if (!isAlly(f.iso3(), f.year())) {
+        leftOut.add(f.country() + " " + f.year());
         continue;
       }
       kept.add(f);
       present.add(f.year() + "|" + f.iso3());
-      if (date != null) {
-        memberDates.merge(f.year(), date, (a, b) -> a.isAfter(b) ? a : b);
-      }
     }
-    if (options.year() != null && options.vintage() != null) {
-      memberDates.putIfAbsent(options.year(), YearMonth.parse(options.vintage()).atEndOfMonth());
-    }
-    for (Map.Entry<Integer, LocalDate> year : memberDates.entrySet()) {
-      for (Country ally : countries.natoMembersOn(year.getValue())) {
-        if ((iso3 == null || iso3.equals(ally.iso3())) && !present.contains(year.getKey() + "|" + ally.iso3())) {
-          kept.add(new Figure(ally.name(), ally.iso3(), year.getKey(), null, null, "nato", options.vintage(), null,
-              null, null, "no figure in the store for this ally and year"
-                  + Optional.ofNullable(options.vintage()).map(v -> " in vintage " + v).orElse(""),
-              List.of(), false));
+    for (CountedRelease release : counted.values()) {
+      for (Country ally : of(release.year())) {
+        if ((iso3 == null || iso3.equals(ally.iso3())) && !present.contains(release.year() + "|" + ally.iso3())) {
+          kept.add(new Figure(ally.name(), ally.iso3(), release.year(), null, null, release.source(),
+              release.vintageMonth(), release.vintage(), null, null,
+              "no figure for this ally in release " + release.label(), List.of(), false));
         }
       }
     }
     if (!leftOut.isEmpty()) {
-      notes.add("Left out, not NATO members on their vintage's date: " + String.join(", ", leftOut) + ".");
+      String named = leftOut.size() <= NAMED_LEFT_OUT ? String.join(", ", leftOut)
+          : String.join(", ", leftOut.subList(0, NAMED_LEFT_OUT)) + " and " + (leftOut.size() - NAMED_LEFT_OUT)
+              + " more";
+      notes.add("Left out, not NATO members on 31 December of the figure's year: " + named + ".");
+    }
+    if (iso3 != null && kept.isEmpty() && !counted.isEmpty()) {
+      String name = countries.stream().filter(c -> c.iso3().equals(iso3)).map(Country::name).findFirst().orElse(iso3);
+      notes.add(name + " is not a NATO ally in the years counted, so a count of allies leaves it out; its figures"
+          + " from another source: --source without --allies.");
     }
     kept.sort(SpendingQuery.ORDER);
     return kept;
-  }
-
-  /** The as_of date when it is a full date, else the last day of the vintage month; null when neither says. */
-  static LocalDate vintageDate(String asOf, String vintageMonth) {
-    if (asOf != null && asOf.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return LocalDate.parse(asOf);
-    }
-    if (vintageMonth != null && vintageMonth.matches("\\d{4}-\\d{2}")) {
-      return YearMonth.parse(vintageMonth).atEndOfMonth();
-    }
-    return null;
   }
 }

@@ -2,12 +2,12 @@ package org.quartermaster.app.query;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.query.SpendingQuery.Figure;
 
 /**
@@ -52,20 +52,25 @@ final class Guideline {
   }
 
   /**
-   * Per year: how many with a figure meet the guideline, who is below, who has no figure.
+   * Per year: how many with a figure meet the guideline, who is below, who has no figure. Each country
+   * counts once: the figures hold at most one per country and year (a second is a bug, refused).
    *
-   * @param memberDates for allies, the date whose NATO membership the year's check uses
+   * @param who    what is counted: {@code allies} or {@code countries}
+   * @param scopes per year, what the count covers (the release, the allies' date), said in brackets
    */
-  List<String> summary(List<Figure> figures, boolean allies, Map<Integer, LocalDate> memberDates) {
+  List<String> summary(List<Figure> figures, String who, Map<Integer, String> scopes) {
     Map<Integer, List<Figure>> byYear = new TreeMap<>();
     figures.forEach(f -> byYear.computeIfAbsent(f.year(), y -> new ArrayList<>()).add(f));
-    String who = allies ? "allies" : "countries";
     List<String> notes = new ArrayList<>();
     for (Map.Entry<Integer, List<Figure>> year : byYear.entrySet()) {
       List<String> below = new ArrayList<>();
       List<String> noFigure = new ArrayList<>();
+      Set<String> counted = new HashSet<>();
       int meeting = 0;
       for (Figure f : year.getValue()) {
+        if (!counted.add(f.iso3())) {
+          throw new IllegalStateException(f.country() + " " + f.year() + " would be counted twice");
+        }
         switch (meets(f.pctGdp())) {
           case MEETS -> meeting++;
           case BELOW -> below.add(f.country());
@@ -75,10 +80,9 @@ final class Guideline {
       int withFigure = meeting + below.size();
       StringBuilder line = new StringBuilder().append(year.getKey()).append(": ").append(meeting).append(" of ")
           .append(withFigure).append(' ').append(who).append(" with a figure meet ").append(label());
-      LocalDate date = memberDates.get(year.getKey());
-      if (allies && date != null) {
-        line.append(" (allies: the NATO members on ").append(date).append(", ")
-            .append(Countries.standard().natoMembersOn(date).size()).append(" in all)");
+      String scope = scopes.get(year.getKey());
+      if (scope != null) {
+        line.append(" (").append(scope).append(')');
       }
       notes.add(line.append('.').toString());
       if (byYear.size() == 1 && !below.isEmpty()) {

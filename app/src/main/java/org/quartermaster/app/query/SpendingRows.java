@@ -21,7 +21,8 @@ final class SpendingRows {
       columns.add(Column.number("gap_pct", "pp of GDP", 2));
     }
     columns.addAll(List.of(Column.text("source"), Column.text("vintage_month"), Column.detail("vintage"),
-        Column.detail("as_of"), Column.source(), Column.detail("note")));
+        Column.detail("as_of"), Column.detail("publisher"), Column.detail("source_title"),
+        Column.detail("source_grade"), Column.source(), Column.detail("via_url"), Column.detail("note")));
     List<List<Object>> rows = new ArrayList<>();
     List<List<Object>> stored = new ArrayList<>();
     for (Figure f : figures) {
@@ -36,7 +37,12 @@ final class SpendingRows {
       row.add(f.vintageMonth());
       row.add(f.vintage());
       row.add(f.asOf());
+      Source citation = f.citation();
+      row.add(citation == null ? null : citation.publisher());
+      row.add(citation == null ? null : citation.title());
+      row.add(citation == null || citation.grade() == null ? null : citation.grade().wireName());
       row.add(f.sourceUrl());
+      row.add(citation == null ? null : citation.readAt());
       row.add(f.note());
       rows.add(row);
       if (f.inStore()) {
@@ -59,11 +65,22 @@ final class SpendingRows {
         ? "Vintage " + vintage + " only, as asked for."
         : "No vintage asked for: each country and year shows the latest vintage that covers it; older vintages"
             + " are kept, not overwritten (choose one with --vintage YYYY-MM).");
+    notes.addAll(revisionNotes(figures, vintage == null));
+    return notes;
+  }
+
+  /**
+   * What other vintages say, for a handful of figures, or how many figures other vintages also give.
+   *
+   * @param latest true when each figure is the latest of its country and year
+   */
+  static List<String> revisionNotes(List<Figure> figures, boolean latest) {
+    List<String> notes = new ArrayList<>();
     long revised = figures.stream().filter(f -> !f.others().isEmpty()).count();
     if (revised > 0 && figures.size() <= DETAILED_FIGURES) {
       for (Figure f : figures) {
         if (!f.others().isEmpty()) {
-          notes.add(describeVintages(f, vintage == null));
+          notes.add(describeVintages(f, latest));
         }
       }
     } else if (revised > 0) {

@@ -61,10 +61,47 @@ class QueryEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"status": 400, "message": "3 problems with the request", "problems": [
           {"path": "colour", "value": "red",
-           "message": "unknown query parameter; expected one of country, format, source, threshold, vintage, year"},
+           "message": "unknown query parameter; expected one of allies, country, format, source, threshold, vintage, year"},
           {"path": "year", "value": "last", "message": "not an integer"},
           {"path": "threshold", "value": "two", "message": "not a number"}]}
         """));
+  }
+
+  @Test
+  void spending_countOfTwoSources_returns400NamingTheSourceParameter() {
+    HttpResponse<String> response = api.get("/api/v1/spending?year=2024&threshold=2&source=nato,sipri");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = ApiFixture.json(response).get("problems").get(0);
+    assertThat(problem.get("path").asText()).isEqualTo("source");
+    assertThat(problem.get("message").asText()).startsWith("a count against threshold uses one source");
+  }
+
+  @Test
+  void spending_countWithoutVintage_usesOneReleaseAndNamesIt() {
+    JsonNode body = ApiFixture.json(api.get("/api/v1/spending?year=2021&threshold=2"));
+
+    assertThat(body.get("rows")).hasSize(30);
+    assertThat(body.get("vintages")).hasSize(1);
+    assertThat(body.get("vintages").get(0).get("vintage_month").asText()).isEqualTo("2024-06");
+    assertThat(body.get("notes").toString()).contains("2021: counted from one release, nato 2024-06",
+        "6 of 29 allies with a figure meet 2% of GDP (release nato 2024-06; allies: the NATO members on 2021-12-31,"
+            + " 30 in all)");
+  }
+
+  @Test
+  void spending_june2024CsvCount_has23AlliesMeeting2Percent() {
+    String csv = api.get("/api/v1/spending?year=2024&threshold=2&source=nato&vintage=2024-06&format=csv").body();
+
+    assertThat(csv.lines().filter(line -> line.contains(",yes,"))).hasSize(23);
+  }
+
+  @Test
+  void spending_alliesNotTrueOrFalse_returns400() {
+    HttpResponse<String> response = api.get("/api/v1/spending?allies=maybe");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response).get("problems").get(0).get("path").asText()).isEqualTo("allies");
   }
 
   @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quartermaster.app.query.BundledSample;
@@ -58,6 +60,41 @@ class QueryCommandTest {
         "country,iso3,year,pct_gdp,estimate,meets,gap_pct,source,vintage_month,vintage,as_of,source_url,note");
     assertThat(lines).hasSize(33);
     assertThat(lines).filteredOn(line -> line.contains(",yes,")).singleElement().asString().startsWith("Poland,");
+  }
+
+  @Test
+  void spending_afterImportingSipri_countsNatoByDefaultAndRefusesTwoSourcesNamingSource(@TempDir Path dir)
+      throws Exception {
+    String db = dir.resolve("store.duckdb").toString();
+    Path sipri = Path.of(QueryCommandTest.class.getResource(
+        "/third_party/owid_sipri_milex/military-spending-as-a-share-of-gdp-sipri.csv").toURI());
+    assertThat(CliRun.qm("import", sipri.toString(), "--db", db).exitCode()).isZero();
+
+    CliRun count = CliRun.qm("query", "spending", "--year", "2024", "--threshold", "2", "--format", "csv",
+        "--db", db);
+    CliRun both = CliRun.qm("query", "spending", "--year", "2024", "--threshold", "2", "--source", "nato,sipri",
+        "--db", db);
+    CliRun twice = CliRun.qm("query", "spending", "--year", "2024", "--threshold", "2", "--source", "nato",
+        "--source", "sipri", "--db", db);
+    CliRun sipriAllies = CliRun.qm("query", "spending", "--year", "2024", "--threshold", "2", "--source", "sipri",
+        "--allies", "--db", db);
+
+    assertThat(count.exitCode()).isZero();
+    List<String> rows = count.out().lines().skip(1).toList();
+    assertThat(rows).hasSize(32);
+    assertThat(rows).filteredOn(line -> line.startsWith("Belgium,")).hasSize(1);
+    assertThat(rows).filteredOn(line -> line.startsWith("Germany,")).singleElement().asString().contains(",yes,");
+    assertThat(rows).allSatisfy(line -> assertThat(line).contains(",nato,2025-04,"));
+    for (CliRun refused : List.of(both, twice)) {
+      assertThat(refused.exitCode()).isEqualTo(2);
+      assertThat(refused.err()).contains("a guideline count uses one source", "choose one with --source");
+      assertThat(refused.out()).isEmpty();
+    }
+    assertThat(sipriAllies.exitCode()).isZero();
+    assertThat(sipriAllies.out()).contains("2024: counted from one release, sipri (no release month)")
+        .contains("allies with a figure meet 2% of GDP (release sipri (no release month); allies: the NATO members"
+            + " on 2024-12-31, 32 in all).")
+        .doesNotContain("Austria   ");
   }
 
   @Test

@@ -64,7 +64,11 @@ class SpendingQueryTest {
     assertThat(iso3Where(meets, "no")).containsExactlyInAnyOrderElementsOf(BELOW_2024);
     assertThat(iso3Where(meets, "no figure")).containsExactly("ISL");
     assertThat(result.notes()).anySatisfy(note -> assertThat(note)
-        .startsWith("2024: 23 of 31 allies with a figure meet 2% of GDP (allies: the NATO members on 2024-06-17, 32"));
+        .isEqualTo("2024: 23 of 31 allies with a figure meet 2% of GDP (release nato 2024-06; allies: the NATO members"
+            + " on 2024-12-31, 32 in all)."));
+    assertThat(result.notes()).contains("2024: counted from one release, nato 2024-06 (NATO Defence Expenditure of"
+        + " NATO Countries (2014-2024), June 2024 release), as asked for.");
+    assertThat(result.title()).endsWith("; release nato 2024-06");
     assertThat(result.notes()).anySatisfy(note -> assertThat(note)
         .contains("no figure, so not counted as failing: Iceland (Iceland has no armed forces"));
     assertThat(result.vintages()).singleElement().satisfies(v -> {
@@ -200,6 +204,112 @@ class SpendingQueryTest {
       assertThat(iso3Where(meetsByIso3(result), "no figure")).containsExactly("BEL", "ISL");
       assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("2024: 23 of 30 allies"));
     }
+  }
+
+  @Test
+  void run_countWithoutVintage_usesOneReleaseTheLatestCoveringTheYearAndNamesIt() {
+    QueryResult result = spending(2024, null, 2.0, "nato", null);
+
+    assertThat(new java.util.HashSet<>(result.column("vintage_month"))).containsExactly("2025-04");
+    assertThat(result.vintages()).extracting(VintageUsed::month).containsExactly("2025-04");
+    assertThat(result.rows()).hasSize(32);
+    assertThat(result.column("iso3")).doesNotHaveDuplicates();
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith(
+        "2024: counted from one release, nato 2025-04 (NATO SG Annual Report 2024 (published April 2025)), the"
+            + " latest release of nato that covers 2024: figures for 30 countries, at least half as many as the"
+            + " fullest release (31)"));
+    assertThat(result.notes()).contains("2024: 22 of 30 allies with a figure meet 2% of GDP (release nato 2025-04;"
+        + " allies: the NATO members on 2024-12-31, 32 in all).");
+    assertThat(result.title()).endsWith("; release nato 2025-04");
+  }
+
+  @Test
+  void run_countWhereTheReleaseLacksAnAlly_showsNoFigureRatherThanAnotherReleasesFigure() {
+    QueryResult result = spending(2024, null, 2.0, "nato", null);
+
+    Map<String, String> meets = meetsByIso3(result);
+    assertThat(iso3Where(meets, "no figure")).containsExactlyInAnyOrder("HRV", "ISL");
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .contains("Croatia (no figure for this ally in release nato 2025-04)"));
+  }
+
+  @Test
+  void run_countWithoutSourceWhenTheStoreAlsoHoldsSipri_countsNatoAlliesEachOnce() {
+    try (Store both = BundledSample.store()) {
+      SpendingFixtures.add(both, 90, List.of(
+          new SpendingFixtures.Figure("sipri", null, "BEL", 2024, 1.3),
+          new SpendingFixtures.Figure("sipri", null, "CAN", 2024, 1.4),
+          new SpendingFixtures.Figure("sipri", null, "DEU", 2024, 1.9),
+          new SpendingFixtures.Figure("sipri", null, "AUT", 2024, 0.8),
+          new SpendingFixtures.Figure("sipri", null, "CHE", 2024, 0.7)));
+
+      QueryResult result = SpendingQuery.run(both, new SpendingQuery.Options(2024, null, 2.0, null, null));
+
+      assertThat(result.column("iso3")).doesNotHaveDuplicates().hasSize(32).doesNotContain("AUT", "CHE");
+      assertThat(new java.util.HashSet<>(result.column("source"))).containsExactly("nato");
+      assertThat(meetsByIso3(result)).containsEntry("DEU", "yes");
+      assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("Source nato, the default for a"
+          + " count").contains("the store also holds sipri"));
+    }
+  }
+
+  @Test
+  void run_countOfTwoSources_isRefusedNamingSource() {
+    assertThatThrownBy(() -> spending(2024, null, 2.0, "nato,sipri", null))
+        .isInstanceOf(QueryException.class)
+        .hasMessageStartingWith("a guideline count uses one source, so it cannot count nato and sipri together")
+        .hasMessageContaining("choose one with --source");
+  }
+
+  @Test
+  void run_count2021_alliesAreTheMembersOn31December() {
+    QueryResult result = spending(2021, null, 2.0, "nato", null);
+
+    assertThat(result.rows()).hasSize(30);
+    assertThat(result.column("iso3")).doesNotContain("FIN", "SWE");
+    assertThat(iso3Where(meetsByIso3(result), "yes")).hasSize(6);
+    assertThat(result.notes()).contains("2021: 6 of 29 allies with a figure meet 2% of GDP (release nato 2024-06;"
+        + " allies: the NATO members on 2021-12-31, 30 in all).");
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .startsWith("Left out, not NATO members on 31 December of the figure's year: Finland 2021, Sweden 2021"));
+  }
+
+  @Test
+  void run_sipriLimitedToAllies_keepsTheAlliesOfTheYearOnly() {
+    try (Store both = BundledSample.store()) {
+      SpendingFixtures.add(both, 90, List.of(
+          new SpendingFixtures.Figure("sipri", null, "POL", 2021, 2.2),
+          new SpendingFixtures.Figure("sipri", null, "FIN", 2021, 1.3),
+          new SpendingFixtures.Figure("sipri", null, "AUT", 2021, 0.7),
+          new SpendingFixtures.Figure("sipri", null, "FIN", 2024, 2.3)));
+
+      QueryResult counted = SpendingQuery.run(both, new SpendingQuery.Options(2021, null, 2.0, "sipri", null, true));
+      QueryResult listed = SpendingQuery.run(both, new SpendingQuery.Options(null, null, null, "sipri", null, true));
+
+      assertThat(iso3Where(meetsByIso3(counted), "yes")).containsExactly("POL");
+      assertThat(counted.column("iso3")).hasSize(30).doesNotContain("FIN", "AUT");
+      assertThat(counted.notes()).anySatisfy(note -> assertThat(note).startsWith("2021: 1 of 1 allies with a"
+          + " figure meet 2% of GDP (release sipri (no release month); allies: the NATO members on 2021-12-31, 30"));
+      assertThat(listed.rows()).extracting(row -> row.get(1) + " " + row.get(2))
+          .containsExactly("POL 2021", "FIN 2024");
+    }
+  }
+
+  @Test
+  void run_countOfANonAlly_isEmptyAndSaysWhy() {
+    QueryResult result = spending(2021, "FIN", 2.0, "nato", null);
+
+    assertThat(result.rows()).isEmpty();
+    assertThat(result.notes()).contains("Finland is not a NATO ally in the years counted, so a count of allies"
+        + " leaves it out; its figures from another source: --source without --allies.");
+  }
+
+  @Test
+  void run_countWithAVintageLackingTheYear_throwsNamingTheReleasesThatHaveIt() {
+    assertThatThrownBy(() -> spending(2025, null, 2.0, "nato", "2024-06"))
+        .isInstanceOf(QueryException.class)
+        .hasMessage("release 2024-06 of source 'nato' has no figures for 2025; releases with figures for 2025:"
+            + " 2026-03, 2025-08");
   }
 
   @Test

@@ -2,7 +2,7 @@
 // aid totals by donor group, and the stock cells most at risk in the example scenarios.
 import {api, citations, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
-import {latestCoveredYear} from './spending-years.js';
+import {countedRelease, latestCoveredYear} from './spending-years.js';
 import {cellName, monthsToTargetText, runScenario} from './results.js';
 
 /** Runs per example for the risk table: enough for shares to ±1 percentage point. */
@@ -27,17 +27,19 @@ runPage(async () => {
 });
 
 async function spending(slots, card) {
+  // a count: one source (NATO), one release per year (the latest covering it), the allies on 31 December
   const all = await api('/api/v1/spending?source=nato&threshold=2');
   const year = latestCoveredYear(all.rows);
   const rows = all.rows.filter((r) => r.year === year);
   const withFigure = rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
   const at2 = withFigure.filter((r) => r.pct_gdp >= 2).length;
   const at35 = withFigure.filter((r) => r.pct_gdp >= 3.5).length;
-  const vintages = [...new Set(withFigure.map((r) => r.vintage_month))].sort();
+  const release = countedRelease(all, year);
+  const vintages = release.month ? [release.month] : [];
   const missing = rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
-  const without = missing.length ? `; no figure for ${missing.join(', ')}` : '';
+  const without = missing.length ? `; no figure in that release for ${missing.join(', ')}` : '';
   slots[0].replaceWith(tile(`${at2} of ${withFigure.length}`, `allies with a figure at or above 2% of GDP in ${year}`,
-    `NATO figures, latest release per ally (${vintages.join(', ')})${without}`));
+    `NATO figures, one release: ${release.label}; allies: the members on 31 December ${year}${without}`));
   slots[1].replaceWith(tile(`${at35} of ${withFigure.length}`, `allies with a figure at or above 3.5% of GDP in ${year}`,
     'the core-defence level allies committed in 2025 to reach by 2035'));
   card.show({
@@ -49,7 +51,7 @@ async function spending(slots, card) {
       markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}])}],
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows: withFigure},
   sourceLine({sources: citations(withFigure), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
-  `Allies against the spending guidelines, ${year}`);
+  `Allies against the spending guidelines, ${year}, release ${release.month || 'without month'}`);
 }
 
 /**

@@ -1,4 +1,5 @@
-// Which year the spending charts show by default, shared by the overview and the spending page.
+// Which year the spending charts show by default, and which release a count used, shared by the
+// overview and the spending page.
 
 /** The latest year for which at least half as many countries have a figure as in the best-covered year. */
 export function latestCoveredYear(rows) {
@@ -11,4 +12,16 @@ export function latestCoveredYear(rows) {
   const counts = new Map([...countries.entries()].map(([y, set]) => [y, set.size]));
   const most = Math.max(...counts.values());
   return Math.max(...[...counts.entries()].filter(([, n]) => n >= most / 2).map(([y]) => y));
+}
+
+/**
+ * The one release a count of `year` used (the API's count takes one release per year and names it in
+ * its vintages): {month, name, label}, label like "2025-04 (NATO SG Annual Report 2024 …)".
+ */
+export function countedRelease(result, year) {
+  const months = [...new Set(result.rows.filter((r) => r.year === Number(year)).map((r) => r.vintage_month))];
+  const month = months.length === 1 ? months[0] : null;
+  const vintage = (result.vintages || []).find((v) => v.vintage_month === month);
+  const name = vintage && vintage.vintage ? vintage.vintage : '';
+  return {month, name, label: `${month || 'no release month'}${name ? ` (${name})` : ''}`};
 }

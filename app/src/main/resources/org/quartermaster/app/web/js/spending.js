@@ -1,8 +1,9 @@
-// Spending page: % of GDP per ally for a year and vintage against the 2% and 3.5% lines, and one
-// ally's series across years with one line per vintage (revisions visible).
+// Spending page: % of GDP per ally for a year against the 2% and 3.5% lines, counted from one
+// release (the one chosen, else the latest covering the year: the API says which), and one ally's
+// series across years with one line per vintage (revisions visible).
 import {api, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
-import {latestCoveredYear} from './spending-years.js';
+import {countedRelease, latestCoveredYear} from './spending-years.js';
 
 const GUIDELINES = [{value: 2, label: '2% guideline'}, {value: 3.5, label: '3.5% (2025 commitment)', color: '#CC79A7'}];
 const content = document.getElementById('content');
@@ -38,7 +39,7 @@ runPage(async () => {
       state.year = v;
       reload();
     }),
-    select('vintage', 'Vintage (release)', [['', 'Latest per ally'], ...vintages], state.vintage, (v) => {
+    select('vintage', 'Vintage (release)', [['', 'Latest covering the year'], ...vintages], state.vintage, (v) => {
       state.vintage = v;
       reload();
     }),
@@ -62,7 +63,14 @@ function showError(e) {
 }
 
 async function draw(bars, series, tableBox, all) {
-  const result = await api(`/api/v1/spending${query({year: state.year, source: state.source, vintage: state.vintage, threshold: 2})}`);
+  if (state.vintage && !all.rows.some((r) => r.year === Number(state.year) && r.vintage_month === state.vintage)) {
+    // the chosen release has no figures for this year: count from the latest that covers it
+    state.vintage = '';
+    document.getElementById('vintage').value = '';
+  }
+  // allies=true: the allies of the year (NATO members on 31 December), whichever source is shown
+  const result = await api(`/api/v1/spending${query({year: state.year, source: state.source, vintage: state.vintage,
+    threshold: 2, allies: 'true'})}`);
   drawBars(bars, result);
   tableBox.replaceChildren(dataTable([
     {name: 'country'}, {name: 'pct_gdp', label: '% of GDP'}, {name: 'estimate'}, {name: 'meets', label: 'meets 2%'},
@@ -74,7 +82,9 @@ async function draw(bars, series, tableBox, all) {
 function drawBars(card, result) {
   const rows = result.rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
   const missing = result.rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
-  const title = `Defence spending by ally, ${state.year}${state.vintage ? `, vintage ${state.vintage}` : ', latest vintage per ally'}`;
+  const release = countedRelease(result, state.year);
+  const title = `Defence spending by ally, ${state.year}${state.vintage ? `, vintage ${state.vintage}`
+    : `, release ${release.month || 'without month'} (latest covering the year)`}`;
   if (!rows.length) {
     card.empty(`No ${state.source.toUpperCase()} figures for ${state.year} in this vintage`);
     return;
@@ -91,7 +101,8 @@ function drawBars(card, result) {
       data: rows.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
       markLine: markLines(GUIDELINES),
     }],
-    graphic: [{type: 'text', right: 24, top: 8, style: {text: `${meets} of ${rows.length} with a figure at or above 2%` +
+    graphic: [{type: 'text', right: 24, top: 8, style: {text: `${meets} of ${rows.length} allies with a figure at or above 2%,`
+      + ` release ${release.month || 'without month'}` +
       (missing.length ? `; no figure: ${missing.join(', ')}` : ''), fill: '#1d1d1f', font: '13px system-ui'}}],
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows},
   sourceLine(result, state.source.toUpperCase()), title);
