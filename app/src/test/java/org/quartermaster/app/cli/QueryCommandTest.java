@@ -33,9 +33,12 @@ class QueryCommandTest {
         .contains("Iceland          ISL   2024                   -  true      no figure")
         .contains("Vintage used:\n  2024-06  NATO Defence Expenditure of NATO Countries (2014-2024), June 2024"
             + " release (32 rows)")
-        .contains("Sources:\n  [1] ")
-        .contains("https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/pdf/240617-def-exp-2024-en.pdf")
-        .doesNotContain("swedenherald");
+        // Regression (issue 9): the source line said "NATO; swedenherald.com"; it now cites NATO's own release,
+        // graded, with the copy the figures were read on
+        .contains("Sources:\n  [1] NATO, \"NATO, Defence Expenditure of NATO Countries (2014-2024), PR/CP(2024)081,"
+            + " 17 June 2024 (2024 estimates)\", 2024-06-17, official:"
+            + " https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/pdf/240617-def-exp-2024-en.pdf"
+            + " (read at https://swedenherald.com/");
   }
 
   @Test
@@ -57,7 +60,8 @@ class QueryCommandTest {
     assertThat(run.exitCode()).isZero();
     List<String> lines = run.out().lines().toList();
     assertThat(lines.getFirst()).isEqualTo(
-        "country,iso3,year,pct_gdp,estimate,meets,gap_pct,source,vintage_month,vintage,as_of,source_url,note");
+        "country,iso3,year,pct_gdp,estimate,meets,gap_pct,source,vintage_month,vintage,as_of,publisher,source_title,"
+            + "source_grade,source_url,via_url,note");
     assertThat(lines).hasSize(33);
     assertThat(lines).filteredOn(line -> line.contains(",yes,")).singleElement().asString().startsWith("Poland,");
   }

@@ -20,7 +20,8 @@ import org.quartermaster.app.store.Store;
 /** The three renderings of a {@link QueryResult}: exact CSV columns and quoting, JSON shape, the text table. */
 class ResultFormatTest {
   private static final List<String> SPENDING_COLUMNS = List.of("country", "iso3", "year", "pct_gdp", "estimate",
-      "meets", "gap_pct", "source", "vintage_month", "vintage", "as_of", "source_url", "note");
+      "meets", "gap_pct", "source", "vintage_month", "vintage", "as_of", "publisher", "source_title", "source_grade",
+      "source_url", "via_url", "note");
   private static Store store;
   private static QueryResult allies2024;
 
