@@ -114,6 +114,39 @@ class QueryEndpointsTest {
     assertThat(body.get("problems").get(0).get("path").asText()).isEqualTo("query");
   }
 
+  /** Issue 9: an API answer cites its sources with publisher, title, date, grade and the copy read. */
+  @Test
+  void aid_usMilitaryAllocations_answerWithKielRelease28AndItsCitation() {
+    HttpResponse<String> response = api.get("/api/v1/aid?by=donor&donor=USA&category=military&measure=allocation");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    var json = ApiFixture.json(response);
+    assertThat(json.get("rows").get(0).get("release").asText()).isEqualTo("Kiel UST Release 28");
+    assertThat(json.get("rows").get(0).get("amount").asDouble()).isEqualTo(64.62);
+    var source = json.get("sources").get(0);
+    assertThat(source.get("publisher").asText()).isEqualTo("Kiel Institute for the World Economy");
+    assertThat(source.get("grade").asText()).isEqualTo("official");
+    assertThat(source.get("title").asText()).contains("Release 28");
+    assertThat(source.get("read_at").asText()).contains("github.com/marhip97/ukrainastotte");
+  }
+
+  @Test
+  void aid_sumOfOverlappingCategories_returns400NamingTheOptions() {
+    HttpResponse<String> response = api.get("/api/v1/aid?by=donor");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("--category").contains("--measure");
+  }
+
+  @Test
+  void production_unknownMinGrade_returns400ListingTheGrades() {
+    HttpResponse<String> response = api.get("/api/v1/production?min_grade=excellent");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("min_grade").contains("expected one of official, research, wire, press,"
+        + " relay, state-media, forum");
+  }
+
   @Test
   void aid_unknownGrouping_returns400() {
     HttpResponse<String> response = api.get("/api/v1/aid?by=colour");

@@ -1,7 +1,7 @@
 // Aid page: by donor stacked by category, and commitments vs allocations per donor, for one release
 // and currency of the aid dataset (running totals only); filters as query parameters so a view can be
 // shared. The default release is the API's: the latest by data-through date, never the one with most rows.
-import {api, citations, dataTable, el, query, runPage, select, sourceLine} from './common.js';
+import {api, citations, dataTable, el, gradeSelect, query, runPage, select, sourceLine} from './common.js';
 import {chartCard} from './charts.js';
 
 const CATEGORIES = ['military', 'financial', 'humanitarian'];
@@ -13,10 +13,12 @@ const state = {
   measure: params.get('measure') || 'allocation',
   category: params.get('category') || 'military',
   donor: params.get('donor') || '',
+  min_grade: params.get('min_grade') || '',
 };
 
 runPage(async () => {
-  const [result, latest] = await Promise.all([api('/api/v1/aid?release=all'), api('/api/v1/aid')]);
+  const grade = state.min_grade ? `&min_grade=${encodeURIComponent(state.min_grade)}` : '';
+  const [result, latest] = await Promise.all([api(`/api/v1/aid?release=all${grade}`), api(`/api/v1/aid?release=latest${grade}`)]);
   // Comparable lines only: per-donor running totals by category, in billions (not windows or groups of donors).
   const comparable = (r) => r.unit === 'billion' && r.basis === 'cumulative'
     && (r.donor_iso3 !== null || /^EU \(/.test(r.donor || ''));
@@ -55,6 +57,7 @@ runPage(async () => {
       state.donor = v;
       reload();
     }),
+    gradeSelect(state),
   ]);
   content.append(controls);
   const grid = el('div', {class: 'grid'});

@@ -259,6 +259,21 @@ export function monthLabel(start, offset) {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Citation grades, best first (the store's source_grade values). */
+export const GRADES = ['official', 'research', 'wire', 'press', 'relay', 'state-media', 'forum'];
+
+/**
+ * The "sources graded at least" filter of a page: changing it reloads the page with `min_grade` in its
+ * address, so the view can be shared. `fallback` is the page's default ('' for every figure).
+ */
+export function gradeSelect(state, fallback = '') {
+  const graded = GRADES.slice(0, 5).map((g) => [g, `${g} or better`]);
+  const options = fallback ? graded : [['', 'any grade (ungraded too)'], ...graded];
+  return select('min_grade', 'Sources graded at least', options, state.min_grade, (v) => {
+    location.search = query({...state, min_grade: v === fallback ? '' : v});
+  });
+}
+
 /** The citations of query rows (their publisher, source_title, as_of, source_grade, source_url, via_url), each once. */
 export function citations(rows) {
   const seen = new Map();

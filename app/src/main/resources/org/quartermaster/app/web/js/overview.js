@@ -1,6 +1,6 @@
 // Overview: the headline answers. Allies at 2% and 3.5% of GDP in the latest year with figures,
 // aid totals by donor group, and the stock cells most at risk in the example scenarios.
-import {api, citations, dataTable, el, number, percent, runPage, sourceLine} from './common.js';
+import {api, citations, dataTable, el, gradeSelect, number, percent, runPage, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
 import {countedRelease, latestCoveredYear} from './spending-years.js';
 import {cellName, monthsToTargetText, runScenario} from './results.js';
@@ -8,13 +8,15 @@ import {cellName, monthsToTargetText, runScenario} from './results.js';
 /** Runs per example for the risk table: enough for shares to ±1 percentage point. */
 const OVERVIEW_RUNS = 2000;
 const content = document.getElementById('content');
+/** Headline figures use sources graded press or better unless the reader opts in to more (?min_grade=relay). */
+const state = {min_grade: new URLSearchParams(location.search).get('min_grade') || 'press'};
 
 runPage(async () => {
   // three slots, filled as the answers arrive: spending (2), then aid
   const slots = [el('div'), el('div'), el('div')];
   const tiles = el('div', {class: 'tiles', id: 'headline'}, slots);
   const grid = el('div', {class: 'grid'});
-  content.append(tiles, grid);
+  content.append(el('section', {class: 'controls', 'aria-label': 'Filters'}, [gradeSelect(state, 'press')]), tiles, grid);
   const spendingCard = chartCard(grid, {id: 'overview-spending', title: 'Allies against the spending guidelines',
     units: '% of GDP', height: 380, description: 'Hatched bars are estimates; dashed lines at 2% and 3.5%.'});
   const aidCard = chartCard(grid, {id: 'overview-aid', title: 'Aid to Ukraine by donor group', units: 'EUR billion, allocations',
@@ -28,7 +30,7 @@ runPage(async () => {
 
 async function spending(slots, card) {
   // a count: one source (NATO), one release per year (the latest covering it), the allies on 31 December
-  const all = await api('/api/v1/spending?source=nato&threshold=2');
+  const all = await api(`/api/v1/spending?source=nato&threshold=2&min_grade=${encodeURIComponent(state.min_grade)}`);
   const year = latestCoveredYear(all.rows);
   const rows = all.rows.filter((r) => r.year === year);
   const withFigure = rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
@@ -60,7 +62,7 @@ async function spending(slots, card) {
  * category and donor group.
  */
 async function aid(slot, card) {
-  const base = '/api/v1/aid?measure=allocation&min_grade=press&by=';
+  const base = `/api/v1/aid?measure=allocation&min_grade=${encodeURIComponent(state.min_grade)}&by=`;
   const totals = await api(`${base}release&category=total`);
   const headline = totals.rows.filter((r) => r.currency === 'EUR' && r.unit === 'billion')
     .sort((a, b) => b.amount - a.amount)[0];

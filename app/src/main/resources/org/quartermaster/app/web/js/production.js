@@ -1,6 +1,6 @@
 // Production and contracts page: per item, the reported rates over time (actual, capacity,
 // estimate) with targets plotted at their target dates, and the contracts whose item names match.
-import {api, citations, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
+import {api, citations, dataTable, el, gradeSelect, number, query, runPage, select, sourceLine} from './common.js';
 import {chartCard} from './charts.js';
 
 /** Months per reporting period, to put yearly, monthly and daily rates on one monthly axis. */
@@ -19,10 +19,11 @@ const GENERIC = new Set(['mm', 'the', 'and', 'for', 'new', 'build', 'all', 'per'
 
 const content = document.getElementById('content');
 const params = new URLSearchParams(location.search);
-const state = {item: params.get('item') || '', producer: params.get('producer') || ''};
+const state = {item: params.get('item') || '', producer: params.get('producer') || '', min_grade: params.get('min_grade') || ''};
 
 runPage(async () => {
-  const [production, contracts] = await Promise.all([api('/api/v1/production'), api('/api/v1/contracts')]);
+  const grade = query({min_grade: state.min_grade});
+  const [production, contracts] = await Promise.all([api(`/api/v1/production${grade}`), api(`/api/v1/contracts${grade}`)]);
   const rated = production.rows.filter((r) => MONTHS_PER_PERIOD[r.period] && KINDS.includes(r.kind));
   const counts = new Map();
   rated.forEach((r) => counts.set(r.item, (counts.get(r.item) || 0) + 1));
@@ -54,6 +55,7 @@ runPage(async () => {
       redraw();
     }),
     producers,
+    gradeSelect(state),
   ]));
   const rates = chartCard(content, {id: 'production-rates', title: 'Production rate over time', units: 'per month',
     height: 440, description: 'Reported actual rates, capacities and estimates at their dates; targets (triangles) at the date they are due, '

@@ -1,7 +1,7 @@
 // Spending page: % of GDP per ally for a year against the 2% and 3.5% lines, counted from one
 // release (the one chosen, else the latest covering the year: the API says which), and one ally's
 // series across years with one line per vintage (revisions visible).
-import {api, dataTable, el, number, query, runPage, select, sourceLine} from './common.js';
+import {api, dataTable, el, gradeSelect, number, query, runPage, select, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
 import {countedRelease, latestCoveredYear} from './spending-years.js';
 
@@ -13,11 +13,12 @@ const state = {
   year: params.get('year') || '',
   vintage: params.get('vintage') || '',
   country: params.get('country') || 'POL',
+  min_grade: params.get('min_grade') || '',
 };
 
 runPage(async () => {
   const sources = [...new Set((await api('/api/v1/spending?vintage=all')).rows.map((r) => r.source))].sort();
-  const all = await api(`/api/v1/spending${query({source: state.source, vintage: 'all'})}`);
+  const all = await api(`/api/v1/spending${query({source: state.source, vintage: 'all', min_grade: state.min_grade})}`);
   const years = [...new Set(all.rows.map((r) => r.year))].sort((a, b) => b - a);
   if (!state.year) {
     state.year = String(latestCoveredYear(all.rows));
@@ -47,6 +48,7 @@ runPage(async () => {
       state.country = v;
       reload();
     }),
+    gradeSelect(state),
   );
   content.append(controls);
   const bars = chartCard(content, {id: 'spending-by-ally', title: 'Defence spending by ally', units: '% of GDP',
@@ -70,7 +72,7 @@ async function draw(bars, series, tableBox, all) {
   }
   // allies=true: the allies of the year (NATO members on 31 December), whichever source is shown
   const result = await api(`/api/v1/spending${query({year: state.year, source: state.source, vintage: state.vintage,
-    threshold: 2, allies: 'true'})}`);
+    threshold: 2, allies: 'true', min_grade: state.min_grade})}`);
   drawBars(bars, result);
   tableBox.replaceChildren(dataTable([
     {name: 'country'}, {name: 'pct_gdp', label: '% of GDP'}, {name: 'estimate'}, {name: 'meets', label: 'meets 2%'},
@@ -109,7 +111,8 @@ function drawBars(card, result) {
 }
 
 async function drawSeries(card) {
-  const result = await api(`/api/v1/spending${query({country: state.country, source: state.source, vintage: 'all'})}`);
+  const result = await api(`/api/v1/spending${query({country: state.country, source: state.source, vintage: 'all',
+    min_grade: state.min_grade})}`);
   const rows = result.rows.filter((r) => r.pct_gdp !== null);
   if (!rows.length) {
     card.empty(`No ${state.source.toUpperCase()} figures for ${state.country}`);
