@@ -84,6 +84,7 @@ public final class BulkCsvImport {
     }
     Target target = Target.of(mapping.table());
     if (!(mapping.layout() instanceof Layout.Long) || !mapping.skipRowsMatching().isEmpty()
+        || !mapping.dateColumns().isEmpty()
         || mapping.headerRow() != null && mapping.headerRow() != 1 || !BulkKey.takes(target.table())) {
       throw new BulkDeclinedException("the mapping asks for what only the Java path does");
     }

@@ -77,6 +77,7 @@ final class RowConverter {
     }
     rowsRead++;
     values.startRow(row, cells, count);
+    buildDates(cells, count);
     if (mapping.layout() instanceof Layout.Wide) {
       convertWide(row, cells, count);
     } else {
@@ -88,6 +89,15 @@ final class RowConverter {
       }
     }
     return true;
+  }
+
+  /** Dates built from a year and a month column: the row's text stands in for the field's cell. */
+  private void buildDates(String[] cells, int count) {
+    for (ColumnPlan.BuiltDate date : plan.builtDates()) {
+      String year = date.yearColumn() < count ? cells[date.yearColumn()] : null;
+      String month = date.monthColumn() < count ? cells[date.monthColumn()] : null;
+      values.override(date.field(), DateFromColumns.text(year, month), date.label());
+    }
   }
 
   /** The rest of the file cannot be read (not valid CSV, a damaged workbook): a problem, and no more rows. */

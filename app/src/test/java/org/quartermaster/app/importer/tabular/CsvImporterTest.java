@@ -52,6 +52,24 @@ class CsvImporterTest {
     return parsed.rows().stream().map(SpendingRow.class::cast).toList();
   }
 
+  private static final String DISBURSEMENTS = """
+      table: aid
+      columns: {donor: giver, date: {year: aar, month: maaned}, amount: mrd}
+      constants: {recipient: Ukraine, category: financial, measure: disbursement, currency: EUR, unit: billion}
+      """;
+
+  @Test
+  void read_dateFromYearAndMonth_givesYearMonthAndNamesBothColumnsWhenBad() throws IOException {
+    ParsedFile parsed = importCsv("giver,aar,maaned,mrd\nAustria,2022,5,0.01\nBelgium,2023,12,0.02\n"
+        + "Canada,2023,13,0.03\nDenmark,,,0.04\n", DISBURSEMENTS);
+
+    assertThat(parsed.rows()).extracting(r -> ((org.quartermaster.app.data.AidRow) r).date())
+        .containsExactly("2022-05", "2023-12", null);
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.column(), p -> p.value())
+        .containsExactly(tuple(4, "aar+maaned", "2023-13"));
+    assertThat(parsed.problems().getFirst().message()).isEqualTo("date is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+
   @Test
   void read_plainCsv_givesRowsNumberedAsLinesWithProvenance() throws IOException {
     ParsedFile parsed = importCsv("country,year,pct_gdp\nGermany,2023,1.57\nPoland,2024,4.12\n", SPENDING);

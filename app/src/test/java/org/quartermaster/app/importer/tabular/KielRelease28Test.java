@@ -188,11 +188,40 @@ class KielRelease28Test {
     assertThat(commitments).hasSize(283).allMatch(r -> r.amount() == 0.0);
   }
 
+  /** financial_disbursements.csv is recognised: one aid row per donor and month, dated YYYY-MM from aar and maaned. */
+  @Test
+  void read_financialDisbursementsWithoutMapping_datesEveryRowByYearAndMonth() throws IOException {
+    ParsedFile parsed = importKiel("financial_disbursements.csv", null);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.rows()).hasSize(131);
+    assertThat(aidRows(parsed).getFirst()).isEqualTo(new AidRow(2, "Austria", "AUT", "Ukraine", "2022-05", "financial",
+        "disbursement", 0.010398449685683226, "EUR", "billion", null, null, "2026-02",
+        new Provenance(KIEL, null, "2026-02", "2026-02", "Kiel Institute (via marhip97/ukrainastotte)"), null));
+    assertThat(aidRows(parsed)).allSatisfy(row -> assertThat(row.date()).matches("20\\d\\d-(0[1-9]|1[0-2])"));
+  }
+
+  /**
+   * A per-year table whose columns are the summary's plus a year is not the summary: recognising it
+   * would store yearly figures as totals. Detection names the column instead.
+   */
+  @Test
+  void shippedMappingFor_summaryWithAYearColumn_isNoneAndTheNearMissNamesTheColumn() throws IOException {
+    List<String> perYear = new java.util.ArrayList<>(header("country_summary.csv"));
+    perYear.add(1, "aar");
+
+    assertThat(Mappings.shippedMappingFor(perYear)).isEmpty();
+    assertThat(Mappings.nearMiss(perYear)).get().asString().startsWith(
+        "has every column the shipped mapping kiel-r28-country-summary reads, and also aar, which it does not know");
+    assertThat(Mappings.nearMiss(header("country_summary.csv"))).isEmpty();
+  }
+
   @Test
   void shippedMappingFor_kielHeaders_namesTheirMappingsAndNothingElse() throws IOException {
     assertThat(Mappings.shippedMappingFor(header("bilateral_activities.csv"))).contains("kiel-r28-bilateral");
     assertThat(Mappings.shippedMappingFor(header("country_summary.csv"))).contains("kiel-r28-country-summary");
-    assertThat(Mappings.shippedMappingFor(header("financial_disbursements.csv"))).isEmpty();
+    assertThat(Mappings.shippedMappingFor(header("financial_disbursements.csv")))
+        .contains("kiel-r28-financial-disbursements");
     assertThat(new CsvImporter().looksLike(header("bilateral_activities.csv"))).isTrue();
     assertThat(new CsvImporter().looksLike(List.of("country", "year", "pct_gdp"))).isFalse();
   }
