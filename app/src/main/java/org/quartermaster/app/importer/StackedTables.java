@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Notices a second table stacked under the first one's header, in tables with one row per name
- * (NATO's, wide mappings'): the header line repeats, or a first-column name seen before comes again.
- * Each is one problem at the row where the second table starts ("'Albania' again (first at row 2): a
- * second table seems to start here"); the names then start afresh, so a third table is named too.
- * Not thread-safe: one per file.
+ * Notices a second table stacked under the first one's header: the header line repeats, or (in tables
+ * with one row per name: NATO's, wide mappings') a first-column name seen before comes again. Each is
+ * one problem at the row where the second table starts ("'Albania' again (first at row 2): a second
+ * table seems to start here"); the names then start afresh, so a third table is named too. The caller
+ * records the problem in its own list. Not thread-safe: one per file.
  */
 public final class StackedTables {
   private static final String SECOND_TABLE = "a second table seems to start here";
@@ -25,32 +26,28 @@ public final class StackedTables {
     this.header = normalised(headerCells);
   }
 
-  /**
-   * True when this row repeats the header line: a problem at the row (in the first column), and the
-   * caller reads no figures from it.
-   */
-  public boolean headerAgain(int row, List<String> cells, String column, Problems problems) {
+  /** The problem when this row repeats the header line (the caller reads no figures from it), else empty. */
+  public Optional<String> headerAgain(List<String> cells) {
     if (!normalised(cells).equals(header)) {
-      return false;
+      return Optional.empty();
     }
-    problems.at(row, column, TextFile.clean(cells.getFirst()),
-        "repeats the header (row " + headerRow + "): " + SECOND_TABLE);
     firstRowByName.clear();
-    return true;
+    return Optional.of("repeats the header (row " + headerRow + "): " + SECOND_TABLE);
   }
 
-  /** Records the row's name; a name seen before in this table is a problem at the row, in that column. */
-  public void name(int row, String name, String column, Problems problems) {
-    String key = name.strip().toLowerCase(Locale.ROOT);
+  /** Records the row's name; the problem when the table already had it, else empty. */
+  public Optional<String> nameAgain(int row, String name) {
+    String key = TextFile.clean(name).toLowerCase(Locale.ROOT);
     if (key.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Integer first = firstRowByName.putIfAbsent(key, row);
-    if (first != null) {
-      problems.at(row, column, name, "again (first at row " + first + "): " + SECOND_TABLE);
-      firstRowByName.clear();
-      firstRowByName.put(key, row);
+    if (first == null) {
+      return Optional.empty();
     }
+    firstRowByName.clear();
+    firstRowByName.put(key, row);
+    return Optional.of("again (first at row " + first + "): " + SECOND_TABLE);
   }
 
   private static List<String> normalised(List<String> cells) {

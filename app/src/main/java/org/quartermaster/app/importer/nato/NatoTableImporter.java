@@ -109,8 +109,12 @@ public final class NatoTableImporter implements Importer {
       int row = i + 1;
       List<String> cells = TextFile.cells(lines.get(i), header.delimiter());
       String label = TextFile.clean(cells.getFirst());
-      if (TextFile.blank(cells) || NOTE.matcher(label.toLowerCase(Locale.ROOT)).matches()
-          || stacked.headerAgain(row, cells, header.countryColumn(), problems)) {
+      if (TextFile.blank(cells) || NOTE.matcher(label.toLowerCase(Locale.ROOT)).matches()) {
+        continue;
+      }
+      Optional<String> headerAgain = stacked.headerAgain(cells);
+      if (headerAgain.isPresent()) {
+        problems.at(row, header.countryColumn(), label, headerAgain.get());
         continue;
       }
       Optional<Country> country = countries.find(label);
@@ -118,7 +122,10 @@ public final class NatoTableImporter implements Importer {
         continue;
       }
       rowsRead++;
-      stacked.name(row, label, header.countryColumn(), problems);
+      Optional<String> nameAgain = stacked.nameAgain(row, label);
+      if (nameAgain.isPresent()) {
+        problems.at(row, header.countryColumn(), label, nameAgain.get());
+      }
       if (isAggregate(label)) {
         continue;
       }

@@ -6,12 +6,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.StackedTables;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
 
 /**
@@ -39,6 +41,8 @@ final class RowConverter {
   private final Set<Integer> badRows = new HashSet<>();
   private ColumnPlan plan;
   private RowValues values;
+  private StackedTables stacked;
+  private String firstColumn;
   private int rowsRead;
   private int rowsSearched;
   private int bestRow;
@@ -72,10 +76,13 @@ final class RowConverter {
       findHeader(row, cells, count);
       return !stopped;
     }
-    if (blank(cells, count) || skipped(cells, count)) {
+    if (blank(cells, count) || skipped(cells, count) || secondTable(row, cells, count)) {
       return true;
     }
     rowsRead++;
+    if (mapping.layout() instanceof Layout.Wide && nameAgain(row, cells, count)) {
+      return true;
+    }
     values.startRow(row, cells, count);
     buildDates(cells, count);
     if (mapping.layout() instanceof Layout.Wide) {
@@ -89,6 +96,26 @@ final class RowConverter {
       }
     }
     return true;
+  }
+
+  /** The header line again: a problem at the row, which gives no figures. */
+  private boolean secondTable(int row, String[] cells, int count) {
+    Optional<String> again = stacked == null ? Optional.empty() : stacked.headerAgain(Arrays.asList(cells).subList(0, count));
+    again.ifPresent(message -> rowProblem(row, cells[0] == null ? "" : RowValues.trim(cells[0]), message));
+    return again.isPresent();
+  }
+
+  /** Wide layout, one row per name: the first column's name again starts a second table; its row gives no figures. */
+  private boolean nameAgain(int row, String[] cells, int count) {
+    String name = count > 0 && cells[0] != null ? RowValues.trim(cells[0]) : "";
+    Optional<String> again = stacked == null ? Optional.empty() : stacked.nameAgain(row, name);
+    again.ifPresent(message -> rowProblem(row, name, message));
+    return again.isPresent();
+  }
+
+  private void rowProblem(int row, String value, String message) {
+    problems.add(new ImportProblem(file, row, firstColumn, value, message));
+    badRows.add(row);
   }
 
   /** Dates built from a year and a month column: the row's text stands in for the field's cell. */
@@ -165,6 +192,10 @@ final class RowConverter {
 
   private void start(int row, String[] header, int count) {
     plan = ColumnPlan.resolve(file, row, header, count, mapping, target, sourceUrl, vintage);
+    if (header != null && count > 0) {
+      stacked = new StackedTables(row, Arrays.asList(header).subList(0, count));
+      firstColumn = header[0] == null || RowValues.trim(header[0]).isEmpty() ? "A" : RowValues.trim(header[0]);
+    }
     problems.addAll(plan.problems());
     if (!plan.problems().isEmpty()) {
       stopped = true;

@@ -186,6 +186,45 @@ class CsvImporterTest {
     assertThat(parsed.problems()).singleElement().satisfies(p -> assertThat(p.row()).isEqualTo(4));
   }
 
+  private static final String WIDE_SPENDING = """
+      table: spending
+      layout: wide
+      columns: {country: Country}
+      wide: {value_field: pct_gdp, key_field: year}
+      constants: {source: nato}
+      """;
+
+  /** A bad cell of a wide table costs only itself: Germany's good 2022 value stays. */
+  @Test
+  void read_wideLayoutWithABadCell_keepsTheRowsGoodCells() throws IOException {
+    ParsedFile parsed = importCsv("Country,2022,2023\nGermany,1.49,1.x7\n", WIDE_SPENDING);
+
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.column(), p -> p.value())
+        .containsExactly(tuple(2, "2023", "1.x7"));
+    assertThat(spending(parsed)).extracting(SpendingRow::year, SpendingRow::pctGdp).containsExactly(tuple(2022, 1.49));
+  }
+
+  /** Two tables stacked under one header: the first name seen again says where the second starts. */
+  @Test
+  void read_wideLayoutWithANameAgain_namesTheSecondTable() throws IOException {
+    ParsedFile parsed = importCsv("Country,2022,2023\nAlbania,1.58,1.75\nBelgium,1.18,1.13\n"
+        + "Albania,-3.2,10.8\n", WIDE_SPENDING);
+
+    assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(file()
+        + ":4:Country: 'Albania' — again (first at row 2): a second table seems to start here");
+    assertThat(spending(parsed)).extracting(SpendingRow::fileRow).containsExactly(2, 2, 3, 3);
+  }
+
+  @Test
+  void read_headerAgain_namesTheSecondTable() throws IOException {
+    ParsedFile parsed = importCsv("country,year,pct_gdp\nGermany,2023,1.57\ncountry,year,pct_gdp\n"
+        + "Germany,2024,2.1\n", SPENDING);
+
+    assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(file()
+        + ":3:country: 'country' — repeats the header (row 1): a second table seems to start here");
+    assertThat(spending(parsed)).extracting(SpendingRow::year).containsExactly(2023, 2024);
+  }
+
   @Test
   void read_wideLayoutWithEstimateMarkers_givesOneRowPerValueCell() throws IOException {
     ParsedFile parsed = importCsv("""
