@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * What a column of defence spending in percent of GDP may hold. Countries spend between 0 and about
- * 40 % of GDP on defence even at war; one cell above {@value #MAX_PCT} is a problem in its cell, and a
- * table whose median is above {@value #MAX_MEDIAN_PCT} holds amounts (US$ million, EUR …), not shares,
- * which is a problem with the whole file. Checked whether the format was detected or given.
+ * 40 % of GDP on defence; the highest figure on record, Kuwait's in 1991, is 117 % (SIPRI). One cell
+ * above {@value #MAX_PCT} is a problem in its cell, and a table whose median is above
+ * {@value #MAX_MEDIAN_PCT} holds amounts (US$ million, EUR …), not shares, which is a problem with the
+ * whole file. Checked whether the format was detected or given.
  */
 public final class SharesOfGdp {
   /** The largest share of GDP a single cell may hold. */
-  public static final double MAX_PCT = 100;
+  public static final double MAX_PCT = 200;
   /** Above this median, a table holds amounts: no country's typical year is 40 % of GDP. */
   public static final double MAX_MEDIAN_PCT = 40;
   /** Where a user learns to import a table of amounts. */

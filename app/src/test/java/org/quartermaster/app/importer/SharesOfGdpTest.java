@@ -25,9 +25,9 @@ class SharesOfGdpTest {
   }
 
   @Test
-  void cellProblem_above100_isAProblem() {
-    assertThat(SharesOfGdp.cellProblem(100.0)).isEmpty();
-    assertThat(SharesOfGdp.cellProblem(100.5)).get().asString().startsWith("is above 100");
+  void cellProblem_above200_isAProblem() {
+    assertThat(SharesOfGdp.cellProblem(117.35)).isEmpty(); // Kuwait, 1991
+    assertThat(SharesOfGdp.cellProblem(200.5)).get().asString().startsWith("is above 200");
   }
 
   /** The median is the middle value of the sorted values (the mean of the two middle ones for an even count). */

@@ -42,7 +42,7 @@ import org.quartermaster.app.importer.TextFile;
  *       label that is no country with no figures) are skipped too.
  *   <li>The tables do not say which release they are: {@code --vintage YYYY-MM} is required and becomes
  *       the rows' vintage, vintage month and as-of date; {@code --source-url} their source URL.
- *   <li>The values must be shares of GDP ({@link SharesOfGdp}): a cell above 100 is a problem, and a table
+ *   <li>The values must be shares of GDP ({@link SharesOfGdp}): a cell above 200 is a problem, and a table
  *       whose median is above 40 holds amounts, which refuses the whole file ("values look like amounts
  *       (median 4,512), not % of GDP"), whether the format was detected or given with {@code --format}.
  *   <li>A bad figure is a problem in its cell only: with {@code --skip-bad-rows} the row's other years are

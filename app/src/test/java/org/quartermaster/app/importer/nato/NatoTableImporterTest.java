@@ -244,7 +244,7 @@ class NatoTableImporterTest {
   void read_figureAbove100_isAProblemInItsCell() throws IOException {
     ParsedFile parsed = read("Country,2022,2023\nGermany,1.49,1570\nFrance,1.89,1.90\n", "2024-06");
 
-    onlyProblem(parsed, 2, "2023", "1570", "is above 100: not a share of GDP in percent");
+    onlyProblem(parsed, 2, "2023", "1570", "is above 200: not a share of GDP in percent");
     assertThat(parsed.rows()).hasSize(3);
   }
 
