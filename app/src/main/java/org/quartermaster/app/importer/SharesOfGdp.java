@@ -18,13 +18,20 @@ public final class SharesOfGdp {
   public static final double MAX_MEDIAN_PCT = 40;
   /** Where a user learns to import a table of amounts. */
   public static final String MAPPING_HINT = "import with a mapping, see docs/import-mappings.md";
+  /** The same for a mapping that reads amounts as pct_gdp. */
+  public static final String FIELD_HINT = "map the column to amount (with currency), not pct_gdp";
 
   private SharesOfGdp() {}
 
   /** The message for one cell that cannot be a share of GDP, or empty when it can. */
   public static Optional<String> cellProblem(double pct) {
+    return cellProblem(pct, MAPPING_HINT + " for amounts");
+  }
+
+  /** The same, saying how to fix it ({@link #FIELD_HINT} in a mapping). */
+  public static Optional<String> cellProblem(double pct, String fix) {
     return pct > MAX_PCT
-        ? Optional.of("is above " + (int) MAX_PCT + ": not a share of GDP in percent (" + MAPPING_HINT + " for amounts)")
+        ? Optional.of("is above " + (int) MAX_PCT + ": not a share of GDP in percent (" + fix + ")")
         : Optional.empty();
   }
 
@@ -33,14 +40,24 @@ public final class SharesOfGdp {
    * (no values: empty too).
    */
   public static Optional<String> amountsProblem(List<Double> values) {
+    return amountsProblem(values, MAPPING_HINT);
+  }
+
+  /** The same, saying how to fix it ({@link #FIELD_HINT} in a mapping). */
+  public static Optional<String> amountsProblem(List<Double> values, String fix) {
     if (values.isEmpty()) {
       return Optional.empty();
     }
     double median = median(values);
     return median > MAX_MEDIAN_PCT
         ? Optional.of("values look like amounts (median " + String.format(Locale.ROOT, "%,.0f", median)
-            + "), not % of GDP: " + MAPPING_HINT)
+            + "), not % of GDP: " + fix)
         : Optional.empty();
+  }
+
+  /** Whether a column with this largest value and median can hold shares of GDP (the bulk path's check). */
+  public static boolean fit(double max, double median) {
+    return max <= MAX_PCT && median <= MAX_MEDIAN_PCT;
   }
 
   static double median(List<Double> values) {

@@ -1,6 +1,7 @@
 package org.quartermaster.app.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -81,6 +82,58 @@ class FormatDetectionTest {
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid WHERE dataset_id = " + disbursements.datasetId()
         + " AND measure = 'disbursement' AND category = 'financial' AND date LIKE '20__-__'")).isEqualTo(131);
     assertThat(summary.rowsWritten()).isEqualTo(42 * 8);
+  }
+
+  /**
+   * A mapping the user gives skips detection, not the value checks: amounts mapped to pct_gdp are
+   * refused whole, even with --skip-bad-rows; a file this large is first offered to the bulk path,
+   * which declines it to the Java path that says why.
+   */
+  @Test
+  void run_mappingReadingAmountsAsPctGdp_isRefusedOnBothPaths() throws IOException {
+    StringBuilder csv = new StringBuilder("iso3,year,milex\n");
+    List<org.quartermaster.app.data.Country> countries = Countries.standard().all();
+    for (int year = 1000; year < 1400; year++) {
+      for (int i = 0; i < countries.size(); i++) {
+        csv.append(countries.get(i).iso3()).append(',').append(year).append(',').append(4_000 + (year * 37 + i) % 5_000)
+            .append('\n');
+      }
+    }
+    Path file = Files.writeString(dir.resolve("milex.csv"), csv);
+    Path mapping = Files.writeString(dir.resolve("milex.yaml"), """
+        table: spending
+        columns: {iso3: iso3, year: year, pct_gdp: milex}
+        constants: {source: sipri, vintage: 2025-04}
+        """);
+    ImportRequest request = new ImportRequest(file, null, mapping, null, null, true, false);
+    Map<String, Object> before = StoreCounts.of(store);
+
+    ImportFailedException e = catchThrowableOfType(ImportFailedException.class, () -> service.run(request));
+
+    assertThat(Files.size(file)).isGreaterThan(1 << 20);
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().getFirst().toString()).startsWith(file + ":milex — values look like amounts (median ")
+        .endsWith("), not % of GDP: map the column to amount (with currency), not pct_gdp");
+    assertThat(StoreCounts.of(store)).isEqualTo(before);
+    assertThatThrownBy(() -> new ImportService(store, Countries.standard(), Importers.standard(), BulkPolicy.REQUIRED)
+        .run(request)).isInstanceOf(IllegalStateException.class).hasMessageContaining("pct_gdp holds values");
+  }
+
+  @Test
+  void run_mappingWithOnePctGdpAbove200_isAProblemInItsRow() throws IOException {
+    Path file = Files.writeString(dir.resolve("shares.csv"), "iso3,year,share\nDEU,2023,1.57\nFRA,2023,2060\n"
+        + "POL,2023,3.83\n");
+    Path mapping = Files.writeString(dir.resolve("shares.yaml"), """
+        table: spending
+        columns: {iso3: iso3, year: year, pct_gdp: share}
+        constants: {source: own, vintage: 2025-04}
+        """);
+
+    ImportFailedException e = catchThrowableOfType(ImportFailedException.class,
+        () -> service.run(new ImportRequest(file, null, mapping, null, null, false, false)));
+
+    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactly(file + ":3:share: '2060' — pct_gdp "
+        + "is above 200: not a share of GDP in percent (map the column to amount (with currency), not pct_gdp)");
   }
 
   /** --format nato skips detection, not the value check: amounts are refused all the same. */

@@ -156,6 +156,11 @@ public final class BulkCsvImport {
     if (staged != dataRows) {
       throw new BulkDeclinedException("DuckDB reads " + staged + " rows from " + dataRows + " lines");
     }
+    for (BulkColumn column : columns) {
+      if (column.passedThrough() == SpendingTarget.PCT_GDP && !tables.sharesOfGdpFit(connection, column)) {
+        throw new BulkDeclinedException("pct_gdp holds values no share of GDP has: the Java path says which");
+      }
+    }
     long signatures = tables.collectSignatures(connection);
     if (signatures > MAX_SIGNATURES) {
       throw new BulkDeclinedException(signatures + " distinct signatures");

@@ -1,19 +1,24 @@
 package org.quartermaster.app.importer.tabular;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.SharesOfGdp;
 import org.quartermaster.app.importer.StackedTables;
+import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
 
 /**
@@ -138,7 +143,29 @@ final class RowConverter {
     if (plan == null && !stopped) {
       headerNotFound();
     }
+    if (target.table() == Table.SPENDING && plan != null) {
+      String column = plan.binding().labelByField()[SpendingTarget.PCT_GDP.ordinal()];
+      Optional<String> amounts = SharesOfGdp.amountsProblem(rows.stream().map(r -> ((SpendingRow) r).pctGdp())
+          .filter(Objects::nonNull).toList(), SharesOfGdp.FIELD_HINT);
+      if (amounts.isPresent()) { // shares of GDP that are amounts: the whole file, whatever --skip-bad-rows says
+        return new ParsedFile(target.table(), List.of(), List.of(new ImportProblem(file, 0, column, null,
+            amounts.get())), Set.of(), rowsRead);
+      }
+      rows.removeIf(row -> notAShare((SpendingRow) row, column));
+    }
     return new ParsedFile(target.table(), rows, problems, badRows, rowsRead);
+  }
+
+  /** A pct_gdp no share of GDP has is a problem in its row, which is then left out. */
+  private boolean notAShare(SpendingRow row, String column) {
+    Optional<String> problem = row.pctGdp() == null ? Optional.empty()
+        : SharesOfGdp.cellProblem(row.pctGdp(), SharesOfGdp.FIELD_HINT);
+    problem.ifPresent(message -> {
+      problems.add(new ImportProblem(file, row.fileRow(), column,
+          BigDecimal.valueOf(row.pctGdp()).stripTrailingZeros().toPlainString(), "pct_gdp " + message));
+      badRows.add(row.fileRow());
+    });
+    return problem.isPresent();
   }
 
   private void findHeader(int row, String[] cells, int count) {
