@@ -100,6 +100,7 @@ public final class ApiServer {
     cfg.routes.get("/api/v1/items", queries::items);
     cfg.routes.get("/api/v1/countries", e.countries()::list);
     cfg.routes.post(ImportEndpoints.PATH, e.imports()::create);
+    cfg.routes.get(ImportFormatEndpoints.PATH, ImportFormatEndpoints::list);
     cfg.routes.get("/api/v1/scenarios", scenarios::list);
     cfg.routes.post("/api/v1/scenarios", e.saved()::create);
     cfg.routes.get("/api/v1/scenarios/{id}", scenarios::one);

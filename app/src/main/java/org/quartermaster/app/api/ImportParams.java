@@ -3,7 +3,6 @@ package org.quartermaster.app.api;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.quartermaster.app.importer.ImportFormat;
@@ -57,8 +56,8 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
     }
     ImportFormat format = ImportFormat.byName(given).orElse(null);
     if (format == null) {
-      params.problem("format", given, "expected one of " + String.join(", ",
-          Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList()) + " (or none: detected)");
+      params.problem("format", given, "expected one of " + String.join(", ", ImportFormat.names())
+          + " (or none: detected)");
     }
     return format;
   }

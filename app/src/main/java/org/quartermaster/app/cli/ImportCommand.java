@@ -43,8 +43,8 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (CSV or XLSX).")
   Path file;
 
-  @Option(names = "--format", paramLabel = "F",
-      description = "qm-csv, csv, xlsx, nato, owid or sipri-transfers (default: detected from the file).")
+  @Option(names = "--format", paramLabel = "F", completionCandidates = ImportFormat.Names.class,
+      description = "${COMPLETION-CANDIDATES} (default: detected from the file).")
   String format;
 
   @Option(names = "--mapping", paramLabel = "M.yaml",
@@ -88,8 +88,7 @@ final class ImportCommand implements Callable<Integer> {
     ImportFormat chosen = null;
     if (format != null) {
       chosen = ImportFormat.byName(format).orElseThrow(() -> new BadInputException("--format " + format
-          + " is not a format; use one of " + String.join(", ",
-              java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).toList())));
+          + " is not a format; use one of " + String.join(", ", ImportFormat.names())));
     }
     if (vintage != null && !vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
       throw new BadInputException("--vintage " + vintage + " must be a release month written YYYY-MM, e.g. 2024-06");

@@ -21,6 +21,10 @@ public final class FormatDetector {
 
   private FormatDetector() {}
 
+  /**
+   * The file's format, or empty when no format knows it. A file with every column a shipped mapping
+   * reads and others it does not know is refused with an {@link ImportFailedException} naming them.
+   */
   public static Optional<ImportFormat> detect(Path file) throws IOException {
     byte[] head = head(file, 64 * 1024);
     if (isZip(head)) {
@@ -50,6 +54,10 @@ public final class FormatDetector {
     }
     if (Mappings.shippedMappingFor(header).isPresent()) {
       return Optional.of(ImportFormat.CSV); // a file a shipped mapping describes (the Kiel tracker's)
+    }
+    Optional<String> nearMiss = Mappings.nearMiss(header);
+    if (nearMiss.isPresent()) { // a shipped mapping's columns and more: say so rather than "cannot tell"
+      throw new ImportFailedException(List.of(new ImportProblem(file.toString(), 0, null, null, nearMiss.get())));
     }
     return Optional.empty();
   }

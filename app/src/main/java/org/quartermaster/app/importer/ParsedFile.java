@@ -8,7 +8,9 @@ import java.util.Objects;
  * {@code org.quartermaster.app.data}: SpendingRow, AidRow, DeliveryRow, ProductionRow, ContractRow),
  * every problem found, and the number of data rows read (good and bad).
  *
- * @param badRows the file rows that have at least one problem (their rows are not in {@code rows})
+ * @param badRows the file rows that have at least one problem. A long table's bad row gives no rows; a wide
+ *                table's (one row per value cell) keeps the cells without a problem unless the problem is
+ *                with the whole row (its country, its width)
  */
 public record ParsedFile(Table table, List<? extends org.quartermaster.app.data.DataRow> rows, List<ImportProblem> problems,
     java.util.Set<Integer> badRows, int rowsRead) {

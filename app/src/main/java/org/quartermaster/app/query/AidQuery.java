@@ -34,10 +34,12 @@ public final class AidQuery {
       )
       """;
   private static final String RECORDS = FILTERED + """
+      , imports AS (SELECT *,\s""" + AidReleases.LATEST_IMPORT + """
+       AS latest_import FROM filtered)
       SELECT donor, donor_iso3, recipient, category, measure, amount, currency, unit, date, data_through,
              vintage AS release, basis, vintage_month, publisher, source_title, as_of, source_grade, source_url,
              via_url, note, dataset_id
-      FROM filtered WHERE\s""" + AidReleases.Chosen.CONDITION + """
+      FROM imports WHERE dataset_id = latest_import AND\s""" + AidReleases.Chosen.CONDITION + """
 
       ORDER BY donor, category, measure, as_of, currency, dataset_id, file_row
       """;
@@ -166,10 +168,9 @@ public final class AidQuery {
     }
     List<AidSums.Figure> figures = new ArrayList<>(rows.size());
     Map<List<Object>, AidRelease> releaseOf = new java.util.HashMap<>();
-    chosen.forEach(r -> releaseOf.put(Arrays.asList(r.publisher(), r.name(), r.datasetId()), r));
+    chosen.forEach(r -> releaseOf.put(Arrays.asList(r.publisher(), r.name()), r));
     for (List<Object> row : rows) {
-      AidRelease release = releaseOf.get(Arrays.asList(row.get(at.get("publisher")), row.get(at.get("release")),
-          ((Number) row.get(at.get("dataset_id"))).intValue()));
+      AidRelease release = releaseOf.get(Arrays.asList(row.get(at.get("publisher")), row.get(at.get("release"))));
       figures.add(new AidSums.Figure((String) row.get(at.get("donor")), (String) row.get(at.get("donor_iso3")),
           (String) row.get(at.get("category")), (String) row.get(at.get("measure")),
           ((Number) row.get(at.get("amount"))).doubleValue(), (String) row.get(at.get("currency")),

@@ -12,9 +12,8 @@ import java.time.YearMonth;
  * @param name        the release's name (the rows' {@code vintage}), or null
  * @param dataThrough the last day its data cover, or null when none of its rows says (such a release is
  *                    never the latest; ask for it by name)
- * @param datasetId   the dataset its figures are read from (the latest import of the release)
  */
-public record AidRelease(String publisher, String name, LocalDate dataThrough, int datasetId) {
+public record AidRelease(String publisher, String name, LocalDate dataThrough) {
 
   /** {@code Kiel UST Release 28 (Kiel Institute for the World Economy, data to 2026-02-28)}. */
   public String label() {

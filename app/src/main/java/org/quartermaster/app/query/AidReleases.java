@@ -18,6 +18,13 @@ import java.util.Objects;
  */
 final class AidReleases {
   static final String LATEST = "latest";
+  /**
+   * SQL over {@code filtered}: the latest import holding each figure of a release, so a release imported
+   * twice counts each figure once, while files that hold different figures of one release (a summary and
+   * its disbursements) are both read.
+   */
+  static final String LATEST_IMPORT = "max(dataset_id) OVER (PARTITION BY publisher, vintage, donor, category,"
+      + " measure, basis, currency, unit)";
   static final String ALL = "all";
   private static final String SEPARATOR = "\u001f";
 
@@ -28,7 +35,7 @@ final class AidReleases {
   private static final String RELEASES = """
       , asked AS (SELECT DISTINCT publisher, vintage FROM filtered)
       SELECT a.publisher, a.vintage AS release, string_agg(DISTINCT a.data_through, '\u001e') AS through,
-             max(a.dataset_id) AS dataset_id, count(DISTINCT a.dataset_id) AS datasets
+             count(DISTINCT a.dataset_id) AS datasets
       FROM aid a JOIN asked q ON a.publisher IS NOT DISTINCT FROM q.publisher AND a.vintage IS NOT DISTINCT FROM q.vintage
       GROUP BY a.publisher, a.vintage ORDER BY a.publisher NULLS LAST, a.vintage NULLS LAST
       """;
@@ -37,17 +44,15 @@ final class AidReleases {
 
   /** The releases chosen, and the notes a reader needs about the choice. */
   record Chosen(List<AidRelease> releases, List<String> notes) {
-    /** SQL condition on a row of {@code filtered}: it belongs to a chosen release's chosen dataset (one parameter). */
+    /** SQL condition on a row of {@code filtered}: it belongs to a chosen release (one parameter). */
     static final String CONDITION = "list_contains(string_split(CAST(? AS VARCHAR), '\u001e'),"
-        + " coalesce(publisher, '') || '" + SEPARATOR + "' || coalesce(vintage, '') || '" + SEPARATOR
-        + "' || CAST(dataset_id AS VARCHAR))";
+        + " coalesce(publisher, '') || '" + SEPARATOR + "' || coalesce(vintage, ''))";
 
     /** The parameter of {@link #CONDITION}. */
     String keys() {
       List<String> keys = new ArrayList<>();
       for (AidRelease r : releases) {
-        keys.add(Objects.toString(r.publisher(), "") + SEPARATOR + Objects.toString(r.name(), "") + SEPARATOR
-            + r.datasetId());
+        keys.add(Objects.toString(r.publisher(), "") + SEPARATOR + Objects.toString(r.name(), ""));
       }
       return String.join("\u001e", keys);
     }
@@ -63,14 +68,14 @@ final class AidReleases {
     List<AidRelease> all = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<Column> columns = List.of(Column.text("publisher"), Column.text("release"), Column.text("through"),
-        Column.text("dataset_id"), Column.text("datasets"));
+        Column.text("datasets"));
     for (List<Object> row : Rows.query(connection, filteredSql + RELEASES, columns, parameters)) {
-      AidRelease release = new AidRelease((String) row.get(0), (String) row.get(1), through((String) row.get(2)),
-          ((Number) row.get(3)).intValue());
+      AidRelease release = new AidRelease((String) row.get(0), (String) row.get(1), through((String) row.get(2)));
       all.add(release);
-      if (((Number) row.get(4)).longValue() > 1) {
-        notes.add("Release " + release.label() + " is in several datasets: its figures are read from the latest"
-            + " import (dataset " + release.datasetId() + ") only, never added to another copy.");
+      if (((Number) row.get(3)).longValue() > 1) {
+        notes.add("Release " + release.label() + " is in " + row.get(3) + " datasets: each figure (donor, category,"
+            + " measure, basis, currency and unit) is read from the latest import that holds it, never added to"
+            + " another copy.");
       }
     }
     String choice = wanted == null ? LATEST : wanted.strip();

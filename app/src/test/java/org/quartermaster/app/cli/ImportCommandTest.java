@@ -149,6 +149,38 @@ class ImportCommandTest {
         .doesNotContain(bad + ":102:value").contains("… and 50 more").contains("many.csv.rejects.csv");
   }
 
+  /** A wide table of amounts under a NATO header: refused whether detected or given, with or without --vintage. */
+  @Test
+  void import_wideTableOfAmounts_isRefusedAndTheStoreIsAsBefore() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path amounts = Files.copy(org.quartermaster.app.importer.ImportFixtures.resource(
+        "amounts/milex_constant_usd_wide.csv"), dir.resolve("milex.csv"));
+    CliRun.qm("import", file("ok.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n").toString(), "--db",
+        db.toString());
+    Object before;
+    try (Store store = Store.open(db)) {
+      before = StoreCounts.of(store);
+    }
+
+    for (String[] options : new String[][] {{}, {"--vintage", "2024-06"}, {"--format", "nato", "--vintage", "2024-06",
+        "--skip-bad-rows"}}) {
+      String[] args = new String[options.length + 4];
+      args[0] = "import";
+      args[1] = amounts.toString();
+      System.arraycopy(options, 0, args, 2, options.length);
+      args[args.length - 2] = "--db";
+      args[args.length - 1] = db.toString();
+      CliRun run = CliRun.qm(args);
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(Main.BAD_INPUT);
+      assertThat(run.err()).contains(amounts + " — values look like amounts (median 6,722), not % of GDP: "
+          + "import with a mapping, see docs/import-mappings.md").doesNotContain("--vintage");
+    }
+    try (Store store = Store.open(db)) {
+      assertThat(StoreCounts.of(store)).isEqualTo(before);
+    }
+  }
+
   @Test
   void import_help_showsEveryOptionWithItsDefault() {
     CliRun run = CliRun.qm("import", "--help");

@@ -103,11 +103,16 @@ class AidTotalsPropertyTest {
     }
     List<Release> candidates = releases.stream().filter(asked::contains).toList();
     Set<Release> chosen = new HashSet<>(release == null ? latest(candidates) : candidates);
+    // a release imported twice: each figure from the latest import that holds it
+    Map<List<Object>, Integer> latestImport = new HashMap<>();
+    for (Figure f : figures) {
+      latestImport.merge(figureKey(f), f.dataset(), Math::max);
+    }
     Map<List<Object>, double[]> expected = new HashMap<>();
     Map<List<Object>, Set<String>> categories = new HashMap<>();
     Map<List<Object>, Set<String>> measures = new HashMap<>();
     for (Figure f : figures) {
-      if (!chosen.contains(f.release()) || f.dataset() != f.release().datasets().getLast()
+      if (!chosen.contains(f.release()) || f.dataset() != latestImport.get(figureKey(f))
           || category != null && !category.equals(f.category()) || measure != null && !measure.equals(f.measure())) {
         continue;
       }
@@ -152,6 +157,10 @@ class AidTotalsPropertyTest {
       assertThat(actual.get(key)[0]).as("%s: %s", what, key).isCloseTo(sum[0], offset(1e-6));
       assertThat(actual.get(key)[1]).as("%s: records of %s", what, key).isEqualTo(sum[1]);
     });
+  }
+
+  private static List<Object> figureKey(Figure f) {
+    return List.of(f.release().name(), f.donor(), f.category(), f.measure(), f.basis(), f.currency(), f.unit());
   }
 
   private static void add(Map<List<Object>, double[]> sums, List<Object> key, double amount) {

@@ -17,6 +17,8 @@ import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
 import org.quartermaster.app.importer.Problems;
+import org.quartermaster.app.importer.SharesOfGdp;
+import org.quartermaster.app.importer.StackedTables;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.TextFile;
 
@@ -40,6 +42,12 @@ import org.quartermaster.app.importer.TextFile;
  *       label that is no country with no figures) are skipped too.
  *   <li>The tables do not say which release they are: {@code --vintage YYYY-MM} is required and becomes
  *       the rows' vintage, vintage month and as-of date; {@code --source-url} their source URL.
+ *   <li>The values must be shares of GDP ({@link SharesOfGdp}): a cell above 200 is a problem, and a table
+ *       whose median is above 40 holds amounts, which refuses the whole file ("values look like amounts
+ *       (median 4,512), not % of GDP"), whether the format was detected or given with {@code --format}.
+ *   <li>A bad figure is a problem in its cell only: with {@code --skip-bad-rows} the row's other years are
+ *       kept. A bad country, a row of the wrong width, or a second table stacked under the header (the
+ *       header line again, or a country named again: {@link StackedTables}) costs the whole row.
  *   <li>{@code rowsRead} counts the table's rows of countries and of aggregates, not notes.
  * </ul>
  *
@@ -93,7 +101,9 @@ public final class NatoTableImporter implements Importer {
     List<NatoHeader.YearColumn> years = header.years(problems);
     boolean marked = years.stream().anyMatch(NatoHeader.YearColumn::estimate);
     Provenance provenance = new Provenance(request.sourceUrl(), vintage, vintage, vintage, "NATO");
+    StackedTables stacked = new StackedTables(header.row(), header.cells());
     List<SpendingRow> rows = new ArrayList<>();
+    List<Double> figures = new ArrayList<>();
     int rowsRead = 0;
     for (int i = header.row(); i < lines.size(); i++) {
       int row = i + 1;
@@ -102,15 +112,23 @@ public final class NatoTableImporter implements Importer {
       if (TextFile.blank(cells) || NOTE.matcher(label.toLowerCase(Locale.ROOT)).matches()) {
         continue;
       }
+      Optional<String> headerAgain = stacked.headerAgain(cells);
+      if (headerAgain.isPresent()) {
+        problems.at(row, header.countryColumn(), label, headerAgain.get());
+        continue;
+      }
       Optional<Country> country = countries.find(label);
       if (country.isEmpty() && TextFile.blank(cells.subList(1, cells.size()))) {
         continue;
       }
       rowsRead++;
+      Optional<String> nameAgain = stacked.nameAgain(row, label);
+      if (nameAgain.isPresent()) {
+        problems.at(row, header.countryColumn(), label, nameAgain.get());
+      }
       if (isAggregate(label)) {
         continue;
       }
-      List<SpendingRow> rowsOfLine = new ArrayList<>();
       header.checkWidth(years, cells, row, problems);
       if (label.isEmpty()) {
         problems.at(row, header.countryColumn(), label, "is blank: every row of figures needs a country");
@@ -118,25 +136,35 @@ public final class NatoTableImporter implements Importer {
         problems.at(row, header.countryColumn(), label,
             "is not a known country: did you mean " + countries.closest(label) + "?");
       }
+      boolean rowBad = problems.inRow(row); // a bad country, width or second table: no cell of the row is kept
       for (NatoHeader.YearColumn year : years) {
         String text = year.index() < cells.size() ? TextFile.clean(cells.get(year.index())) : "";
         if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
           continue;
         }
         Double pctGdp = TextFile.decimal(text);
+        Optional<String> tooLarge = pctGdp == null ? Optional.empty() : SharesOfGdp.cellProblem(pctGdp);
+        if (pctGdp != null && pctGdp >= 0) {
+          figures.add(pctGdp);
+        }
         if (pctGdp == null) {
           problems.at(row, year.header(), text, "is not a number: " + NUMBER_HINT);
         } else if (pctGdp < 0) {
           problems.at(row, year.header(), text, "is negative: " + NUMBER_HINT);
-        } else if (country.isPresent()) {
+        } else if (tooLarge.isPresent()) {
+          problems.at(row, year.header(), text, tooLarge.get());
+        } else if (!rowBad) { // a bad cell costs only itself (--skip-bad-rows keeps the row's good years)
           Estimate estimate = marked ? (year.estimate() ? Estimate.TRUE : Estimate.FALSE) : Estimate.UNKNOWN;
-          rowsOfLine.add(new SpendingRow(row, country.get().iso3(), label, year.year(), pctGdp, null, null, estimate,
+          rows.add(new SpendingRow(row, country.get().iso3(), label, year.year(), pctGdp, null, null, estimate,
               "nato", provenance, null));
         }
       }
-      if (!problems.inRow(row)) {
-        rows.addAll(rowsOfLine);
-      }
+    }
+    Optional<String> amounts = SharesOfGdp.amountsProblem(figures);
+    if (amounts.isPresent()) { // the file's only problem: no --vintage or --skip-bad-rows makes it a NATO table
+      Problems refused = new Problems(request.fileName());
+      refused.inFile(null, null, amounts.get());
+      return refused.parsed(Table.SPENDING, List.of(), rowsRead);
     }
     return problems.parsed(Table.SPENDING, rows, rowsRead);
   }

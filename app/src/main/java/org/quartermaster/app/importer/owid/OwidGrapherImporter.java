@@ -17,6 +17,7 @@ import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
 import org.quartermaster.app.importer.Problems;
+import org.quartermaster.app.importer.SharesOfGdp;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.TextFile;
 
@@ -35,6 +36,8 @@ import org.quartermaster.app.importer.TextFile;
  *       skipped without a problem and counted in {@code rowsRead} only; OWID_KOS is Kosovo (XKX). A
  *       three-letter code Quartermaster does not know is a problem naming the closest country.
  *   <li>A blank value is no figure: no row. Estimates are {@link Estimate#UNKNOWN} (the file does not say).
+ *   <li>Shares of GDP are checked as {@link SharesOfGdp} says: a value above 200 is a problem, and a
+ *       column whose median is above 40 holds amounts, which refuses the whole file.
  *   <li>Provenance: {@code --source-url} and {@code --vintage YYYY-MM} (vintage, vintage month and as-of
  *       date), each null when not given.
  * </ul>
@@ -99,6 +102,7 @@ public final class OwidGrapherImporter implements Importer {
     String source = lowerTitle.contains("sipri") || fileName.contains("sipri") ? "sipri" : "owid";
     Provenance provenance = new Provenance(request.sourceUrl(), vintage, vintage, vintage, PUBLISHER);
     List<SpendingRow> rows = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
     int rowsRead = 0;
     for (int i = first + 1; i < lines.size(); i++) {
       int row = i + 1;
@@ -128,15 +132,27 @@ public final class OwidGrapherImporter implements Importer {
       }
       String valueText = TextFile.clean(cells.get(header.value()));
       Double value = TextFile.decimal(valueText);
+      Optional<String> notAShare = share && value != null ? SharesOfGdp.cellProblem(value) : Optional.empty();
+      if (share && value != null && value >= 0) {
+        shares.add(value);
+      }
       if (valueText.isEmpty()) {
         continue;
       } else if (value == null || value < 0) {
         problems.at(row, title, valueText, (value == null ? "is not a number" : "is negative")
             + ": expected " + (share ? "a share of GDP in percent such as 1.85" : "an amount in " + unit));
+      } else if (notAShare.isPresent()) {
+        problems.at(row, title, valueText, notAShare.get());
       } else if (!problems.inRow(row)) {
         rows.add(new SpendingRow(row, iso3.toUpperCase(Locale.ROOT), entity, year, share ? value : null,
             share ? null : value, unit, Estimate.UNKNOWN, source, provenance, null));
       }
+    }
+    Optional<String> amounts = SharesOfGdp.amountsProblem(shares);
+    if (amounts.isPresent()) { // a title saying % of GDP over amounts: the whole file, not row by row
+      Problems refused = new Problems(request.fileName());
+      refused.inFile(title, null, amounts.get());
+      return refused.parsed(Table.SPENDING, List.of(), rowsRead);
     }
     return problems.parsed(Table.SPENDING, rows, rowsRead);
   }

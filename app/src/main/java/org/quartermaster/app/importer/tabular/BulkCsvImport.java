@@ -84,6 +84,7 @@ public final class BulkCsvImport {
     }
     Target target = Target.of(mapping.table());
     if (!(mapping.layout() instanceof Layout.Long) || !mapping.skipRowsMatching().isEmpty()
+        || !mapping.dateColumns().isEmpty()
         || mapping.headerRow() != null && mapping.headerRow() != 1 || !BulkKey.takes(target.table())) {
       throw new BulkDeclinedException("the mapping asks for what only the Java path does");
     }
@@ -154,6 +155,11 @@ public final class BulkCsvImport {
     }
     if (staged != dataRows) {
       throw new BulkDeclinedException("DuckDB reads " + staged + " rows from " + dataRows + " lines");
+    }
+    for (BulkColumn column : columns) {
+      if (column.passedThrough() == SpendingTarget.PCT_GDP && !tables.sharesOfGdpFit(connection, column)) {
+        throw new BulkDeclinedException("pct_gdp holds values no share of GDP has: the Java path says which");
+      }
     }
     long signatures = tables.collectSignatures(connection);
     if (signatures > MAX_SIGNATURES) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.importer.SharesOfGdp;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.store.ProvenanceIds;
 import org.quartermaster.app.store.RowWriter;
@@ -64,6 +65,20 @@ final class BulkTables {
         + " header = false, skip = 1, auto_detect = false, delim = ?, quote = '\"', escape = '\"', strict_mode = true,"
         + " null_padding = true, columns = " + types.append('}') + ")", parameters);
     return longs(connection, "SELECT count(*) FROM " + STAGING)[0];
+  }
+
+  /**
+   * Whether the plain cells of a passed-through pct_gdp column can be shares of GDP
+   * ({@link SharesOfGdp#fit}); true when it has none.
+   */
+  boolean sharesOfGdpFit(Connection connection, BulkColumn column) throws SQLException {
+    String value = "CAST(" + column.cell() + " AS DOUBLE)";
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT max(" + value + "), median("
+        + value + ") FROM " + STAGING + " WHERE " + column.plain())) {
+      r.next();
+      double max = r.getDouble(1);
+      return r.wasNull() || SharesOfGdp.fit(max, r.getDouble(2));
+    }
   }
 
   /** Collects the distinct signatures of the staged rows; returns how many there are. */

@@ -25,6 +25,7 @@ final class ColumnPlan {
   private final int[] keyFields;
   private final boolean estimatesMarked;
   private final List<ImportProblem> problems;
+  private final List<BuiltDate> builtDates;
 
   /**
    * Per field ordinal: the 0-based column it is read from (-1: none), the name problems give it (the
@@ -32,12 +33,16 @@ final class ColumnPlan {
    */
   record Binding(int[] columnByField, String[] labelByField, String[] constantByField) {}
 
+  /** A date field built from a year and a month column (0-based), named {@code label} in problems. */
+  record BuiltDate(int field, int yearColumn, int monthColumn, String label) {}
+
   /** Wide layout: a value column and the texts its header gives the key fields, in key order. */
   record ValueColumn(int index, String header, String[] keyTexts) {}
 
   private ColumnPlan(Binding binding, List<ValueColumn> valueColumns, int valueField, int[] keyFields,
-      boolean estimatesMarked, List<ImportProblem> problems) {
+      boolean estimatesMarked, List<ImportProblem> problems, List<BuiltDate> builtDates) {
     this.binding = binding;
+    this.builtDates = List.copyOf(builtDates);
     this.valueColumns = valueColumns;
     this.valueField = valueField;
     this.keyFields = keyFields;
@@ -69,11 +74,20 @@ final class ColumnPlan {
     return problems;
   }
 
+  /** The date fields built from a year and a month column (mapping {@code columns.date: {year, month}}). */
+  List<BuiltDate> builtDates() {
+    return builtDates;
+  }
+
   /** Every column reference of the mapping, by its path in the mapping (columns.amount, wide.id_columns[0]). */
   static Map<String, ColumnRef> references(Mapping mapping) {
     Map<String, ColumnRef> refs = new LinkedHashMap<>();
     mapping.columns().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> refs.put("columns." + e.getKey(), e.getValue()));
+    mapping.dateColumns().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      refs.put("columns." + e.getKey() + ".year", e.getValue().year());
+      refs.put("columns." + e.getKey() + ".month", e.getValue().month());
+    });
     if (mapping.layout() instanceof Layout.Wide wide) {
       for (int i = 0; i < wide.idColumns().size(); i++) {
         refs.put("wide.id_columns[" + i + "]", wide.idColumns().get(i));
@@ -153,8 +167,19 @@ final class ColumnPlan {
       binding.labelByField()[i] = column < 0 ? name : headers.label(column);
       used.add(column);
     });
+    List<BuiltDate> builtDates = new ArrayList<>();
+    mapping.dateColumns().forEach((name, date) -> {
+      int year = headers.find(date.year(), "columns." + name + ".year");
+      int month = headers.find(date.month(), "columns." + name + ".month");
+      used.add(year);
+      used.add(month);
+      if (year >= 0 && month >= 0) {
+        builtDates.add(new BuiltDate(target.field(name).ordinal(), year, month,
+            headers.label(year) + "+" + headers.label(month)));
+      }
+    });
     if (!(mapping.layout() instanceof Layout.Wide wide)) {
-      return new ColumnPlan(binding, List.of(), -1, new int[0], false, problems);
+      return new ColumnPlan(binding, List.of(), -1, new int[0], false, problems, builtDates);
     }
     for (int i = 0; i < wide.idColumns().size(); i++) {
       used.add(headers.find(wide.idColumns().get(i), "wide.id_columns[" + i + "]"));
@@ -163,9 +188,11 @@ final class ColumnPlan {
     for (int i = 0; i < wide.valueColumns().size(); i++) {
       valueIndexes.add(headers.find(wide.valueColumns().get(i), "wide.value_columns[" + i + "]"));
     }
+    Set<String> otherColumns = new HashSet<>();
+    mapping.otherColumns().forEach(ref -> otherColumns.add(key(ref.text())));
     if (wide.valueColumns().isEmpty()) {
       for (int c = 0; c < count; c++) {
-        if (!used.contains(c) && header != null && header[c] != null && !RowValues.trim(header[c]).isEmpty()) {
+        if (!used.contains(c) && header != null && header[c] != null && !otherColumns.contains(key(header[c])) && header[c] != null && !RowValues.trim(header[c]).isEmpty()) {
           valueIndexes.add(c);
         }
       }
@@ -194,7 +221,8 @@ final class ColumnPlan {
       valueColumns.add(new ValueColumn(column, text, parts));
     }
     int valueField = target.field(wide.valueField()).ordinal();
-    return new ColumnPlan(binding, List.copyOf(valueColumns), valueField, keyFields, estimatesMarked, problems);
+    return new ColumnPlan(binding, List.copyOf(valueColumns), valueField, keyFields, estimatesMarked, problems,
+        builtDates);
   }
 
   private static String keyTrouble(String[] parts, Layout.Wide wide, Target target) {

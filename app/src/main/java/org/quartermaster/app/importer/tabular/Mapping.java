@@ -24,11 +24,14 @@ import org.quartermaster.app.importer.Table;
  * @param skipRowsMatching rows whose first non-blank cell matches one of these are skipped (notes, totals)
  * @param delimiter        the CSV delimiter, or null to detect it
  * @param decimalComma     whether numbers use a decimal comma, or null to detect it
+ * @param dateColumns      field → the year and month columns its date is built from (YYYY-MM)
+ * @param otherColumns     columns the file also has and the mapping does not read; a shipped mapping
+ *                         recognises a file only when every column of its header is read or listed here
  */
 public record Mapping(
     Table table, Map<String, ColumnRef> columns, Map<String, String> constants, Layout layout, String sheet,
     Integer headerRow, List<String> institutions, List<String> missingValues, List<Pattern> skipRowsMatching,
-    Character delimiter, Boolean decimalComma) {
+    Character delimiter, Boolean decimalComma, Map<String, DateColumns> dateColumns, List<ColumnRef> otherColumns) {
 
   public Mapping {
     Objects.requireNonNull(table, "table");
@@ -38,6 +41,16 @@ public record Mapping(
     institutions = List.copyOf(institutions);
     missingValues = List.copyOf(missingValues);
     skipRowsMatching = List.copyOf(skipRowsMatching);
+    dateColumns = Map.copyOf(dateColumns);
+    otherColumns = List.copyOf(otherColumns);
+  }
+
+  /** A date read from two columns: {@code date: {year: aar, month: maaned}} gives 2022-05 for 2022 and 5. */
+  public record DateColumns(ColumnRef year, ColumnRef month) {
+    public DateColumns {
+      Objects.requireNonNull(year, "year");
+      Objects.requireNonNull(month, "month");
+    }
   }
 
   /**

@@ -23,7 +23,8 @@ import org.quartermaster.app.importer.tabular.Mapping.Layout;
  */
 public final class MappingReader {
   private static final List<String> KEYS = List.of("description", "table", "columns", "constants", "layout", "wide",
-      "sheet", "header_row", "institutions", "missing_values", "skip_rows_matching", "delimiter", "decimal");
+      "sheet", "header_row", "institutions", "missing_values", "skip_rows_matching", "delimiter", "decimal",
+      "other_columns");
 
   private MappingReader() {}
 
@@ -56,18 +57,24 @@ public final class MappingReader {
       return new Result(null, nodes.problems());
     }
     Target target = Target.of(table);
-    Map<String, ColumnRef> columns = columns(root.get("columns"), target, nodes);
-    Map<String, String> constants = constants(root.get("constants"), target, columns, nodes);
-    Layout layout = WideLayouts.read(root.get("layout"), root.get("wide"), target, columns, constants, nodes);
+    Map<String, Mapping.DateColumns> dateColumns = new LinkedHashMap<>();
+    Map<String, ColumnRef> columns = columns(root.get("columns"), target, dateColumns, nodes);
+    Map<String, ColumnRef> read = new LinkedHashMap<>(columns);
+    JsonNode columnsNode = root.get("columns"); // a date from columns counts as given even when it has problems
+    if (columnsNode != null && columnsNode.isObject()) {
+      columnsNode.properties().stream().filter(e -> e.getValue().isObject()).forEach(e -> read.put(e.getKey(), null));
+    }
+    Map<String, String> constants = constants(root.get("constants"), target, read, nodes);
+    Layout layout = WideLayouts.read(root.get("layout"), root.get("wide"), target, read, constants, nodes);
     Integer headerRow = nodes.integer(root.get("header_row"), "header_row", 0);
     if (headerRow != null && headerRow == 0 && layout instanceof Layout.Wide) {
       nodes.problem("header_row", "0", "the wide layout reads keys from the header: it needs a header row");
     }
-    required(target, columns, constants, nodes);
+    required(target, read.keySet(), constants, nodes);
     Mapping mapping = new Mapping(table, columns, constants, layout, nodes.sheet(root.get("sheet")), headerRow,
         nodes.texts(root.get("institutions"), "institutions"), nodes.texts(root.get("missing_values"),
             "missing_values"), nodes.patterns(root.get("skip_rows_matching")), nodes.delimiter(root.get("delimiter")),
-        nodes.decimal(root.get("decimal")));
+        nodes.decimal(root.get("decimal")), dateColumns, nodes.refs(root.get("other_columns"), "other_columns"));
     if (nodes.problems().isEmpty()) {
       checkConstants(mapping, target, nodes);
     }
@@ -91,14 +98,21 @@ public final class MappingReader {
     return null;
   }
 
-  private static Map<String, ColumnRef> columns(JsonNode node, Target target, MappingNodes nodes) {
+  /** The columns fields are read from; a date built from a year and a month column goes to {@code dateColumns}. */
+  private static Map<String, ColumnRef> columns(JsonNode node, Target target,
+      Map<String, Mapping.DateColumns> dateColumns, MappingNodes nodes) {
     Map<String, ColumnRef> columns = new LinkedHashMap<>();
     if (node == null || !nodes.isMap(node, "columns")) {
       return columns;
     }
     node.properties().forEach(entry -> {
       String path = "columns." + entry.getKey();
-      if (nodes.knownField(entry.getKey(), path, target)) {
+      if (entry.getValue().isObject() && nodes.knownField(entry.getKey(), path, target)) {
+        Mapping.DateColumns date = DateFromColumns.read(entry.getValue(), path, target.field(entry.getKey()), nodes);
+        if (date != null) {
+          dateColumns.put(entry.getKey(), date);
+        }
+      } else if (nodes.knownField(entry.getKey(), path, target)) {
         ColumnRef ref = nodes.ref(entry.getValue(), path);
         if (ref != null) {
           columns.put(entry.getKey(), ref);
@@ -131,9 +145,9 @@ public final class MappingReader {
     return constants;
   }
 
-  private static void required(Target target, Map<String, ColumnRef> columns, Map<String, String> constants,
+  private static void required(Target target, java.util.Set<String> columns, Map<String, String> constants,
       MappingNodes nodes) {
-    List<String> given = new ArrayList<>(columns.keySet());
+    List<String> given = new ArrayList<>(columns);
     given.addAll(constants.keySet());
     given.addAll(nodes.wideFields());
     for (List<TargetField> group : target.required()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.quartermaster.app.importer.ImportProblem;
  */
 public final class Mappings {
   /** The shipped mappings' names; a new one is a YAML resource plus its name here. */
-  private static final List<String> SHIPPED = List.of("kiel-r28-bilateral", "kiel-r28-country-summary");
+  private static final List<String> SHIPPED = List.of("kiel-r28-bilateral", "kiel-r28-country-summary",
+      "kiel-r28-financial-disbursements");
   private static final String FOLDER = "/org/quartermaster/app/mappings/";
 
   private Mappings() {}
@@ -42,22 +44,54 @@ public final class Mappings {
   }
 
   /**
-   * The shipped mapping for a file whose header row has these cells: the one whose named columns
-   * the header all has (the most specific, when several do), or empty.
+   * The shipped mapping for a file whose header row has these cells: the one that reads or lists (in
+   * {@code other_columns}) every column of the header and whose read columns the header all has, or
+   * empty. A header with a column the mapping does not know (a year, a month …) is not its file: that
+   * column may change what every figure means.
    */
   public static Optional<String> shippedMappingFor(List<String> headerCells) {
-    Set<String> present = new HashSet<>();
-    headerCells.stream().filter(c -> c != null).forEach(c -> present.add(ColumnPlan.key(c)));
-    String best = null;
-    int bestSize = 0;
+    Set<String> present = present(headerCells);
     for (Map.Entry<String, Mapping> shipped : Shipped.BY_NAME.entrySet()) {
-      Set<String> names = ColumnPlan.headerNames(shipped.getValue());
-      if (present.containsAll(names) && names.size() > bestSize) {
-        best = shipped.getKey();
-        bestSize = names.size();
+      if (present.containsAll(ColumnPlan.headerNames(shipped.getValue()))
+          && unknownColumns(shipped.getValue(), present).isEmpty()) {
+        return Optional.of(shipped.getKey());
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.empty();
+  }
+
+  /**
+   * Why no shipped mapping takes a file although one of them reads columns the header all has: the
+   * header's other columns, which that mapping does not know. Empty when no shipped mapping comes so close.
+   */
+  public static Optional<String> nearMiss(List<String> headerCells) {
+    Set<String> present = present(headerCells);
+    for (Map.Entry<String, Mapping> shipped : Shipped.BY_NAME.entrySet()) {
+      Set<String> unknown = unknownColumns(shipped.getValue(), present);
+      if (present.containsAll(ColumnPlan.headerNames(shipped.getValue())) && !unknown.isEmpty()) {
+        return Optional.of("has every column the shipped mapping " + shipped.getKey() + " reads, and also "
+            + String.join(", ", unknown) + ", which it does not know: a column such as a year or a month changes "
+            + "what the figures mean, so the file is not taken for " + shipped.getKey() + "; import it with a "
+            + "mapping that reads " + (unknown.size() == 1 ? "that column" : "those columns")
+            + ", see docs/import-mappings.md");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Set<String> present(List<String> headerCells) {
+    Set<String> present = new LinkedHashSet<>();
+    headerCells.stream().filter(c -> c != null && !RowValues.trim(c).isEmpty()).forEach(c -> present.add(ColumnPlan.key(c)));
+    return present;
+  }
+
+  /** The header's columns (as matched) that the mapping neither reads nor lists in other_columns. */
+  private static Set<String> unknownColumns(Mapping mapping, Set<String> present) {
+    Set<String> known = new HashSet<>(ColumnPlan.headerNames(mapping));
+    mapping.otherColumns().forEach(ref -> known.add(ColumnPlan.key(ref.text())));
+    Set<String> unknown = new LinkedHashSet<>(present);
+    unknown.removeAll(known);
+    return unknown;
   }
 
   /** The parsed shipped mapping of that name. */

@@ -1,17 +1,24 @@
 package org.quartermaster.app.importer.tabular;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.SharesOfGdp;
+import org.quartermaster.app.importer.StackedTables;
+import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
 
 /**
@@ -39,6 +46,8 @@ final class RowConverter {
   private final Set<Integer> badRows = new HashSet<>();
   private ColumnPlan plan;
   private RowValues values;
+  private StackedTables stacked;
+  private String firstColumn;
   private int rowsRead;
   private int rowsSearched;
   private int bestRow;
@@ -72,11 +81,15 @@ final class RowConverter {
       findHeader(row, cells, count);
       return !stopped;
     }
-    if (blank(cells, count) || skipped(cells, count)) {
+    if (blank(cells, count) || skipped(cells, count) || secondTable(row, cells, count)) {
       return true;
     }
     rowsRead++;
+    if (mapping.layout() instanceof Layout.Wide && nameAgain(row, cells, count)) {
+      return true;
+    }
     values.startRow(row, cells, count);
+    buildDates(cells, count);
     if (mapping.layout() instanceof Layout.Wide) {
       convertWide(row, cells, count);
     } else {
@@ -90,6 +103,35 @@ final class RowConverter {
     return true;
   }
 
+  /** The header line again: a problem at the row, which gives no figures. */
+  private boolean secondTable(int row, String[] cells, int count) {
+    Optional<String> again = stacked == null ? Optional.empty() : stacked.headerAgain(Arrays.asList(cells).subList(0, count));
+    again.ifPresent(message -> rowProblem(row, cells[0] == null ? "" : RowValues.trim(cells[0]), message));
+    return again.isPresent();
+  }
+
+  /** Wide layout, one row per name: the first column's name again starts a second table; its row gives no figures. */
+  private boolean nameAgain(int row, String[] cells, int count) {
+    String name = count > 0 && cells[0] != null ? RowValues.trim(cells[0]) : "";
+    Optional<String> again = stacked == null ? Optional.empty() : stacked.nameAgain(row, name);
+    again.ifPresent(message -> rowProblem(row, name, message));
+    return again.isPresent();
+  }
+
+  private void rowProblem(int row, String value, String message) {
+    problems.add(new ImportProblem(file, row, firstColumn, value, message));
+    badRows.add(row);
+  }
+
+  /** Dates built from a year and a month column: the row's text stands in for the field's cell. */
+  private void buildDates(String[] cells, int count) {
+    for (ColumnPlan.BuiltDate date : plan.builtDates()) {
+      String year = date.yearColumn() < count ? cells[date.yearColumn()] : null;
+      String month = date.monthColumn() < count ? cells[date.monthColumn()] : null;
+      values.override(date.field(), DateFromColumns.text(year, month), date.label());
+    }
+  }
+
   /** The rest of the file cannot be read (not valid CSV, a damaged workbook): a problem, and no more rows. */
   void unreadable(int row, String message) {
     problems.add(new ImportProblem(file, row, null, null, message));
@@ -101,7 +143,29 @@ final class RowConverter {
     if (plan == null && !stopped) {
       headerNotFound();
     }
+    if (target.table() == Table.SPENDING && plan != null) {
+      String column = plan.binding().labelByField()[SpendingTarget.PCT_GDP.ordinal()];
+      Optional<String> amounts = SharesOfGdp.amountsProblem(rows.stream().map(r -> ((SpendingRow) r).pctGdp())
+          .filter(Objects::nonNull).toList(), SharesOfGdp.FIELD_HINT);
+      if (amounts.isPresent()) { // shares of GDP that are amounts: the whole file, whatever --skip-bad-rows says
+        return new ParsedFile(target.table(), List.of(), List.of(new ImportProblem(file, 0, column, null,
+            amounts.get())), Set.of(), rowsRead);
+      }
+      rows.removeIf(row -> notAShare((SpendingRow) row, column));
+    }
     return new ParsedFile(target.table(), rows, problems, badRows, rowsRead);
+  }
+
+  /** A pct_gdp no share of GDP has is a problem in its row, which is then left out. */
+  private boolean notAShare(SpendingRow row, String column) {
+    Optional<String> problem = row.pctGdp() == null ? Optional.empty()
+        : SharesOfGdp.cellProblem(row.pctGdp(), SharesOfGdp.FIELD_HINT);
+    problem.ifPresent(message -> {
+      problems.add(new ImportProblem(file, row.fileRow(), column,
+          BigDecimal.valueOf(row.pctGdp()).stripTrailingZeros().toPlainString(), "pct_gdp " + message));
+      badRows.add(row.fileRow());
+    });
+    return problem.isPresent();
   }
 
   private void findHeader(int row, String[] cells, int count) {
@@ -155,6 +219,10 @@ final class RowConverter {
 
   private void start(int row, String[] header, int count) {
     plan = ColumnPlan.resolve(file, row, header, count, mapping, target, sourceUrl, vintage);
+    if (header != null && count > 0) {
+      stacked = new StackedTables(row, Arrays.asList(header).subList(0, count));
+      firstColumn = header[0] == null || RowValues.trim(header[0]).isEmpty() ? "A" : RowValues.trim(header[0]);
+    }
     problems.addAll(plan.problems());
     if (!plan.problems().isEmpty()) {
       stopped = true;

@@ -3,14 +3,12 @@
 import {ApiError, api, dataTable, el, number, problemList, query, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 
-const FORMATS = [['', 'Detect from the file'], ['qm-csv', 'Quartermaster CSV'], ['csv', 'CSV with a mapping'], ['xlsx', 'Excel (XLSX)'],
-  ['nato', 'NATO expenditure table'], ['owid', 'Our World in Data'], ['sipri-transfers', 'SIPRI trade register']];
 const content = document.getElementById('content');
 const tableBox = el('div', {id: 'datasets'});
 let card;
 
 runPage(async () => {
-  content.append(importForm());
+  content.append(importForm(await formats()));
   card = chartCard(content, {id: 'datasets-rows', title: 'Rows in the store by table and dataset', units: 'rows', height: 320,
     description: 'Bundled datasets ship with Quartermaster; imported ones were added by users.'});
   content.append(tableBox);
@@ -37,9 +35,15 @@ async function refresh() {
   result.rows, result.title));
 }
 
-function importForm() {
+/** [value, label] of every format the import takes, from the server's one list (GET /api/v1/import-formats). */
+async function formats() {
+  const result = await api('/api/v1/import-formats');
+  return [['', 'Detect from the file'], ...result.formats.map((f) => [f.name, f.label])];
+}
+
+function importForm(formatOptions) {
   const file = el('input', {id: 'import-file', type: 'file', accept: '.csv,.tsv,.txt,.xlsx', required: true});
-  const format = el('select', {id: 'import-format'}, FORMATS.map(([v, t]) => el('option', {value: v}, t)));
+  const format = el('select', {id: 'import-format'}, formatOptions.map(([v, t]) => el('option', {value: v}, t)));
   const vintage = el('input', {id: 'import-vintage', type: 'text', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', size: '8'});
   const source = el('input', {id: 'import-source', type: 'text', placeholder: 'https://…', size: '36'});
   const dryRun = el('input', {id: 'import-dry-run', type: 'checkbox'});

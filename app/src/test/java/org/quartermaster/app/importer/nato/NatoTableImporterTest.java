@@ -133,7 +133,7 @@ class NatoTableImporterTest {
     ParsedFile parsed = read("Country,2014,2015\nAlbania,1.35,1.1x\n", "2024-06");
 
     onlyProblem(parsed, 2, "2015", "1.1x", "is not a number");
-    assertThat(parsed.rows()).isEmpty();
+    assertThat(parsed.rows()).extracting(r -> ((SpendingRow) r).year()).containsExactly(2014);
   }
 
   @Test
@@ -195,7 +195,7 @@ class NatoTableImporterTest {
   }
 
   @Test
-  void read_severalBadRows_reportsEveryProblemAndKeepsOnlyGoodRows() throws IOException {
+  void read_severalBadRows_reportsEveryProblemAndKeepsOnlyGoodCells() throws IOException {
     ParsedFile parsed = read("""
         Country,2014,2015
         Albania,1.35,abc
@@ -209,8 +209,77 @@ class NatoTableImporterTest {
     assertThat(parsed.problems().get(1).message()).contains("did you mean France?");
     assertThat(parsed.problems().get(2).message()).contains("is negative");
     assertThat(parsed.badRows()).containsExactlyInAnyOrder(2, 4);
-    assertThat(parsed.rows()).extracting(r -> r.fileRow()).containsExactly(3, 3);
+    assertThat(parsed.rows()).extracting(r -> r.fileRow()).containsExactly(2, 3, 3); // Albania's good 2014 stays
     assertThat(parsed.rowsRead()).isEqualTo(3);
+  }
+
+  /** A bad figure costs its cell only: Germany's good 2022 value stays when its 2023 cell is bad. */
+  @Test
+  void read_badCell_keepsTheRowsOtherYears() throws IOException {
+    ParsedFile parsed = read("Country,2022,2023\nGermany,1.49,1.x7\nFrance,1.89,1.90\n", "2024-06");
+
+    onlyProblem(parsed, 2, "2023", "1.x7", "is not a number");
+    assertThat(parsed.rows()).map(SpendingRow.class::cast)
+        .extracting(SpendingRow::iso3, SpendingRow::year, SpendingRow::pctGdp)
+        .containsExactly(tuple("DEU", 2022, 1.49), tuple("FRA", 2022, 1.89), tuple("FRA", 2023, 1.90));
+  }
+
+  /** A wide table of amounts has a NATO table's header; its values say it is not one, vintage or not. */
+  @Test
+  void read_wideTableOfAmounts_isRefusedAsAmountsWithOneProblem() throws IOException {
+    Path file = resource("amounts/milex_constant_usd_wide.csv");
+    String expected = "values look like amounts (median 6,722), not % of GDP: import with a mapping, "
+        + "see docs/import-mappings.md";
+
+    for (String vintage : new String[] {"2024-06", null}) {
+      ParsedFile parsed = new NatoTableImporter().read(request(file, ImportFormat.NATO, URL, vintage),
+          Countries.standard());
+
+      assertThat(onlyProblem(parsed, 0, null, null, expected).message()).isEqualTo(expected);
+      assertThat(parsed.rows()).isEmpty();
+    }
+  }
+
+  @Test
+  void read_figureAbove100_isAProblemInItsCell() throws IOException {
+    ParsedFile parsed = read("Country,2022,2023\nGermany,1.49,1570\nFrance,1.89,1.90\n", "2024-06");
+
+    onlyProblem(parsed, 2, "2023", "1570", "is above 200: not a share of GDP in percent");
+    assertThat(parsed.rows()).hasSize(3);
+  }
+
+  /** Two stacked tables: the first repeated country names the cause before the second table's figures. */
+  @Test
+  void read_countryAgain_namesTheSecondTable() throws IOException {
+    ParsedFile parsed = read("""
+        Country,2022,2023
+        Albania,1.58,1.75
+        Belgium,1.18,1.13
+        Albania,-3.2,10.8
+        Belgium,2.1,-4.0
+        """, "2024-06");
+
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.column(), p -> p.value())
+        .containsExactly(tuple(4, "Country", "Albania"), tuple(4, "2022", "-3.2"), tuple(5, "2023", "-4.0"));
+    assertThat(parsed.problems().getFirst().toString())
+        .endsWith("nato.csv:4:Country: 'Albania' — again (first at row 2): a second table seems to start here");
+    assertThat(parsed.rows()).extracting(r -> r.fileRow()).containsExactly(2, 2, 3, 3, 5);
+  }
+
+  @Test
+  void read_headerAgain_namesTheSecondTableOnce() throws IOException {
+    ParsedFile parsed = read("""
+        Country,2022,2023
+        Albania,1.58,1.75
+
+        Country,2022,2023
+        Albania,-3.2,10.8
+        """, "2024-06");
+
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.value(), p -> p.message())
+        .containsExactly(tuple(4, "Country", "repeats the header (row 1): a second table seems to start here"),
+            tuple(5, "-3.2", "is negative: expected a share of GDP in percent such as 1.85 (blank, '.', '..' or "
+                + "'n/a' for no figure)"));
   }
 
   @Test

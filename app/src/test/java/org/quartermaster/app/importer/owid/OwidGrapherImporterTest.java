@@ -112,6 +112,26 @@ class OwidGrapherImporterTest {
     onlyProblem(parsed, 2, "Code", "FRX", "did you mean FRA (France)?");
   }
 
+  /** A title saying % of GDP over a column of amounts: the values decide, the whole file is refused. */
+  @Test
+  void read_shareTitleOverAmounts_isRefusedAsAmounts() throws IOException {
+    ParsedFile parsed = read("milex.csv", "Entity,Code,Year,Military expenditure (% of GDP)\n"
+        + "France,FRA,2022,53639\nGermany,DEU,2022,55760\nPoland,POL,2022,16597\n");
+
+    onlyProblem(parsed, 0, "Military expenditure (% of GDP)", null,
+        "values look like amounts (median 53,639), not % of GDP: import with a mapping, see docs/import-mappings.md");
+    assertThat(parsed.rows()).isEmpty();
+  }
+
+  @Test
+  void read_shareAbove200_isAProblemInItsRow() throws IOException {
+    ParsedFile parsed = read("milex.csv", "Entity,Code,Year,Military expenditure (% of GDP)\n"
+        + "France,FRA,2022,1.94\nGermany,DEU,2022,1570\nKuwait,KWT,1991,117.35\nPoland,POL,2022,2.42\nItaly,ITA,2022,1.6\nSpain,ESP,2022,1.3\n");
+
+    onlyProblem(parsed, 3, "Military expenditure (% of GDP)", "1570", "is above 200: not a share of GDP in percent");
+    assertThat(parsed.rows()).hasSize(5); // Kuwait's 117 % in 1991 is on record
+  }
+
   @Test
   void read_nonNumericValue_reportsRowColumnAndValue() throws IOException {
     ParsedFile parsed = read("milex.csv", "Entity,Code,Year,Military expenditure (% of GDP)\nFrance,FRA,2020,2.o5\n");

@@ -52,6 +52,24 @@ class CsvImporterTest {
     return parsed.rows().stream().map(SpendingRow.class::cast).toList();
   }
 
+  private static final String DISBURSEMENTS = """
+      table: aid
+      columns: {donor: giver, date: {year: aar, month: maaned}, amount: mrd}
+      constants: {recipient: Ukraine, category: financial, measure: disbursement, currency: EUR, unit: billion}
+      """;
+
+  @Test
+  void read_dateFromYearAndMonth_givesYearMonthAndNamesBothColumnsWhenBad() throws IOException {
+    ParsedFile parsed = importCsv("giver,aar,maaned,mrd\nAustria,2022,5,0.01\nBelgium,2023,12,0.02\n"
+        + "Canada,2023,13,0.03\nDenmark,,,0.04\n", DISBURSEMENTS);
+
+    assertThat(parsed.rows()).extracting(r -> ((org.quartermaster.app.data.AidRow) r).date())
+        .containsExactly("2022-05", "2023-12", null);
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.column(), p -> p.value())
+        .containsExactly(tuple(4, "aar+maaned", "2023-13"));
+    assertThat(parsed.problems().getFirst().message()).isEqualTo("date is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+
   @Test
   void read_plainCsv_givesRowsNumberedAsLinesWithProvenance() throws IOException {
     ParsedFile parsed = importCsv("country,year,pct_gdp\nGermany,2023,1.57\nPoland,2024,4.12\n", SPENDING);
@@ -166,6 +184,45 @@ class CsvImporterTest {
         SPENDING);
 
     assertThat(parsed.problems()).singleElement().satisfies(p -> assertThat(p.row()).isEqualTo(4));
+  }
+
+  private static final String WIDE_SPENDING = """
+      table: spending
+      layout: wide
+      columns: {country: Country}
+      wide: {value_field: pct_gdp, key_field: year}
+      constants: {source: nato}
+      """;
+
+  /** A bad cell of a wide table costs only itself: Germany's good 2022 value stays. */
+  @Test
+  void read_wideLayoutWithABadCell_keepsTheRowsGoodCells() throws IOException {
+    ParsedFile parsed = importCsv("Country,2022,2023\nGermany,1.49,1.x7\n", WIDE_SPENDING);
+
+    assertThat(parsed.problems()).extracting(p -> p.row(), p -> p.column(), p -> p.value())
+        .containsExactly(tuple(2, "2023", "1.x7"));
+    assertThat(spending(parsed)).extracting(SpendingRow::year, SpendingRow::pctGdp).containsExactly(tuple(2022, 1.49));
+  }
+
+  /** Two tables stacked under one header: the first name seen again says where the second starts. */
+  @Test
+  void read_wideLayoutWithANameAgain_namesTheSecondTable() throws IOException {
+    ParsedFile parsed = importCsv("Country,2022,2023\nAlbania,1.58,1.75\nBelgium,1.18,1.13\n"
+        + "Albania,-3.2,10.8\n", WIDE_SPENDING);
+
+    assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(file()
+        + ":4:Country: 'Albania' — again (first at row 2): a second table seems to start here");
+    assertThat(spending(parsed)).extracting(SpendingRow::fileRow).containsExactly(2, 2, 3, 3);
+  }
+
+  @Test
+  void read_headerAgain_namesTheSecondTable() throws IOException {
+    ParsedFile parsed = importCsv("country,year,pct_gdp\nGermany,2023,1.57\ncountry,year,pct_gdp\n"
+        + "Germany,2024,2.1\n", SPENDING);
+
+    assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(file()
+        + ":3:country: 'country' — repeats the header (row 1): a second table seems to start here");
+    assertThat(spending(parsed)).extracting(SpendingRow::year).containsExactly(2023, 2024);
   }
 
   @Test

@@ -18,9 +18,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.quartermaster.app.data.AidBasis;
 import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ParsedFile;
 import org.quartermaster.app.importer.Table;
@@ -30,7 +32,15 @@ import org.quartermaster.app.importer.Table;
  * and what holds between the bilateral rows and the per-donor summary.
  */
 class KielRelease28Test {
-  private static final String KIEL = "https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/";
+  private static final String KIEL = "https://www.kielinstitut.de/fileadmin/Dateiverwaltung/IfW-Publications/"
+      + "fis-import/c80bbebb-b4e7-4581-8f32-e32a1da7ecfa-Ukraine_Support_Tracker_Release_28.xlsx";
+  /**
+   * The shipped mappings cite Release 28 as the bundled rows do (publisher, release name, data-through date),
+   * so the two are one release, never summed (issue 9).
+   */
+  private static final Provenance RELEASE_28 = new Provenance(KIEL, null, "Kiel UST Release 28", "2026-04",
+      "Kiel Institute for the World Economy", "Kiel Institute, Ukraine Support Tracker, Release 28 (data to 2026-02-28)",
+      SourceGrade.OFFICIAL, "https://github.com/marhip97/ukrainastotte");
   private static final double BILLION = 1e9;
 
   static Path kielFile(String name) {
@@ -71,8 +81,7 @@ class KielRelease28Test {
     AidRow first = aidRows(importKiel("bilateral_activities.csv", Path.of("kiel-r28-bilateral"))).getFirst();
 
     assertThat(first).isEqualTo(new AidRow(2, "Australia", "AUS", "Ukraine", "2022-03-01", "humanitarian",
-        "allocation", 23417159.978473667, "EUR", "unit", null, null, "2026-02",
-        new Provenance(KIEL, null, "2026-02", "2026-02", "Kiel Institute (via marhip97/ukrainastotte)"), null));
+        "allocation", 23417159.978473667, "EUR", "unit", null, null, "2026-02-28", RELEASE_28, null, AidBasis.PERIOD));
   }
 
   @Test
@@ -188,11 +197,40 @@ class KielRelease28Test {
     assertThat(commitments).hasSize(283).allMatch(r -> r.amount() == 0.0);
   }
 
+  /** financial_disbursements.csv is recognised: one aid row per donor and month, dated YYYY-MM from aar and maaned. */
+  @Test
+  void read_financialDisbursementsWithoutMapping_datesEveryRowByYearAndMonth() throws IOException {
+    ParsedFile parsed = importKiel("financial_disbursements.csv", null);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.rows()).hasSize(131);
+    assertThat(aidRows(parsed).getFirst()).isEqualTo(new AidRow(2, "Austria", "AUT", "Ukraine", "2022-05", "financial",
+        "disbursement", 0.010398449685683226, "EUR", "billion", null, null, "2026-02-28", RELEASE_28, null,
+        AidBasis.PERIOD));
+    assertThat(aidRows(parsed)).allSatisfy(row -> assertThat(row.date()).matches("20\\d\\d-(0[1-9]|1[0-2])"));
+  }
+
+  /**
+   * A per-year table whose columns are the summary's plus a year is not the summary: recognising it
+   * would store yearly figures as totals. Detection names the column instead.
+   */
+  @Test
+  void shippedMappingFor_summaryWithAYearColumn_isNoneAndTheNearMissNamesTheColumn() throws IOException {
+    List<String> perYear = new java.util.ArrayList<>(header("country_summary.csv"));
+    perYear.add(1, "aar");
+
+    assertThat(Mappings.shippedMappingFor(perYear)).isEmpty();
+    assertThat(Mappings.nearMiss(perYear)).get().asString().startsWith(
+        "has every column the shipped mapping kiel-r28-country-summary reads, and also aar, which it does not know");
+    assertThat(Mappings.nearMiss(header("country_summary.csv"))).isEmpty();
+  }
+
   @Test
   void shippedMappingFor_kielHeaders_namesTheirMappingsAndNothingElse() throws IOException {
     assertThat(Mappings.shippedMappingFor(header("bilateral_activities.csv"))).contains("kiel-r28-bilateral");
     assertThat(Mappings.shippedMappingFor(header("country_summary.csv"))).contains("kiel-r28-country-summary");
-    assertThat(Mappings.shippedMappingFor(header("financial_disbursements.csv"))).isEmpty();
+    assertThat(Mappings.shippedMappingFor(header("financial_disbursements.csv")))
+        .contains("kiel-r28-financial-disbursements");
     assertThat(new CsvImporter().looksLike(header("bilateral_activities.csv"))).isTrue();
     assertThat(new CsvImporter().looksLike(List.of("country", "year", "pct_gdp"))).isFalse();
   }

@@ -44,6 +44,39 @@ class MappingReaderTest {
   }
 
   @Test
+  void read_dateFromYearAndMonthColumns_givesDateColumns() {
+    MappingReader.Result result = MappingReader.read("""
+        table: aid
+        columns: {donor: giver, date: {year: aar, month: maaned}, amount: verdi}
+        other_columns: [er_eu_medlem]
+        constants: {recipient: Ukraine, category: financial, measure: disbursement, currency: EUR, unit: billion}
+        """, "m.yaml");
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.mapping().dateColumns()).containsExactly(Map.entry("date",
+        new Mapping.DateColumns(new ColumnRef("aar", 0), new ColumnRef("maaned", 0))));
+    assertThat(result.mapping().columns()).doesNotContainKey("date");
+    assertThat(result.mapping().otherColumns()).containsExactly(new ColumnRef("er_eu_medlem", 0));
+  }
+
+  @Test
+  void read_badDateFromColumns_reportsEachProblemWithItsPath() {
+    List<ImportProblem> problems = problems("""
+        table: aid
+        columns: {donor: giver, date: {year: aar, day: dag}, amount: {year: aar, month: maaned}}
+        constants: {recipient: Ukraine, category: financial, measure: disbursement, currency: EUR, unit: billion}
+        """);
+
+    assertThat(problems).extracting(ImportProblem::column, ImportProblem::message).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("columns.date.day",
+            "unknown key; a date from columns has year and month, e.g. {year: aar, month: maaned}"),
+        org.assertj.core.groups.Tuple.tuple("columns.date.month",
+            "the month column is required, e.g. {year: aar, month: maaned}"),
+        org.assertj.core.groups.Tuple.tuple("columns.amount", "only a date or month field can be built from a year "
+            + "and a month column; amount is read from one column"));
+  }
+
+  @Test
   void read_wideMapping_givesKeyAndValueFields() {
     MappingReader.Result result = MappingReader.read("""
         table: spending
@@ -179,7 +212,8 @@ class MappingReaderTest {
 
   @Test
   void shippedMappings_everyOneIsValid() throws IOException {
-    assertThat(Mappings.shippedMappingNames()).containsExactly("kiel-r28-bilateral", "kiel-r28-country-summary");
+    assertThat(Mappings.shippedMappingNames()).containsExactly("kiel-r28-bilateral", "kiel-r28-country-summary",
+        "kiel-r28-financial-disbursements");
     for (String name : Mappings.shippedMappingNames()) {
       try (InputStream in = Mappings.shippedMapping(name).orElseThrow()) {
         MappingReader.Result result = MappingReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
