@@ -14,6 +14,7 @@ import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
 import org.quartermaster.app.importer.Importers;
+import org.quartermaster.app.importer.Overlap;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -47,7 +48,7 @@ final class ImportEndpoints {
       try {
         outcome = store.use(s -> {
           ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
-              .run(request, false, label);
+              .run(request, Overlap.REFUSE, false, label);
           return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
         });
       } catch (ImportFailedException e) {

@@ -1,19 +1,15 @@
 package org.quartermaster.app.importer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +21,9 @@ import org.quartermaster.app.store.Store;
 
 /**
  * Runs an import: detect the format, read and check every row, find duplicate keys, then write
- * everything in one transaction — or nothing, reporting every problem. Re-importing an identical
- * file (same SHA-256 and format) is a no-op that says so. With --skip-bad-rows the good rows are
+ * everything in one transaction — or nothing, reporting every problem. Repeating an import (same
+ * bytes, format, mapping and vintage: {@link ImportIdentity}) is a no-op that says so; figures already
+ * in the store for the same series and release are refused unless allowed or replaced ({@link Overlap}). With --skip-bad-rows the good rows are
  * written and the bad ones listed in a rejects CSV beside the input; with --dry-run nothing is
  * written. A large generic CSV file first tries the bulk path ({@link BulkImports}), which writes
  * the same rows several times faster, or declines and leaves the file to the Java path.
@@ -49,11 +46,18 @@ public final class ImportService {
   }
 
   public ImportReport run(ImportRequest request) {
-    return run(request, false, request.fileName());
+    return run(request, Overlap.REFUSE);
   }
 
-  /** The bundled dataset's files are imported through here too, marked bundled, under their own names. */
-  public ImportReport run(ImportRequest request, boolean bundled, String recordedName) {
+  public ImportReport run(ImportRequest request, Overlap overlap) {
+    return run(request, overlap, false, request.fileName());
+  }
+
+  /**
+   * An import with what to do about figures already in the store ({@code overlap}). The bundled
+   * dataset's files are imported through here too, marked bundled, under their own names.
+   */
+  public ImportReport run(ImportRequest request, Overlap overlap, boolean bundled, String recordedName) {
     String file = request.fileName();
     if (!Files.isRegularFile(request.file())) {
       throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
@@ -65,14 +69,14 @@ public final class ImportService {
               "cannot tell the file's format; give --format (" + formats() + ")"));
       Importer importer = importers.forFormat(format)
           .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
-      ImportReport bulk = bulkImports.run(request, format, bundled, recordedName);
+      ImportReport bulk = bulkImports.run(request, format, overlap, bundled, recordedName);
       if (bulk != null) {
         return bulk;
       }
-      String sha256 = sha256(request.file());
-      Integer earlier = Dataset.earlier(store, sha256, format);
+      ImportIdentity identity = ImportIdentity.of(request, format, ImportIdentity.sha256(request.file()));
+      Integer earlier = overlap instanceof Overlap.Replace ? null : identity.earlier(store);
       if (earlier != null && !request.dryRun()) {
-        return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
+        return ImportReport.alreadyImported(file, format, earlier);
       }
       ParsedFile parsed;
       try {
@@ -89,24 +93,72 @@ public final class ImportService {
       if (!problems.isEmpty() && !request.skipBadRows()) {
         throw new ImportFailedException(problems);
       }
+      if (rows.isEmpty()) {
+        List<ImportProblem> all = new ArrayList<>(problems);
+        all.addFirst(new ImportProblem(file, 0, null, null, noRows(parsed.rowsRead())));
+        throw new ImportFailedException(all);
+      }
       Path rejects = problems.isEmpty() ? null : writeRejects(request.file(), problems); // also in a dry run: it is not the store
       if (request.dryRun()) {
         return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-            parsed.rowsRead(), rows.size(), problems, rejects);
+            parsed.rowsRead(), rows.size(), problems, rejects, false, null);
       }
-      Dataset dataset = new Dataset(recordedName, sha256, format, parsed.table(), rows.size(), parsed.rowsRead(),
+      Dataset dataset = new Dataset(recordedName, identity, parsed.table(), rows.size(), parsed.rowsRead(),
           request, bundled);
-      int datasetId = store.write(c -> {
+      Written written = store.write(c -> {
+        Datasets.Removed replaced = replace(c, overlap, file);
         int id = dataset.insert(c);
         RowWriter.append(c, parsed.table().storedName(), id, rows);
-        pauseBeforeCommitIfAsked("rows appended, not committed");
-        return id;
+        return finish(c, id, parsed.table(), overlap, file, replaced, "rows appended, not committed");
       });
-      return new ImportReport(file, format, parsed.table(), datasetId, false, false, parsed.rowsRead(), rows.size(),
-          problems, rejects);
+      return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
+          rows.size(), problems, rejects, written.unsourced(), written.replaced());
     } catch (IOException e) {
       throw failed(file, "cannot read the file: " + e.getMessage());
     }
+  }
+
+  /** What an import's transaction wrote. */
+  record Written(int datasetId, boolean unsourced, Datasets.Removed replaced) {}
+
+  /**
+   * The first step of an import's transaction: removes the dataset {@code --replace} names, before
+   * the new rows go in (so that they do not count as figures already stored); null for other overlaps.
+   */
+  static Datasets.Removed replace(Connection connection, Overlap overlap, String file) throws SQLException {
+    if (!(overlap instanceof Overlap.Replace(int datasetId))) {
+      return null;
+    }
+    try {
+      return Datasets.remove(connection, datasetId, true);
+    } catch (NoSuchDatasetException e) {
+      throw failed(file, "--replace " + datasetId + ": no dataset " + datasetId + " in the store (qm datasets list"
+          + " lists them)");
+    }
+  }
+
+  /**
+   * The last steps of an import's transaction, once the dataset and its rows are in: refuse figures
+   * already stored (unless allowed or replaced), drop the provenance a replaced dataset alone used,
+   * record whether the dataset is sourced.
+   */
+  static Written finish(Connection connection, int datasetId, Table table, Overlap overlap, String file,
+      Datasets.Removed replaced, String pauseState) throws SQLException {
+    if (!(overlap instanceof Overlap.Allow)) {
+      StoredOverlap.refuseIfAny(connection, table, datasetId, file);
+    }
+    if (replaced != null) {
+      Datasets.dropUnusedProvenance(connection);
+    }
+    boolean unsourced = Dataset.recordSourcing(connection, datasetId, table);
+    pauseBeforeCommitIfAsked(pauseState);
+    return new Written(datasetId, unsourced, replaced);
+  }
+
+  /** Why an import that would add no row is refused. */
+  static String noRows(int rowsRead) {
+    return rowsRead == 0 ? "no data rows: nothing to import (no dataset recorded)"
+        : "none of the " + rowsRead + " data rows can be imported: nothing to import (no dataset recorded)";
   }
 
   /**
@@ -129,7 +181,7 @@ public final class ImportService {
     }
   }
 
-  private static ImportFailedException failed(String file, String message) {
+  static ImportFailedException failed(String file, String message) {
     return new ImportFailedException(List.of(new ImportProblem(file, 0, null, null, message)));
   }
 
@@ -178,17 +230,5 @@ public final class ImportService {
     }
     return text.contains(",") || text.contains("\"") || text.contains("\n")
         ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException(e));
-    }
   }
 }
