@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.quartermaster.app.importer.ImportFormat;
+import org.quartermaster.app.importer.Overlap;
 
 /**
  * The query parameters of {@code POST /api/v1/imports}, checked: every problem is answered at once
@@ -17,9 +18,12 @@ import org.quartermaster.app.importer.ImportFormat;
  * @param vintage   the release month YYYY-MM, or null
  * @param sourceUrl an http(s) URL, or null
  * @param dryRun    check and report, write nothing
+ * @param overlap   what to do with figures already in the store ({@code replace=ID}, {@code allow_duplicates=true})
  */
-record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun) {
-  private static final Set<String> NAMES = Set.of("filename", "format", "vintage", "source_url", "dry_run");
+record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun,
+    Overlap overlap) {
+  private static final Set<String> NAMES =
+      Set.of("filename", "format", "vintage", "source_url", "dry_run", "replace", "allow_duplicates");
   private static final int MAX_LABEL = 255;
   private static final int MAX_URL = 2048;
 
@@ -33,9 +37,16 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
       params.problem("vintage", vintage, "must be a release month written YYYY-MM, e.g. 2024-06");
     }
     String sourceUrl = sourceUrl(params);
-    boolean dryRun = dryRun(params);
+    boolean dryRun = params.flag("dry_run");
+    Integer replace = params.integer("replace");
+    boolean allowDuplicates = params.flag("allow_duplicates");
+    if (replace != null && allowDuplicates) {
+      params.problem("replace", replace.toString(), "give replace= or allow_duplicates=true, not both (replace that"
+          + " dataset, or keep both)");
+    }
     params.check();
-    return new ImportParams(label, format, vintage, sourceUrl, dryRun);
+    Overlap overlap = replace != null ? Overlap.replace(replace) : allowDuplicates ? Overlap.ALLOW : Overlap.REFUSE;
+    return new ImportParams(label, format, vintage, sourceUrl, dryRun, overlap);
   }
 
   private static String label(QueryParams params) {
@@ -85,15 +96,4 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
     }
   }
 
-  private static boolean dryRun(QueryParams params) {
-    String given = params.text("dry_run");
-    if (given == null || given.equalsIgnoreCase("false")) {
-      return false;
-    }
-    if (given.equalsIgnoreCase("true")) {
-      return true;
-    }
-    params.problem("dry_run", given, "expected true or false");
-    return false;
-  }
 }

@@ -78,6 +78,19 @@ final class QueryParams {
     }
   }
 
+  /** A yes/no parameter: true or false (case ignored), absent or empty = false. */
+  boolean flag(String name) {
+    String value = text(name);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    problems.add(new ApiProblem(name, value, "expected true or false"));
+    return false;
+  }
+
   void problem(String name, String value, String message) {
     problems.add(new ApiProblem(name, value, message));
   }
