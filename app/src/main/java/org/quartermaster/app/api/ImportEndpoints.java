@@ -75,6 +75,7 @@ final class ImportEndpoints {
     body.put("unchanged", unchanged);
     body.put("replaced_dataset_id", report.replaced() == null ? null : report.replaced().datasetId());
     body.put("message", message(report, label, table));
+    body.put("unsourced", report.unsourced());
     body.put("warnings", report.unsourced()
         ? List.of(label + ": no source URL (neither in the file nor source_url=): dataset " + report.datasetId()
             + " is listed as unsourced") : List.of());

@@ -21,16 +21,29 @@ final class StoredOverlap {
 
   /** Refuses (throws) when the new dataset's rows repeat stored figures, listing where. */
   static void refuseIfAny(Connection connection, Table table, int datasetId, String file) throws SQLException {
-    String pairs = "FROM " + table.sqlName() + " n JOIN " + table.sqlName() + " o ON " + SeriesKey.same(table, "n", "o")
-        + " AND o.dataset_id <> n.dataset_id";
-    String join = pairs + " WHERE n.dataset_id = ?";
+    String view = table.sqlName();
+    // the new rows that repeat a figure of dataset d.dataset_id, per dataset, and of any other dataset
+    String repeating = "SELECT count(*) FROM " + view + " n WHERE n.dataset_id = ? AND EXISTS (SELECT 1 FROM " + view
+        + " o WHERE " + SeriesKey.same(table, "n", "o") + " AND o.dataset_id ";
+    long figures;
+    try (PreparedStatement query = connection.prepareStatement(repeating + "<> n.dataset_id)")) {
+      query.setInt(1, datasetId);
+      try (ResultSet r = query.executeQuery()) {
+        r.next();
+        figures = r.getLong(1);
+      }
+    }
+    if (figures == 0) {
+      return;
+    }
     List<String> perDataset = new ArrayList<>();
     List<Integer> datasets = new ArrayList<>();
-    long figures = 0;
-    try (PreparedStatement query = connection.prepareStatement("SELECT o.dataset_id, d.file_name, d.bundled,"
-        + " count(DISTINCT n.file_row) " + pairs + " JOIN datasets d ON d.dataset_id = o.dataset_id"
-        + " WHERE n.dataset_id = ? GROUP BY ALL ORDER BY o.dataset_id")) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT * FROM (SELECT d.dataset_id, d.file_name,"
+        + " d.bundled, (" + repeating + "= d.dataset_id)) AS figures FROM datasets d WHERE d.table_name = ?"
+        + " AND d.dataset_id <> ?) WHERE figures > 0 ORDER BY dataset_id")) {
       query.setInt(1, datasetId);
+      query.setString(2, view);
+      query.setInt(3, datasetId);
       try (ResultSet r = query.executeQuery()) {
         while (r.next()) {
           datasets.add(r.getInt(1));
@@ -39,16 +52,8 @@ final class StoredOverlap {
         }
       }
     }
-    if (datasets.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement query = connection.prepareStatement("SELECT count(DISTINCT n.file_row) " + join)) {
-      query.setInt(1, datasetId);
-      try (ResultSet r = query.executeQuery()) {
-        r.next();
-        figures = r.getLong(1);
-      }
-    }
+    String join = "FROM " + view + " n JOIN " + view + " o ON " + SeriesKey.same(table, "n", "o")
+        + " AND o.dataset_id <> n.dataset_id WHERE n.dataset_id = ?";
     List<ImportProblem> problems = new ArrayList<>();
     String replace = datasets.size() == 1 ? "--replace " + datasets.getFirst() + " to replace that dataset"
         : "--replace ID to replace one of those datasets";

@@ -88,7 +88,7 @@ class ImportEndpointsTest {
     assertThat(body).isEqualTo(ApiFixture.json("""
         {"dataset_id": %d, "file": "contracts-good.csv", "format": "qm-csv", "table": "contracts",
          "rows_written": 2, "rows_read": 2, "dry_run": false, "unchanged": false, "replaced_dataset_id": null,
-         "message": "contracts-good.csv (qm-csv): 2 rows added to contracts as dataset %d", "warnings": []}
+         "message": "contracts-good.csv (qm-csv): 2 rows added to contracts as dataset %d", "unsourced": false, "warnings": []}
         """.formatted(datasetId, datasetId)));
     JsonNode datasets = ApiFixture.json(api.get("/api/v1/datasets")).get("rows");
     JsonNode last = datasets.get(datasets.size() - 1);
@@ -112,7 +112,7 @@ class ImportEndpointsTest {
         {"dataset_id": %d, "file": "second-name.csv", "format": "qm-csv", "table": "contracts",
          "rows_written": 0, "rows_read": 0, "dry_run": false, "unchanged": true, "replaced_dataset_id": null,
          "message": "second-name.csv: already imported (dataset %d: same SHA-256, format, mapping and vintage):\
-         nothing to do", "warnings": []}
+         nothing to do", "unsourced": false, "warnings": []}
         """.formatted(id, id)));
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -128,7 +128,7 @@ class ImportEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"dataset_id": null, "file": "dry.csv", "format": "qm-csv", "table": "contracts",
          "rows_written": 3, "rows_read": 3, "dry_run": true, "unchanged": false, "replaced_dataset_id": null,
-         "message": "dry.csv (qm-csv): dry run, nothing written: 3 of 3 rows would be added to contracts", "warnings": []}
+         "message": "dry.csv (qm-csv): dry run, nothing written: 3 of 3 rows would be added to contracts", "unsourced": false, "warnings": []}
         """));
     assertThat(snapshot()).isEqualTo(before);
   }

@@ -278,4 +278,17 @@ class ImportServiceTest {
         .isEqualTo("--replace 99: no dataset 99 in the store (qm datasets list lists them)"));
     assertThat(StoreCounts.of(store)).isEqualTo(before);
   }
+
+  @Test
+  void run_wideTableOfAReleaseAlreadyBundled_countsEveryFigureNotEveryRow() {
+    Path nato = Path.of("src/test/resources/third_party/nato_2024/nato_defense_spending_clean.csv");
+    long bundled = 31 * 11; // every figure of the file (31 allies, 2014-2024) is in the bundled June 2024 release
+
+    ImportFailedException e = catchThrowableOfType(ImportFailedException.class,
+        () -> service.run(new ImportRequest(nato, null, null, null, "2024-06", false, false)));
+
+    assertThat(e.problems().getFirst().message()).startsWith(bundled + " figures are already in the store for the"
+        + " same series and release (dataset 1 bundled/nato_defence_pct_gdp.csv (bundled): " + bundled + "); give"
+        + " --replace 1 to replace that dataset");
+  }
 }

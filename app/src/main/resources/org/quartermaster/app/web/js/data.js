@@ -1,6 +1,7 @@
 // Data page: the datasets in the store with their sources, vintages and row counts, a chart of rows
-// per table, and importing a file through the API (same rules as qm import).
-import {ApiError, api, dataTable, el, number, problemList, query, runPage, status} from './common.js';
+// per table, importing a file through the API (same rules as qm import) and removing a dataset
+// (same rules as qm datasets rm: confirmed first; a bundled one says so and is removed with force=true).
+import {ApiError, api, dataTable, el, formatValue, number, problemList, query, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 
 const FORMATS = [['', 'Detect from the file'], ['qm-csv', 'Quartermaster CSV'], ['csv', 'CSV with a mapping'], ['xlsx', 'Excel (XLSX)'],
@@ -32,9 +33,42 @@ async function refresh() {
   }, {columns: ['dataset_id', 'file', 'format', 'table', 'rows', 'imported_at', 'source_url', 'vintage', 'bundled', 'sha256'], rows: result.rows},
   'the store\'s datasets table (file, SHA-256, format, import time of every file)');
   tableBox.replaceChildren(dataTable([{name: 'dataset_id', label: 'id'}, {name: 'file'}, {name: 'format'}, {name: 'table'},
-    {name: 'rows'}, {name: 'vintage'}, {name: 'source_url', label: 'source'}, {name: 'imported_at', label: 'imported at'},
-    {name: 'bundled', format: (v) => (v ? 'yes' : 'no')}, {name: 'sha256', label: 'SHA-256', format: (v) => el('code', {title: v}, String(v).slice(0, 12))}],
+    {name: 'rows'}, {name: 'vintage'}, {name: 'source_url', label: 'source', format: (v, r) => (v ? formatValue(v) : r.sourcing || '')},
+    {name: 'imported_at', label: 'imported at'},
+    {name: 'bundled', format: (v) => (v ? 'yes' : 'no')}, {name: 'sha256', label: 'SHA-256', format: (v) => el('code', {title: v}, String(v).slice(0, 12))},
+    {name: 'remove', label: 'remove', format: (v, r) => removeControl(r)}],
   result.rows, result.title));
+}
+
+/** A Remove button that asks for confirmation in its own cell before DELETE /api/v1/datasets/{id}. */
+function removeControl(row) {
+  const cell = el('span', {class: 'remove'});
+  const ask = el('button', {type: 'button', class: 'secondary', id: `remove-${row.dataset_id}`,
+    'aria-label': `Remove dataset ${row.dataset_id} (${row.file})`}, 'Remove');
+  ask.addEventListener('click', () => {
+    const question = row.bundled
+      ? `Dataset ${row.dataset_id} is bundled with Quartermaster. Remove it and its ${number(row.rows, 0)} rows anyway?`
+      : `Remove dataset ${row.dataset_id} and its ${number(row.rows, 0)} rows?`;
+    const yes = el('button', {type: 'button', id: `confirm-remove-${row.dataset_id}`}, 'Yes, remove');
+    const no = el('button', {type: 'button', class: 'secondary', id: `cancel-remove-${row.dataset_id}`}, 'Cancel');
+    no.addEventListener('click', () => cell.replaceChildren(ask));
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      no.disabled = true;
+      try {
+        const removed = await api(`/api/v1/datasets/${row.dataset_id}${query({force: row.bundled ? 'true' : ''})}`, {method: 'DELETE'});
+        status(removed.message, 'ok');
+        await refresh();
+      } catch (err) {
+        status(err instanceof ApiError ? problemList(err) : err.message, 'error');
+        cell.replaceChildren(ask);
+      }
+    });
+    cell.replaceChildren(el('span', {role: 'group', 'aria-label': question}, [question, ' ', yes, ' ', no]));
+    yes.focus();
+  });
+  cell.append(ask);
+  return cell;
 }
 
 function importForm() {
@@ -64,7 +98,9 @@ function importForm() {
       const path = `/api/v1/imports${query({filename: chosen.name, format: format.value, vintage: vintage.value.trim(),
         source_url: source.value.trim(), dry_run: dryRun.checked ? 'true' : ''})}`;
       const report = await api(path, {method: 'POST', headers: {'Content-Type': contentType(chosen.name)}, body: chosen});
-      status(report.message || `${chosen.name}: ${number(report.rows_written, 0)} rows written to ${report.table}.`, 'ok');
+      const said = report.message || `${chosen.name}: ${number(report.rows_written, 0)} rows written to ${report.table}.`;
+      status(report.unsourced ? el('div', {}, [el('p', {}, said), el('p', {class: 'warning'}, `Warning: no source URL (neither in the file`
+        + ` nor in the Source URL field): dataset ${report.dataset_id} is listed as unsourced.`)]) : said, 'ok');
       await refresh();
     } catch (err) {
       status(err instanceof ApiError ? problemList(err) : err.message, 'error');
