@@ -1,4 +1,5 @@
--- Quartermaster store, schema version 5: what identifies an import, and whether it is sourced.
+-- Quartermaster store, schema version 5: what identifies an import, whether it is sourced, and
+-- estimate flags that may be unknown.
 -- An import is the file's bytes (sha256) read in a format, through a mapping, for a vintage: the same
 -- bytes under another mapping or vintage are another import. A dataset none of whose rows names a
 -- source URL (neither in the file nor given with the import) is listed as unsourced.
@@ -20,3 +21,8 @@ UPDATE datasets SET unsourced = source_url IS NULL AND NOT EXISTS (
     UNION ALL
     SELECT r.dataset_id FROM contracts_rows r JOIN provenance p USING (provenance_id) WHERE p.source_url IS NOT NULL
   ) sourced WHERE sourced.dataset_id = datasets.dataset_id);
+
+-- A blank estimate flag is unknown, not "no": the deliveries' flags may be null.
+ALTER TABLE deliveries_rows ALTER COLUMN order_year_estimate DROP NOT NULL;
+ALTER TABLE deliveries_rows ALTER COLUMN number_delivered_estimate DROP NOT NULL;
+ALTER TABLE deliveries_rows ALTER COLUMN delivery_year_estimate DROP NOT NULL;

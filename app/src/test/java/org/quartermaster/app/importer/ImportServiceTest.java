@@ -291,4 +291,16 @@ class ImportServiceTest {
         + " same series and release (dataset 1 bundled/nato_defence_pct_gdp.csv (bundled): " + bundled + "); give"
         + " --replace 1 to replace that dataset");
   }
+
+  @Test
+  void run_blankEstimateFlags_areStoredAsUnknownNotFalse() {
+    Path sipri = Path.of("src/test/resources/sipri_transfers/trade_register_stinger.csv");
+
+    ImportReport report = service.run(new ImportRequest(sipri, null, null, "https://armstransfers.sipri.org/", null,
+        false, false));
+
+    assertThat(StoreCounts.count(store, "SELECT count(*) FROM deliveries WHERE dataset_id = " + report.datasetId()
+        + " AND record_id = '65267' AND order_year_estimate IS NULL AND number_delivered_estimate = false"
+        + " AND delivery_year_estimate IS NULL")).isEqualTo(1);
+  }
 }
