@@ -61,10 +61,7 @@ final class BulkImports {
         Datasets.Removed replaced = ImportService.replace(c, overlap, request.fileName());
         int id = Dataset.nextId(c);
         bulk.insert(c, id); // checks the keys; a decline rolls the rows back before any id is taken
-        if (dataset.insert(c) != id) {
-          throw new IllegalStateException("the store gave the dataset another id than " + id);
-        }
-        return ImportService.finish(c, id, bulk.table(), overlap, request.fileName(), replaced,
+        return ImportService.finish(c, id, dataset, overlap, request.fileName(), replaced,
             "rows inserted in bulk, not committed");
       });
       return new ImportReport(request.fileName(), format, bulk.table(), written.datasetId(), false, false,

@@ -107,9 +107,9 @@ public final class ImportService {
           request, bundled);
       Written written = store.write(c -> {
         Datasets.Removed replaced = replace(c, overlap, file);
-        int id = dataset.insert(c);
+        int id = Dataset.nextId(c);
         RowWriter.append(c, parsed.table().storedName(), id, rows);
-        return finish(c, id, parsed.table(), overlap, file, replaced, "rows appended, not committed");
+        return finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
       });
       return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
           rows.size(), problems, rejects, written.unsourced(), written.replaced());
@@ -138,19 +138,23 @@ public final class ImportService {
   }
 
   /**
-   * The last steps of an import's transaction, once the dataset and its rows are in: refuse figures
-   * already stored (unless allowed or replaced), drop the provenance a replaced dataset alone used,
-   * record whether the dataset is sourced.
+   * The last steps of an import's transaction, once its rows are in under {@code datasetId} (the id the
+   * next record gets, {@link Dataset#nextId}): refuse figures already stored (unless allowed or
+   * replaced), record the dataset, drop the provenance a replaced dataset alone used, record whether
+   * the dataset is sourced. A refusal rolls back before any id is taken (a sequence does not roll back).
    */
-  static Written finish(Connection connection, int datasetId, Table table, Overlap overlap, String file,
+  static Written finish(Connection connection, int datasetId, Dataset dataset, Overlap overlap, String file,
       Datasets.Removed replaced, String pauseState) throws SQLException {
     if (!(overlap instanceof Overlap.Allow)) {
-      StoredOverlap.refuseIfAny(connection, table, datasetId, file);
+      StoredOverlap.refuseIfAny(connection, dataset.table(), datasetId, file);
+    }
+    if (dataset.insert(connection) != datasetId) {
+      throw new IllegalStateException("the store gave the dataset another id than " + datasetId);
     }
     if (replaced != null) {
       Datasets.dropUnusedProvenance(connection);
     }
-    boolean unsourced = Dataset.recordSourcing(connection, datasetId, table);
+    boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
     pauseBeforeCommitIfAsked(pauseState);
     return new Written(datasetId, unsourced, replaced);
   }

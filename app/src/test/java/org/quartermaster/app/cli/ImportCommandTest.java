@@ -142,7 +142,7 @@ class ImportCommandTest {
     assertThat(both.err()).contains("--replace and --allow-duplicates: give one");
     assertThat(replaced.exitCode()).as(replaced.err()).isZero();
     assertThat(replaced.out()).contains("dataset 5 (" + first + ", 1 rows) removed")
-        .contains("1 rows added to contracts as dataset 6");
+        .contains("1 rows added to contracts as dataset 6"); // the refused imports took no id
     try (Store store = Store.open(db)) {
       assertThat(StoreCounts.count(store, "SELECT count(*) FROM contracts WHERE item = 'Mistral'")).isEqualTo(1);
     }
