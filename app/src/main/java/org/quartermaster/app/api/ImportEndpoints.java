@@ -20,8 +20,8 @@ import org.quartermaster.app.store.Store;
  * {@code POST /api/v1/imports}: a data file as the request body, imported as {@code qm import} does
  * it (all or nothing, every problem, identical re-imports a no-op, dry runs) through
  * {@link ImportService}; figures already in the store are refused unless {@code replace=ID} or
- * {@code allow_duplicates=true} says what to do. Options are query parameters; the file's name ({@code filename}) is only a
- * label (see {@link Upload}). Answers 201 when rows were written, 200 for a dry run or an unchanged
+ * {@code allow_duplicates=true} says what to do. Options are query parameters; the file's name
+ * ({@code filename}) is only a label (see {@link Upload}). Answers 201 when rows were written, 200 for a dry run or an unchanged
  * re-import, 400 with every problem ({@code path} NAME:ROW:COLUMN) when nothing was written.
  */
 final class ImportEndpoints {
@@ -84,7 +84,8 @@ final class ImportEndpoints {
 
   private static String message(ImportReport report, String label, String table) {
     if (report.alreadyImported()) {
-      return String.format(Locale.ROOT, "%s: already imported (dataset %d: same SHA-256, format, mapping and vintage): %s", label,
+      return String.format(Locale.ROOT,
+          "%s: already imported (dataset %d: same SHA-256, format, mapping and vintage): %s", label,
           report.datasetId(), report.dryRun() ? "importing it again would do nothing" : "nothing to do");
     }
     if (report.dryRun()) {

@@ -57,11 +57,11 @@ final class BulkImports {
       }
       Dataset dataset = new Dataset(recordedName, identity, bulk.table(), bulk.rowsRead(), bulk.rowsRead(), request,
           bundled);
-      ImportService.Written written = store.write(c -> {
-        Datasets.Removed replaced = ImportService.replace(c, overlap, request.fileName());
+      ImportTransaction.Written written = store.write(c -> {
+        Datasets.Removed replaced = ImportTransaction.replace(c, overlap, request.fileName());
         int id = Dataset.nextId(c);
         bulk.insert(c, id); // checks the keys; a decline rolls the rows back before any id is taken
-        return ImportService.finish(c, id, dataset, overlap, request.fileName(), replaced,
+        return ImportTransaction.finish(c, id, dataset, overlap, request.fileName(), replaced,
             "rows inserted in bulk, not committed");
       });
       return new ImportReport(request.fileName(), format, bulk.table(), written.datasetId(), false, false,

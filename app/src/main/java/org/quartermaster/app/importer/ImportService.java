@@ -5,8 +5,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +19,12 @@ import org.quartermaster.app.store.Store;
 
 /**
  * Runs an import: detect the format, read and check every row, find duplicate keys, then write
- * everything in one transaction — or nothing, reporting every problem. Repeating an import (same
- * bytes, format, mapping and vintage: {@link ImportIdentity}) is a no-op that says so; figures already
- * in the store for the same series and release are refused unless allowed or replaced ({@link Overlap}). With --skip-bad-rows the good rows are
- * written and the bad ones listed in a rejects CSV beside the input; with --dry-run nothing is
- * written. A large generic CSV file first tries the bulk path ({@link BulkImports}), which writes
+ * everything in one transaction ({@link ImportTransaction}) — or nothing, reporting every problem.
+ * Repeating an import (same bytes, format, mapping and vintage: {@link ImportIdentity}) is a no-op
+ * that says so; figures already in the store for the same series and release are refused unless
+ * allowed or replaced ({@link Overlap}); a file that adds no row is refused. With --skip-bad-rows the
+ * good rows are written and the bad ones listed in a rejects CSV beside the input; with --dry-run
+ * nothing is written. A large generic CSV file first tries the bulk path ({@link BulkImports}), which writes
  * the same rows several times faster, or declines and leaves the file to the Java path.
  */
 public final class ImportService {
@@ -105,58 +104,17 @@ public final class ImportService {
       }
       Dataset dataset = new Dataset(recordedName, identity, parsed.table(), rows.size(), parsed.rowsRead(),
           request, bundled);
-      Written written = store.write(c -> {
-        Datasets.Removed replaced = replace(c, overlap, file);
+      ImportTransaction.Written written = store.write(c -> {
+        Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
         int id = Dataset.nextId(c);
         RowWriter.append(c, parsed.table().storedName(), id, rows);
-        return finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
+        return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
       });
       return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
           rows.size(), problems, rejects, written.unsourced(), written.replaced());
     } catch (IOException e) {
       throw failed(file, "cannot read the file: " + e.getMessage());
     }
-  }
-
-  /** What an import's transaction wrote. */
-  record Written(int datasetId, boolean unsourced, Datasets.Removed replaced) {}
-
-  /**
-   * The first step of an import's transaction: removes the dataset {@code --replace} names, before
-   * the new rows go in (so that they do not count as figures already stored); null for other overlaps.
-   */
-  static Datasets.Removed replace(Connection connection, Overlap overlap, String file) throws SQLException {
-    if (!(overlap instanceof Overlap.Replace(int datasetId))) {
-      return null;
-    }
-    try {
-      return Datasets.remove(connection, datasetId, true);
-    } catch (NoSuchDatasetException e) {
-      throw failed(file, "--replace " + datasetId + ": no dataset " + datasetId + " in the store (qm datasets list"
-          + " lists them)");
-    }
-  }
-
-  /**
-   * The last steps of an import's transaction, once its rows are in under {@code datasetId} (the id the
-   * next record gets, {@link Dataset#nextId}): refuse figures already stored (unless allowed or
-   * replaced), record the dataset, drop the provenance a replaced dataset alone used, record whether
-   * the dataset is sourced. A refusal rolls back before any id is taken (a sequence does not roll back).
-   */
-  static Written finish(Connection connection, int datasetId, Dataset dataset, Overlap overlap, String file,
-      Datasets.Removed replaced, String pauseState) throws SQLException {
-    if (!(overlap instanceof Overlap.Allow)) {
-      StoredOverlap.refuseIfAny(connection, dataset.table(), datasetId, file);
-    }
-    if (dataset.insert(connection) != datasetId) {
-      throw new IllegalStateException("the store gave the dataset another id than " + datasetId);
-    }
-    if (replaced != null) {
-      Datasets.dropUnusedProvenance(connection);
-    }
-    boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
-    pauseBeforeCommitIfAsked(pauseState);
-    return new Written(datasetId, unsourced, replaced);
   }
 
   /** Why an import that would add no row is refused. */

@@ -15,7 +15,8 @@ final class SeriesKey {
     return switch (table) {
       case SPENDING -> List.of("t.source", "t.vintage_month", "t.iso3", "t.year");
       // the release: the month the data run to, else the release month
-      case AID -> List.of("t.donor", "t.category", "t.measure", "t.currency", "coalesce(t.data_through, t.vintage_month)");
+      case AID -> List.of("t.donor", "t.category", "t.measure", "t.currency",
+          "coalesce(t.data_through, t.vintage_month)");
       case DELIVERIES -> List.of("t.record_id", "t.delivery_years", "t.vintage_month");
       case PRODUCTION -> List.of("t.item", "t.producer", "t.country", "t.date", "t.value_text", "t.period", "t.kind",
           "t.target_date", "t.source_url");
