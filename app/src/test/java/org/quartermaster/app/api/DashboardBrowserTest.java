@@ -231,6 +231,28 @@ class DashboardBrowserTest {
     assertThat(browser.consoleProblems()).isEmpty();
   }
 
+  @Test
+  void data_figuresAlreadyStored_areRefused_andTheReplaceFieldSwapsTheDataset(@TempDir Path dir) throws IOException {
+    assertThat(browser.open(base + "/data.html")).isEqualTo("yes");
+    String header = "buyer,agency,item,quantity,value,currency,date,supplier,source_url,note\n";
+    String row = "Twinland,Test agency,Twin item,10,1000,EUR,2025-01-01,Test supplier,https://example.org/twin,";
+    Path first = Files.writeString(dir.resolve("twin-first.csv"), header + row + "first copy\n");
+    Path second = Files.writeString(dir.resolve("twin-second.csv"), header + row + "second copy\n");
+    importFile(first);
+    String id = browser.find("#status").getText().replaceAll(".* as dataset (\\d+).*", "$1");
+
+    importFile(second);
+    assertThat(browser.find("#status").getText()).contains("1 figure is already in the store")
+        .contains("dataset " + id + " twin-first.csv");
+    browser.find("#import-replace").sendKeys(id);
+    importFile(second);
+
+    assertThat(browser.find("#status").getText()).startsWith("dataset " + id + " (twin-first.csv, 1 rows) removed;");
+    assertThat(browser.find("#import-replace").getAttribute("value")).isEmpty();
+    browser.waitFor("document.getElementById('remove-" + id + "') ? 'no' : 'yes'", Duration.ofSeconds(20));
+    assertThat(browser.find("#datasets tbody").getText()).contains("twin-second.csv").doesNotContain("twin-first.csv");
+  }
+
   private static void importFile(Path file) {
     browser.script("document.getElementById('status').textContent = ''; document.getElementById('status').className = 'status';");
     browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());

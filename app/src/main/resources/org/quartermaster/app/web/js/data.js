@@ -76,6 +76,8 @@ function importForm() {
   const format = el('select', {id: 'import-format'}, FORMATS.map(([v, t]) => el('option', {value: v}, t)));
   const vintage = el('input', {id: 'import-vintage', type: 'text', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', size: '8'});
   const source = el('input', {id: 'import-source', type: 'text', placeholder: 'https://…', size: '36'});
+  const replace = el('input', {id: 'import-replace', type: 'number', min: '1', step: '1', size: '6', placeholder: 'id'});
+  const duplicates = el('input', {id: 'import-allow-duplicates', type: 'checkbox'});
   const dryRun = el('input', {id: 'import-dry-run', type: 'checkbox'});
   const form = el('form', {class: 'controls', id: 'import-form', 'aria-labelledby': 'import-title'}, [
     el('h2', {id: 'import-title', class: 'form-title'}, 'Import a file'),
@@ -83,6 +85,8 @@ function importForm() {
     el('div', {class: 'field'}, [el('label', {for: 'import-format'}, 'Format'), format]),
     el('div', {class: 'field'}, [el('label', {for: 'import-vintage'}, 'Vintage (release month)'), vintage]),
     el('div', {class: 'field'}, [el('label', {for: 'import-source'}, 'Source URL'), source]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-replace'}, 'Replace dataset (in one step)'), replace]),
+    el('div', {class: 'field check'}, [duplicates, el('label', {for: 'import-allow-duplicates'}, 'Keep figures already in the store (duplicates)')]),
     el('div', {class: 'field check'}, [dryRun, el('label', {for: 'import-dry-run'}, 'Dry run (check only, write nothing)')]),
     el('button', {type: 'submit', id: 'import-submit'}, 'Import'),
   ]);
@@ -96,8 +100,10 @@ function importForm() {
     status(`Importing ${chosen.name}…`, 'info');
     try {
       const path = `/api/v1/imports${query({filename: chosen.name, format: format.value, vintage: vintage.value.trim(),
-        source_url: source.value.trim(), dry_run: dryRun.checked ? 'true' : ''})}`;
+        source_url: source.value.trim(), replace: replace.value.trim(), allow_duplicates: duplicates.checked ? 'true' : '',
+        dry_run: dryRun.checked ? 'true' : ''})}`;
       const report = await api(path, {method: 'POST', headers: {'Content-Type': contentType(chosen.name)}, body: chosen});
+      replace.value = ''; // a replacement is done once
       const said = report.message || `${chosen.name}: ${number(report.rows_written, 0)} rows written to ${report.table}.`;
       status(report.unsourced ? el('div', {}, [el('p', {}, said), el('p', {class: 'warning'}, `Warning: no source URL (neither in the file`
         + ` nor in the Source URL field): dataset ${report.dataset_id} is listed as unsourced.`)]) : said, 'ok');
