@@ -99,6 +99,9 @@ public final class ImportService {
       }
       Path rejects = problems.isEmpty() ? null : writeRejects(request.file(), problems); // also in a dry run: it is not the store
       if (request.dryRun()) {
+        if (earlier == null) {
+          ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
+        }
         return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
             parsed.rowsRead(), rows.size(), problems, rejects, false, null);
       }

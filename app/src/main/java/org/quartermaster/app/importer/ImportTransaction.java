@@ -2,6 +2,10 @@ package org.quartermaster.app.importer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.store.RowWriter;
+import org.quartermaster.app.store.Store;
 
 /**
  * The steps an import's write transaction shares between the Java path ({@link ImportService}) and
@@ -50,5 +54,38 @@ final class ImportTransaction {
     boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
     ImportService.pauseBeforeCommitIfAsked(pauseState);
     return new Written(datasetId, unsourced, replaced);
+  }
+
+  /**
+   * A dry run's check of figures already in the store: the steps of the real transaction up to the
+   * check, then always rolled back, so that a dry run refuses what the import would refuse and writes
+   * nothing.
+   *
+   * @throws ImportFailedException what the import would be refused with
+   */
+  static void rehearse(Store store, Table table, List<DataRow> rows, Overlap overlap, String file) {
+    if (overlap instanceof Overlap.Allow) {
+      return;
+    }
+    try {
+      store.write(c -> {
+        replace(c, overlap, file);
+        int id = Dataset.nextId(c);
+        RowWriter.append(c, table.storedName(), id, rows);
+        StoredOverlap.refuseIfAny(c, table, id, file);
+        throw new Rehearsed();
+      });
+    } catch (Rehearsed passed) {
+      // rolled back, as a dry run must be
+    }
+  }
+
+  /** Ends a rehearsal that passed: the store rolls the transaction back. */
+  private static final class Rehearsed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rehearsed() {
+      super(null, null, false, false);
+    }
   }
 }

@@ -303,4 +303,25 @@ class ImportServiceTest {
         + " AND record_id = '65267' AND order_year_estimate IS NULL AND number_delivered_estimate = false"
         + " AND delivery_year_estimate IS NULL")).isEqualTo(1);
   }
+
+  @Test
+  void run_dryRunOfFiguresAlreadyStored_isRefusedAsTheImportWouldBe_andWritesNothing() throws IOException {
+    Path first = file("first.csv", SPENDING_HEADER
+        + "Poland,POL,2031,4.1,false,2031-06,June 2031,https://example.org/a,,nato\n");
+    Path copy = file("copy.csv", SPENDING_HEADER
+        + "Poland,POL,2031,4.2,false,2031-06,June 2031,https://example.org/b,,nato\n");
+    ImportReport stored = service.run(request(first));
+    Map<String, Object> before = StoreCounts.of(store);
+    ImportRequest dryRun = new ImportRequest(copy, null, null, null, null, false, true);
+
+    ImportFailedException refused = catchThrowableOfType(ImportFailedException.class, () -> service.run(dryRun));
+    ImportReport replacing = service.run(dryRun, Overlap.replace(stored.datasetId()));
+    ImportReport allowed = service.run(dryRun, Overlap.ALLOW);
+
+    assertThat(refused.problems().getFirst().message()).startsWith("1 figure is already in the store");
+    assertThat(replacing.dryRun()).isTrue();
+    assertThat(replacing.rowsWritten()).isEqualTo(1);
+    assertThat(allowed.rowsWritten()).isEqualTo(1);
+    assertThat(StoreCounts.of(store)).isEqualTo(before);
+  }
 }
