@@ -58,7 +58,7 @@ public final class ApiServer {
     Endpoints endpoints = new Endpoints(new QueryEndpoints(store), new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
         new RunEndpoints(runManager, catalog, settings.limits(), json),
-        new ImportEndpoints(store, settings.maxImportBytes()));
+        new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store));
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
@@ -79,7 +79,7 @@ public final class ApiServer {
 
   /** The handlers, built once per server. */
   private record Endpoints(QueryEndpoints queries, CountryEndpoints countries, ScenarioEndpoints scenarios,
-      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports) {}
+      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets) {}
 
   private static void routes(JavalinConfig cfg, Endpoints e) {
     String openApi = resource(OPENAPI_RESOURCE);
@@ -97,6 +97,7 @@ public final class ApiServer {
     cfg.routes.get("/api/v1/production", queries::production);
     cfg.routes.get("/api/v1/contracts", queries::contracts);
     cfg.routes.get("/api/v1/datasets", queries::datasets);
+    cfg.routes.delete("/api/v1/datasets/{id}", e.datasets()::delete);
     cfg.routes.get("/api/v1/items", queries::items);
     cfg.routes.get("/api/v1/countries", e.countries()::list);
     cfg.routes.post(ImportEndpoints.PATH, e.imports()::create);

@@ -19,8 +19,9 @@ import org.quartermaster.app.store.Store;
 /**
  * {@code POST /api/v1/imports}: a data file as the request body, imported as {@code qm import} does
  * it (all or nothing, every problem, identical re-imports a no-op, dry runs) through
- * {@link ImportService}. Options are query parameters; the file's name ({@code filename}) is only a
- * label (see {@link Upload}). Answers 201 when rows were written, 200 for a dry run or an unchanged
+ * {@link ImportService}; figures already in the store are refused unless {@code replace=ID} or
+ * {@code allow_duplicates=true} says what to do. Options are query parameters; the file's name
+ * ({@code filename}) is only a label (see {@link Upload}). Answers 201 when rows were written, 200 for a dry run or an unchanged
  * re-import, 400 with every problem ({@code path} NAME:ROW:COLUMN) when nothing was written.
  */
 final class ImportEndpoints {
@@ -42,12 +43,12 @@ final class ImportEndpoints {
     Upload.Kind kind = Upload.kindOf(label, ctx.contentType());
     try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes)) {
       ImportRequest request = new ImportRequest(upload.file(), params.format(), null, params.sourceUrl(),
-          params.vintage(), false, params.dryRun());
+          params.vintage(), false, params.dryRun(), params.citation());
       Outcome outcome;
       try {
         outcome = store.use(s -> {
           ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
-              .run(request, false, label);
+              .run(request, params.overlap(), false, label);
           return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
         });
       } catch (ImportFailedException e) {
@@ -72,21 +73,29 @@ final class ImportEndpoints {
     body.put("rows_read", unchanged && !report.dryRun() ? 0 : report.rowsRead());
     body.put("dry_run", report.dryRun());
     body.put("unchanged", unchanged);
+    body.put("replaced_dataset_id", report.replaced() == null ? null : report.replaced().datasetId());
     body.put("message", message(report, label, table));
+    body.put("unsourced", report.unsourced());
+    body.put("warnings", report.unsourced()
+        ? List.of(label + ": no source URL (neither in the file nor source_url=): dataset " + report.datasetId()
+            + " is listed as unsourced") : List.of());
     return body;
   }
 
   private static String message(ImportReport report, String label, String table) {
     if (report.alreadyImported()) {
-      return String.format(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): %s", label,
+      return String.format(Locale.ROOT,
+          "%s: already imported (dataset %d: same SHA-256, format, mapping and vintage): %s", label,
           report.datasetId(), report.dryRun() ? "importing it again would do nothing" : "nothing to do");
     }
     if (report.dryRun()) {
       return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s",
           label, report.format(), report.rowsWritten(), report.rowsRead(), table);
     }
-    return String.format(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d", label, report.format(),
-        report.rowsWritten(), table, report.datasetId());
+    return String.format(Locale.ROOT, "%s%s (%s): %,d rows added to %s as dataset %d", report.replaced() == null ? ""
+        : String.format(Locale.ROOT, "dataset %d (%s, %,d rows) removed; ", report.replaced().datasetId(),
+            report.replaced().file(), report.replaced().rows()), label, report.format(), report.rowsWritten(), table,
+        report.datasetId());
   }
 
   /** The table an earlier import filled (a re-import of it reports no table of its own). */
@@ -113,6 +122,8 @@ final class ImportEndpoints {
   /** An importer's message with the {@code qm import} options it suggests named as this endpoint's parameters. */
   static String inApiWords(String message) {
     return message == null ? null : message.replace("--format", "format=").replace("--vintage ", "vintage=").replace("--vintage", "vintage=")
-        .replace("--source-url ", "source_url=").replace("--source-url", "source_url=");
+        .replace("--source-url ", "source_url=").replace("--source-url", "source_url=")
+        .replace("--replace ", "replace=").replace("--allow-duplicates", "allow_duplicates=true")
+        .replace("qm datasets list lists them", "GET /api/v1/datasets lists them");
   }
 }

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.importer.ImportFormat;
+import org.quartermaster.app.importer.Overlap;
 
 /**
  * The query parameters of {@code POST /api/v1/imports}, checked: every problem is answered at once
@@ -16,9 +18,14 @@ import org.quartermaster.app.importer.ImportFormat;
  * @param vintage   the release month YYYY-MM, or null
  * @param sourceUrl an http(s) URL, or null
  * @param dryRun    check and report, write nothing
+ * @param overlap   what to do with figures already in the store ({@code replace=ID}, {@code allow_duplicates=true})
+ * @param citation  {@code publisher=}, {@code source_title=}, {@code grade=}: for rows whose file does not say
  */
-record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun) {
-  private static final Set<String> NAMES = Set.of("filename", "format", "vintage", "source_url", "dry_run");
+record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun,
+    Overlap overlap, Citation citation) {
+  private static final Set<String> NAMES = Set.of("filename", "format", "vintage", "source_url", "dry_run", "replace",
+      "allow_duplicates", "publisher", "source_title", "grade");
+  private static final int MAX_TEXT = 500;
   private static final int MAX_LABEL = 255;
   private static final int MAX_URL = 2048;
 
@@ -32,9 +39,28 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
       params.problem("vintage", vintage, "must be a release month written YYYY-MM, e.g. 2024-06");
     }
     String sourceUrl = sourceUrl(params);
-    boolean dryRun = dryRun(params);
+    boolean dryRun = params.flag("dry_run");
+    Integer replace = params.integer("replace");
+    boolean allowDuplicates = params.flag("allow_duplicates");
+    if (replace != null && allowDuplicates) {
+      params.problem("replace", replace.toString(), "give replace= or allow_duplicates=true, not both (replace that"
+          + " dataset, or keep both)");
+    }
+    Citation citation = new Citation(text(params, "publisher"), text(params, "source_title"), params.grade("grade"));
     params.check();
-    return new ImportParams(label, format, vintage, sourceUrl, dryRun);
+    Overlap overlap = replace != null ? Overlap.replace(replace) : allowDuplicates ? Overlap.ALLOW : Overlap.REFUSE;
+    return new ImportParams(label, format, vintage, sourceUrl, dryRun, overlap, citation);
+  }
+
+  /** A free text of at most {@value #MAX_TEXT} characters without control characters, or null. */
+  private static String text(QueryParams params, String name) {
+    String given = params.text(name);
+    if (given != null && (given.length() > MAX_TEXT || given.codePoints().anyMatch(Character::isISOControl))) {
+      params.problem(name, given.substring(0, Math.min(given.length(), 200)), "at most " + MAX_TEXT
+          + " characters, no control characters");
+      return null;
+    }
+    return given;
   }
 
   private static String label(QueryParams params) {
@@ -84,15 +110,4 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
     }
   }
 
-  private static boolean dryRun(QueryParams params) {
-    String given = params.text("dry_run");
-    if (given == null || given.equalsIgnoreCase("false")) {
-      return false;
-    }
-    if (given.equalsIgnoreCase("true")) {
-      return true;
-    }
-    params.problem("dry_run", given, "expected true or false");
-    return false;
-  }
 }

@@ -92,16 +92,17 @@ final class QueryParams {
     return grade;
   }
 
-  /** {@code true} or {@code false}; absent is false. */
+  /** A yes/no parameter: true or false (case ignored), absent or empty = false. */
   boolean flag(String name) {
     String value = text(name);
     if (value == null || value.equalsIgnoreCase("false")) {
       return false;
     }
-    if (!value.equalsIgnoreCase("true")) {
-      problems.add(new ApiProblem(name, value, "expected true or false"));
+    if (value.equalsIgnoreCase("true")) {
+      return true;
     }
-    return true;
+    problems.add(new ApiProblem(name, value, "expected true or false"));
+    return false;
   }
 
   void problem(String name, String value, String message) {

@@ -16,6 +16,7 @@ import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
 import org.quartermaster.app.importer.Importers;
+import org.quartermaster.app.importer.Overlap;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +31,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Import a data file into the store, recording where it came from (file, SHA-256, format, time).",
       "All or nothing: a file with any bad row writes nothing and every problem is listed as",
-      "file:row:column: 'value' - what is wrong. Importing an identical file again does nothing."
+      "file:row:column: 'value' - what is wrong. Importing the same file again (same format, mapping and",
+      "vintage) does nothing. Figures already in the store for the same series and release are refused",
+      "unless --replace or --allow-duplicates says what to do."
     })
 final class ImportCommand implements Callable<Integer> {
   /** More would scroll the first ones away; the rejects file holds them all. */
   static final int MAX_PROBLEMS_SHOWN = 100;
+  /** What an import that was made before has in common with it. */
+  static final String SAME_IMPORT = "same SHA-256, format, mapping and vintage";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +85,16 @@ final class ImportCommand implements Callable<Integer> {
           + " a bad row stops the whole import).")
   boolean skipBadRows;
 
+  @Option(names = "--replace", paramLabel = "DATASET_ID",
+      description = "Remove that dataset (qm datasets list) and import, in one transaction: for a new copy of"
+          + " figures already in the store (default: none).")
+  Integer replace;
+
+  @Option(names = "--allow-duplicates",
+      description = "Import even when the store already holds figures of the same series and release, keeping both"
+          + " (default: off: such an import is refused, naming them).")
+  boolean allowDuplicates;
+
   @Option(names = "--dry-run", description = "Check the file and say what would be added; write nothing (default: off).")
   boolean dryRun;
 
@@ -93,14 +108,22 @@ final class ImportCommand implements Callable<Integer> {
     if (vintage != null && !vintage.matches("\\d{4}-(0[1-9]|1[0-2])")) {
       throw new BadInputException("--vintage " + vintage + " must be a release month written YYYY-MM, e.g. 2024-06");
     }
+    if (replace != null && allowDuplicates) {
+      throw new BadInputException("--replace and --allow-duplicates: give one (replace that dataset, or keep both)");
+    }
+    Overlap overlap = replace != null ? Overlap.replace(replace) : allowDuplicates ? Overlap.ALLOW : Overlap.REFUSE;
     SourceGrade sourceGrade = grade == null ? null : SourceGrade.byName(grade).orElseThrow(
         () -> new BadInputException("--grade " + grade + ": expected one of " + SourceGrade.names()));
     ImportRequest request = new ImportRequest(file, chosen, mapping, sourceUrl, vintage, skipBadRows, dryRun,
         new Citation(blankToNull(publisher), blankToNull(sourceTitle), sourceGrade));
     PrintWriter out = spec.commandLine().getOut();
     try (Store opened = store.open()) {
-      ImportReport report = new ImportService(opened, Countries.standard(), Importers.standard()).run(request);
+      ImportReport report = new ImportService(opened, Countries.standard(), Importers.standard()).run(request, overlap);
       print(report, opened, out);
+      if (report.unsourced()) {
+        spec.commandLine().getErr().println("qm: warning: " + file + ": no source URL (neither in the file nor"
+            + " --source-url): dataset " + report.datasetId() + " is listed as unsourced");
+      }
       return Main.OK;
     } catch (ImportFailedException e) {
       List<String> lines = new ArrayList<>();
@@ -117,13 +140,13 @@ final class ImportCommand implements Callable<Integer> {
 
   private static void print(ImportReport report, Store store, PrintWriter out) {
     if (report.alreadyImported() && report.dryRun()) {
-      out.printf(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): importing it again would do nothing%n",
-          report.file(), report.datasetId());
+      out.printf(Locale.ROOT, "%s: already imported (dataset %d: %s): importing it again would do nothing%n",
+          report.file(), report.datasetId(), SAME_IMPORT);
       return;
     }
     if (report.alreadyImported()) {
-      out.printf(Locale.ROOT, "%s: already imported (dataset %d, same SHA-256): nothing to do%n", report.file(),
-          report.datasetId());
+      out.printf(Locale.ROOT, "%s: already imported (dataset %d: %s): nothing to do%n", report.file(),
+          report.datasetId(), SAME_IMPORT);
       return;
     }
     String table = report.table().cliName();
@@ -131,6 +154,10 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%n",
           report.file(), report.format(), report.rowsWritten(), report.rowsRead(), table);
     } else {
+      if (report.replaced() != null) {
+        out.printf(Locale.ROOT, "dataset %d (%s, %,d rows) removed%n", report.replaced().datasetId(),
+            report.replaced().file(), report.replaced().rows());
+      }
       out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d (store %s)%n", report.file(),
           report.format(), report.rowsWritten(), table, report.datasetId(), store.location());
     }

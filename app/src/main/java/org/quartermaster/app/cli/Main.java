@@ -33,7 +33,7 @@ public final class Main implements Runnable {
   @CommandLine.Mixin StoreOption store;
 
   /** The commands that open the store: for them, the store's driver loads while the arguments are parsed. */
-  private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "export", "serve");
+  private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "datasets", "export", "serve");
 
   public static void main(String[] args) throws InterruptedException {
     Thread warmUp = warmUp(Set.copyOf(Arrays.asList(args)));
@@ -60,7 +60,7 @@ public final class Main implements Runnable {
       Store.warmUp();
       if (words.contains("import")) {
         Countries.standard();
-      } else if (words.contains("query")) {
+      } else if (words.contains("query") || words.contains("datasets")) {
         ResultFormat.values();
       }
     });

@@ -5,14 +5,13 @@ import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
 
-/** {@code qm query datasets}: provenance of the imported files. */
+/** {@code qm query datasets}: provenance of the imported files; the same as {@code qm datasets list}. */
 @Command(
     name = "datasets",
     mixinStandardHelpOptions = true,
     description = {
-      "The imported files and where they came from.",
-      "Columns: dataset id, file, sha256, format, table, import time, rows,",
-      "source URL, vintage, and whether it is bundled with qm."
+      "The imported files and where they came from: the same as qm datasets list",
+      "(qm datasets also shows one dataset and removes one)."
     })
 final class QueryDatasetsCommand extends QuerySubcommand {
   @Override

@@ -2,6 +2,7 @@ package org.quartermaster.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.ResultFormat;
@@ -22,18 +23,23 @@ abstract class QuerySubcommand extends StoreCommand {
   /** Runs the query; a {@link QueryException} is the user's to fix. */
   abstract QueryResult query(Store store);
 
+  /** The results to print: the query's, unless a command answers with several. */
+  List<QueryResult> results(Store store) {
+    return List.of(query(store));
+  }
+
   @Override
   public Integer call() throws IOException {
     ResultFormat output = ResultFormat.byName(format).orElseThrow(
         () -> new BadInputException("--format " + format + ": expected table, csv or json"));
-    QueryResult result;
+    List<QueryResult> results;
     try (Store store = openStore()) {
-      result = query(store);
+      results = results(store);
     } catch (QueryException e) {
       throw new BadInputException(e.lines());
     }
     PrintWriter out = spec.commandLine().getOut();
-    output.write(result, out);
+    output.writeAll(results, out);
     return Main.OK;
   }
 }

@@ -30,4 +30,10 @@ public record AidRow(
   public String key() {
     return null;
   }
+
+  @Override
+  public AidRow withProvenance(Provenance p) {
+    return new AidRow(fileRow, donor, donorIso3, recipient, date, category, measure, amount, currency, unit, item,
+        quantity, dataThrough, p, note, basis);
+  }
 }

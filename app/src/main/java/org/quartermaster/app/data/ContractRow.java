@@ -28,4 +28,10 @@ public record ContractRow(
     return String.join("|", buyers, java.util.Objects.toString(agency, ""), item, java.util.Objects.toString(quantity, ""), java.util.Objects.toString(value, ""),
         java.util.Objects.toString(currency, ""), java.util.Objects.toString(date, ""));
   }
+
+  @Override
+  public ContractRow withProvenance(Provenance p) {
+    return new ContractRow(fileRow, buyers, agency, item, quantity, quantityQualifier, quantityText, value, currency,
+        date, supplier, p, note, contractId);
+  }
 }

@@ -13,4 +13,21 @@ public interface DataRow {
   String key();
 
   Provenance provenance();
+
+  /** The same row with another provenance. */
+  DataRow withProvenance(Provenance provenance);
+
+  /**
+   * Each row cited as {@code citation} says where its own provenance says nothing (an import's
+   * {@code --publisher}, {@code --source-title}, {@code --grade}, or its format's publisher).
+   */
+  static <R extends DataRow> java.util.List<DataRow> cited(java.util.List<R> rows, Citation citation) {
+    java.util.List<DataRow> cited = new java.util.ArrayList<>(rows.size());
+    java.util.Map<Provenance, Provenance> done = new java.util.HashMap<>();
+    for (R row : rows) {
+      Provenance p = done.computeIfAbsent(row.provenance(), q -> q.citedAs(citation));
+      cited.add(p.equals(row.provenance()) ? row : row.withProvenance(p));
+    }
+    return cited;
+  }
 }

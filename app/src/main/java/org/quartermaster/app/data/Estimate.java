@@ -12,6 +12,15 @@ public enum Estimate {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** As a yes/no flag column stores it: true, false, or null for {@link #UNKNOWN} (never false). */
+  public Boolean flag() {
+    return switch (this) {
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case UNKNOWN -> null;
+    };
+  }
+
   /** true/false/unknown, yes/no, y/n, 1/0, blank = unknown; null when the text is none of these. */
   public static Estimate parse(String text) {
     if (text == null || text.isBlank()) {

@@ -19,4 +19,10 @@ public record ProductionRow(
     return String.join("|", item, producer, country, java.util.Objects.toString(date, ""), java.util.Objects.toString(valueText, ""), period, kind,
         java.util.Objects.toString(targetDate, ""), java.util.Objects.toString(provenance.sourceUrl(), ""));
   }
+
+  @Override
+  public ProductionRow withProvenance(Provenance p) {
+    return new ProductionRow(fileRow, item, producer, country, date, valueLow, valueHigh, valueText, period, unit,
+        kind, targetDate, p, note);
+  }
 }

@@ -18,4 +18,9 @@ public record SpendingRow(
   public String key() {
     return source + "|" + iso3 + "|" + year + "|" + provenance.vintageMonth();
   }
+
+  @Override
+  public SpendingRow withProvenance(Provenance p) {
+    return new SpendingRow(fileRow, iso3, country, year, pctGdp, amount, currency, estimate, source, p, note);
+  }
 }

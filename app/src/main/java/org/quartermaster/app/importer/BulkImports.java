@@ -31,7 +31,7 @@ final class BulkImports {
    * {@code csv} import, a dry run, a small file) or the bulk path declines it. A file imported before
    * (same SHA-256) gives the no-op report, as on the Java path.
    */
-  ImportReport run(ImportRequest request, ImportFormat format, boolean bundled, String recordedName)
+  ImportReport run(ImportRequest request, ImportFormat format, Overlap overlap, boolean bundled, String recordedName)
       throws IOException {
     if (format != ImportFormat.CSV || request.dryRun() || !policy.tries(Files.size(request.file()))) {
       return null;
@@ -47,23 +47,25 @@ final class BulkImports {
         bulk.stage(c);
         return null;
       });
-      Integer earlier = Dataset.earlier(store, bulk.sha256(), format);
+      ImportIdentity identity = ImportIdentity.of(request, format, bulk.sha256());
+      Integer earlier = overlap instanceof Overlap.Replace ? null : identity.earlier(store);
       if (earlier != null) {
-        return new ImportReport(request.fileName(), format, null, earlier, true, false, 0, 0, List.of(), null);
+        return ImportReport.alreadyImported(request.fileName(), format, earlier);
       }
-      Dataset dataset = new Dataset(recordedName, bulk.sha256(), format, bulk.table(), bulk.rowsRead(),
-          bulk.rowsRead(), request, bundled);
-      int datasetId = store.write(c -> {
+      if (bulk.rowsRead() == 0) {
+        throw ImportService.failed(request.fileName(), ImportService.noRows(0));
+      }
+      Dataset dataset = new Dataset(recordedName, identity, bulk.table(), bulk.rowsRead(), bulk.rowsRead(), request,
+          bundled);
+      ImportTransaction.Written written = store.write(c -> {
+        Datasets.Removed replaced = ImportTransaction.replace(c, overlap, request.fileName());
         int id = Dataset.nextId(c);
         bulk.insert(c, id); // checks the keys; a decline rolls the rows back before any id is taken
-        if (dataset.insert(c) != id) {
-          throw new IllegalStateException("the store gave the dataset another id than " + id);
-        }
-        ImportService.pauseBeforeCommitIfAsked("rows inserted in bulk, not committed");
-        return id;
+        return ImportTransaction.finish(c, id, dataset, overlap, request.fileName(), replaced,
+            "rows inserted in bulk, not committed");
       });
-      return new ImportReport(request.fileName(), format, bulk.table(), datasetId, false, false, bulk.rowsRead(),
-          bulk.rowsRead(), List.of(), null);
+      return new ImportReport(request.fileName(), format, bulk.table(), written.datasetId(), false, false,
+          bulk.rowsRead(), bulk.rowsRead(), List.of(), null, written.unsourced(), written.replaced());
     } catch (BulkDeclinedException e) {
       return declined(request, e);
     } catch (UncheckedIOException e) {

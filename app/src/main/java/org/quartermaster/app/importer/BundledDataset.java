@@ -61,7 +61,7 @@ public final class BundledDataset {
         try (InputStream in = BundledDataset.class.getResourceAsStream("/org/quartermaster/app/bundled/" + name)) {
           Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        service.run(new ImportRequest(file, ImportFormat.QM_CSV, null, null, null, false, false), true,
+        service.run(new ImportRequest(file, ImportFormat.QM_CSV, null, null, null, false, false), Overlap.ALLOW, true,
             "bundled/" + name);
       }
     } catch (IOException e) {

@@ -4,33 +4,52 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.quartermaster.app.store.Store;
 
 /**
- * The {@code datasets} record of an import: the file (its recorded name and SHA-256), format, table,
- * rows written and read, the request's provenance, whether it is bundled.
+ * The {@code datasets} record of an import: the file (its recorded name) and what identifies the
+ * import ({@link ImportIdentity}), table, rows written and read, the request's provenance, whether it
+ * is bundled.
  */
-record Dataset(String recordedName, String sha256, ImportFormat format, Table table, long rowsWritten, long rowsRead,
+record Dataset(String recordedName, ImportIdentity identity, Table table, long rowsWritten, long rowsRead,
     ImportRequest request, boolean bundled) {
 
   /** Inserts the record (in the caller's transaction); returns the new dataset id. */
   int insert(Connection connection) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("""
         INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read,
-                              source_url, vintage, bundled)
-        VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?, ?) RETURNING dataset_id""")) {
+                              source_url, vintage, bundled, mapping, mapping_sha256)
+        VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?) RETURNING dataset_id""")) {
       insert.setString(1, recordedName);
-      insert.setString(2, sha256);
-      insert.setString(3, format.cliName());
+      insert.setString(2, identity.sha256());
+      insert.setString(3, identity.format().cliName());
       insert.setString(4, table.sqlName());
       insert.setLong(5, rowsWritten);
       insert.setLong(6, rowsRead);
       insert.setString(7, request.sourceUrl());
-      insert.setString(8, request.vintage());
+      insert.setString(8, identity.vintage());
       insert.setBoolean(9, bundled);
+      insert.setString(10, identity.mapping());
+      insert.setString(11, identity.mappingSha256());
       try (ResultSet r = insert.executeQuery()) {
         r.next();
         return r.getInt(1);
+      }
+    }
+  }
+
+  /**
+   * Records whether the dataset is unsourced (none of its rows names a source URL) once its rows are
+   * in (in the caller's transaction); returns it.
+   */
+  static boolean recordSourcing(Connection connection, int datasetId, Table table) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE datasets SET unsourced = NOT EXISTS (SELECT 1"
+        + " FROM " + table.sqlName() + " WHERE dataset_id = ? AND source_url IS NOT NULL) WHERE dataset_id = ?"
+        + " RETURNING unsourced")) {
+      update.setInt(1, datasetId);
+      update.setInt(2, datasetId);
+      try (ResultSet r = update.executeQuery()) {
+        r.next();
+        return r.getBoolean(1);
       }
     }
   }
@@ -48,21 +67,5 @@ record Dataset(String recordedName, String sha256, ImportFormat format, Table ta
       r.next();
       return r.getInt(1);
     }
-  }
-
-  /** The first dataset imported from a file with this SHA-256 in this format, or null. */
-  static Integer earlier(Store store, String sha256, ImportFormat format) {
-    return store.read(c -> {
-      try (PreparedStatement query = c.prepareStatement(
-          "SELECT min(dataset_id) FROM datasets WHERE sha256 = ? AND format = ?")) {
-        query.setString(1, sha256);
-        query.setString(2, format.cliName());
-        try (ResultSet r = query.executeQuery()) {
-          r.next();
-          int id = r.getInt(1);
-          return r.wasNull() ? null : id;
-        }
-      }
-    });
   }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.quartermaster.app.data.Citation;
+import org.quartermaster.app.data.SourceGrade;
 /**
  * The file formats {@code qm import} reads: the one list every interface derives its own from (the
  * CLI's {@code --format} help and check, the API's {@code format=} check and
@@ -15,24 +17,37 @@ import java.util.Optional;
  */
 public enum ImportFormat {
   /** Quartermaster's own tidy CSV: the layout of the bundled dataset's files (the header says which table). */
-  QM_CSV("qm-csv", "Quartermaster CSV"),
+  QM_CSV("qm-csv", "Quartermaster CSV", Citation.NONE),
   /** Any CSV, described by a YAML mapping (a shipped one when the header is recognised). */
-  CSV("csv", "CSV with a mapping"),
+  CSV("csv", "CSV with a mapping", Citation.NONE),
   /** Any Excel workbook (.xlsx), described by a YAML mapping. */
-  XLSX("xlsx", "Excel (XLSX)"),
+  XLSX("xlsx", "Excel (XLSX)", Citation.NONE),
   /** NATO's defence expenditure tables: Country, 2014 … 2024 (wide; "e" marks estimates). */
-  NATO("nato", "NATO expenditure table"),
-  /** Our World in Data grapher CSV: Entity, Code, Year, value. */
-  OWID("owid", "Our World in Data"),
+  NATO("nato", "NATO expenditure table",
+      new Citation("NATO", "NATO, Defence Expenditure of NATO Countries (tables)", SourceGrade.OFFICIAL)),
+  /** Our World in Data grapher CSV: Entity, Code, Year, value (a copy of the series it charts: a relay). */
+  OWID("owid", "Our World in Data",
+      new Citation(null, "Our World in Data grapher export (a copy of the series it charts)", SourceGrade.RELAY)),
   /** SIPRI Arms Transfers Database trade-register CSV export. */
-  SIPRI_TRANSFERS("sipri-transfers", "SIPRI trade register");
+  SIPRI_TRANSFERS("sipri-transfers", "SIPRI trade register",
+      new Citation("SIPRI", "SIPRI Arms Transfers Database, trade register", SourceGrade.RESEARCH));
 
   private final String cliName;
   private final String label;
+  private final Citation citation;
 
-  ImportFormat(String cliName, String label) {
+  ImportFormat(String cliName, String label, Citation citation) {
     this.cliName = cliName;
     this.label = label;
+    this.citation = citation;
+  }
+
+  /**
+   * Who produces files of this format and how well they cite (NATO's tables: NATO, official): what an
+   * import cites where neither the file nor {@code --publisher}, {@code --source-title}, {@code --grade} say.
+   */
+  public Citation citation() {
+    return citation;
   }
 
   public String cliName() {

@@ -7,12 +7,27 @@ import java.util.List;
  * What an import did (or, with --dry-run, would do).
  *
  * @param datasetId       the new dataset's id, the earlier identical import's id, or 0 for a dry run
- * @param alreadyImported the same file (by SHA-256) was imported before: nothing was written
+ * @param alreadyImported the same import (same bytes, format, mapping and vintage: {@link ImportIdentity})
+ *                        was made before: nothing was written
  * @param rowsRead        data rows in the file
  * @param rowsWritten     rows written (or, in a dry run, that would be)
  * @param rejected        problems of the rows left out with --skip-bad-rows
  * @param rejectsFile     where those rows are listed, or null
+ * @param unsourced       no row names a source URL (neither the file nor the import gave one): the
+ *                        import is accepted, and the interfaces warn
+ * @param replaced        the dataset removed in the same transaction ({@link Overlap.Replace}), or null
  */
 public record ImportReport(
     String file, ImportFormat format, Table table, int datasetId, boolean alreadyImported, boolean dryRun,
-    int rowsRead, int rowsWritten, List<ImportProblem> rejected, Path rejectsFile) {}
+    int rowsRead, int rowsWritten, List<ImportProblem> rejected, Path rejectsFile, boolean unsourced,
+    Datasets.Removed replaced) {
+
+  public ImportReport {
+    rejected = List.copyOf(rejected);
+  }
+
+  /** An import made before: nothing written. */
+  static ImportReport alreadyImported(String file, ImportFormat format, int earlierDatasetId) {
+    return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, List.of(), null, false, null);
+  }
+}

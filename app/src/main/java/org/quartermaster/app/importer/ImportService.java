@@ -1,19 +1,13 @@
 package org.quartermaster.app.importer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +19,12 @@ import org.quartermaster.app.store.Store;
 
 /**
  * Runs an import: detect the format, read and check every row, find duplicate keys, then write
- * everything in one transaction — or nothing, reporting every problem. Re-importing an identical
- * file (same SHA-256 and format) is a no-op that says so. With --skip-bad-rows the good rows are
- * written and the bad ones listed in a rejects CSV beside the input; with --dry-run nothing is
- * written. A large generic CSV file first tries the bulk path ({@link BulkImports}), which writes
+ * everything in one transaction ({@link ImportTransaction}) — or nothing, reporting every problem.
+ * Repeating an import (same bytes, format, mapping and vintage: {@link ImportIdentity}) is a no-op
+ * that says so; figures already in the store for the same series and release are refused unless
+ * allowed or replaced ({@link Overlap}); a file that adds no row is refused. With --skip-bad-rows the
+ * good rows are written and the bad ones listed in a rejects CSV beside the input; with --dry-run
+ * nothing is written. A large generic CSV file first tries the bulk path ({@link BulkImports}), which writes
  * the same rows several times faster, or declines and leaves the file to the Java path.
  */
 public final class ImportService {
@@ -49,11 +45,18 @@ public final class ImportService {
   }
 
   public ImportReport run(ImportRequest request) {
-    return run(request, false, request.fileName());
+    return run(request, Overlap.REFUSE);
   }
 
-  /** The bundled dataset's files are imported through here too, marked bundled, under their own names. */
-  public ImportReport run(ImportRequest request, boolean bundled, String recordedName) {
+  public ImportReport run(ImportRequest request, Overlap overlap) {
+    return run(request, overlap, false, request.fileName());
+  }
+
+  /**
+   * An import with what to do about figures already in the store ({@code overlap}). The bundled
+   * dataset's files are imported through here too, marked bundled, under their own names.
+   */
+  public ImportReport run(ImportRequest request, Overlap overlap, boolean bundled, String recordedName) {
     String file = request.fileName();
     if (!Files.isRegularFile(request.file())) {
       throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
@@ -65,14 +68,14 @@ public final class ImportService {
               "cannot tell the file's format; give --format (" + formats() + ")"));
       Importer importer = importers.forFormat(format)
           .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
-      ImportReport bulk = bulkImports.run(request, format, bundled, recordedName);
+      ImportReport bulk = bulkImports.run(request, format, overlap, bundled, recordedName);
       if (bulk != null) {
         return bulk;
       }
-      String sha256 = sha256(request.file());
-      Integer earlier = Dataset.earlier(store, sha256, format);
+      ImportIdentity identity = ImportIdentity.of(request, format, ImportIdentity.sha256(request.file()));
+      Integer earlier = overlap instanceof Overlap.Replace ? null : identity.earlier(store);
       if (earlier != null && !request.dryRun()) {
-        return new ImportReport(file, format, null, earlier, true, false, 0, 0, List.of(), null);
+        return ImportReport.alreadyImported(file, format, earlier);
       }
       ParsedFile parsed;
       try {
@@ -82,31 +85,46 @@ public final class ImportService {
       }
       List<ImportProblem> problems = new ArrayList<>(parsed.problems());
       Set<Integer> badRows = new HashSet<>(parsed.badRows());
-      List<DataRow> rows = withoutDuplicates(file, parsed.rows(), problems, badRows);
+      List<DataRow> rows = DataRow.cited(withoutDuplicates(file, parsed.rows(), problems, badRows),
+          request.citation().orElse(format.citation()));
       if (problems.stream().anyMatch(p -> p.row() == 0)) {
         throw new ImportFailedException(problems); // a whole-file problem: --skip-bad-rows cannot help
       }
       if (!problems.isEmpty() && !request.skipBadRows()) {
         throw new ImportFailedException(problems);
       }
+      if (rows.isEmpty()) {
+        List<ImportProblem> all = new ArrayList<>(problems);
+        all.addFirst(new ImportProblem(file, 0, null, null, noRows(parsed.rowsRead())));
+        throw new ImportFailedException(all);
+      }
       Path rejects = problems.isEmpty() ? null : writeRejects(request.file(), problems); // also in a dry run: it is not the store
       if (request.dryRun()) {
+        if (earlier == null) {
+          ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
+        }
         return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-            parsed.rowsRead(), rows.size(), problems, rejects);
+            parsed.rowsRead(), rows.size(), problems, rejects, false, null);
       }
-      Dataset dataset = new Dataset(recordedName, sha256, format, parsed.table(), rows.size(), parsed.rowsRead(),
+      Dataset dataset = new Dataset(recordedName, identity, parsed.table(), rows.size(), parsed.rowsRead(),
           request, bundled);
-      int datasetId = store.write(c -> {
-        int id = dataset.insert(c);
+      ImportTransaction.Written written = store.write(c -> {
+        Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
+        int id = Dataset.nextId(c);
         RowWriter.append(c, parsed.table().storedName(), id, rows);
-        pauseBeforeCommitIfAsked("rows appended, not committed");
-        return id;
+        return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
       });
-      return new ImportReport(file, format, parsed.table(), datasetId, false, false, parsed.rowsRead(), rows.size(),
-          problems, rejects);
+      return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
+          rows.size(), problems, rejects, written.unsourced(), written.replaced());
     } catch (IOException e) {
       throw failed(file, "cannot read the file: " + e.getMessage());
     }
+  }
+
+  /** Why an import that would add no row is refused. */
+  static String noRows(int rowsRead) {
+    return rowsRead == 0 ? "no data rows: nothing to import (no dataset recorded)"
+        : "none of the " + rowsRead + " data rows can be imported: nothing to import (no dataset recorded)";
   }
 
   /**
@@ -129,7 +147,7 @@ public final class ImportService {
     }
   }
 
-  private static ImportFailedException failed(String file, String message) {
+  static ImportFailedException failed(String file, String message) {
     return new ImportFailedException(List.of(new ImportProblem(file, 0, null, null, message)));
   }
 
@@ -178,17 +196,5 @@ public final class ImportService {
     }
     return text.contains(",") || text.contains("\"") || text.contains("\n")
         ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException(e));
-    }
   }
 }

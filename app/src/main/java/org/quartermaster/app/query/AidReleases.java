@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.quartermaster.app.importer.SeriesKey;
+import org.quartermaster.app.importer.Table;
 
 /**
  * Which aid releases a query reads: {@code latest} (the default: for each publisher, its release with
@@ -23,8 +25,7 @@ final class AidReleases {
    * twice counts each figure once, while files that hold different figures of one release (a summary and
    * its disbursements) are both read.
    */
-  static final String LATEST_IMPORT = "max(dataset_id) OVER (PARTITION BY publisher, vintage, donor, category,"
-      + " measure, basis, currency, unit)";
+  static final String LATEST_IMPORT = "max(dataset_id) OVER (PARTITION BY " + SeriesKey.partition(Table.AID) + ")";
   static final String ALL = "all";
   private static final String SEPARATOR = "\u001f";
 

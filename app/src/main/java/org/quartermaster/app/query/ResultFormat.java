@@ -65,6 +65,30 @@ public enum ResultFormat {
     out.flush();
   }
 
+  /**
+   * Several results in order, as one answer ({@code qm datasets show}): tables and CSV blocks one
+   * after the other, separated by an empty line; JSON as one array of the results' objects.
+   */
+  public void writeAll(List<QueryResult> results, Writer out) throws IOException {
+    if (results.size() == 1) {
+      write(results.getFirst(), out);
+      return;
+    }
+    if (this == JSON) {
+      out.write("[" + System.lineSeparator());
+    }
+    for (int i = 0; i < results.size(); i++) {
+      if (i > 0) {
+        out.write(this == JSON ? "," + System.lineSeparator() : System.lineSeparator());
+      }
+      write(results.get(i), out);
+    }
+    if (this == JSON) {
+      out.write("]" + System.lineSeparator());
+    }
+    out.flush();
+  }
+
   private static void writeCsv(QueryResult result, Writer out) throws IOException {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n").setNullValue("");
     result.columns().forEach(column -> schema.addColumn(column.name()));

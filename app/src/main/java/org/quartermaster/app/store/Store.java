@@ -11,8 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,9 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * applied in order when the store is opened. Not thread-safe: one user at a time.
  */
 public final class Store implements AutoCloseable {
-  /** The schema files, in order; a new version is a new file appended here, never an edit. */
+  /**
+   * The schema files, in order; a new version is a new file appended here, never an edit. A file's
+   * version is the number in its name ({@code V5__…}); each one the store has not recorded is applied,
+   * so versions written in parallel apply whatever order they arrive in.
+   */
   private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql",
-      "V4__sources.sql");
+      "V4__sources.sql", "V5__dataset_identity.sql");
 
   private final Connection connection;
   private final String location;
@@ -160,23 +166,32 @@ public final class Store implements AutoCloseable {
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
     }
-    int current;
+    Set<Integer> applied = new HashSet<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-      r.next();
-      current = r.getInt(1);
+        ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+      while (r.next()) {
+        applied.add(r.getInt(1));
+      }
     }
-    for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
-      String sql = resource(MIGRATIONS.get(version - 1));
-      int applied = version;
+    for (String name : MIGRATIONS) {
+      int version = version(name);
+      if (applied.contains(version)) {
+        continue;
+      }
+      String sql = resource(name);
       write(c -> {
         try (Statement s = c.createStatement()) {
           s.execute(sql);
-          s.execute("INSERT INTO schema_version VALUES (" + applied + ", now())");
+          s.execute("INSERT INTO schema_version VALUES (" + version + ", now())");
         }
         return null;
       });
     }
+  }
+
+  /** The version a schema file's name gives: 5 for {@code V5__dataset_identity.sql}. */
+  private static int version(String name) {
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
   }
 
   private static String resource(String name) {

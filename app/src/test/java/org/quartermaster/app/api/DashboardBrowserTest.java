@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
  * The dashboard in a real browser (Debian's Chromium, headless) against a real server on port 0 over
  * the bundled dataset: every page loads with no console errors and draws every chart; a scenario
  * edited in the form and run from the page shows its fan charts; two runs compare side by side; a
- * file imports from the Data page and a bad one is refused with its problems. Screenshots go to
+ * file imports from the Data page and a bad one is refused with its problems; a dataset is removed
+ * from the Data page once confirmed. Screenshots go to
  * target/screenshots.
  */
 class DashboardBrowserTest {
@@ -193,6 +194,63 @@ class DashboardBrowserTest {
         Duration.ofSeconds(20));
     assertThat(browser.find("#datasets tbody").getText()).contains("contracts-good.csv");
     browser.screenshot("data-import");
+  }
+
+  @Test
+  void data_removeADataset_asksFirst_cancelKeepsIt_confirmRemovesIt(@TempDir Path dir) throws IOException {
+    assertThat(browser.open(base + "/data.html")).isEqualTo("yes");
+    Path file = dir.resolve("contracts-to-remove.csv");
+    Files.writeString(file, """
+        buyer,agency,item,quantity,value,currency,date,supplier,source_url,note
+        Removeland,Test agency,Removable item,10,1000,EUR,2025-01-01,Test supplier,https://example.org/rm,browser test row
+        """);
+    importFile(file);
+    browser.waitFor("[...document.querySelectorAll('#datasets tbody tr')].some(r => r.textContent.includes("
+        + "'contracts-to-remove.csv')) ? 'yes' : 'no'", Duration.ofSeconds(20));
+    String id = (String) browser.script("return [...document.querySelectorAll('#datasets tbody tr')].find(r =>"
+        + " r.textContent.includes('contracts-to-remove.csv')).querySelector('button[id^=remove-]').id"
+        + ".replace('remove-', '');");
+
+    browser.find("#remove-1").click(); // a bundled one: the question says so; cancelled
+    assertThat(browser.find("#datasets tbody").getText()).contains("is bundled with Quartermaster. Remove it");
+    browser.find("#cancel-remove-1").click();
+    browser.find("#remove-" + id).click();
+    assertThat(browser.find("#datasets tbody").getText()).contains("Remove dataset " + id + " and its 1 rows?");
+    browser.screenshot("data-remove-asks");
+    browser.find("#cancel-remove-" + id).click();
+    assertThat(browser.findAll("#confirm-remove-" + id)).isEmpty();
+    browser.find("#remove-" + id).click();
+    browser.find("#confirm-remove-" + id).click();
+
+    browser.waitFor("document.querySelector('#status.ok') && !document.getElementById('confirm-remove-" + id + "')"
+        + " ? 'yes' : 'no'", Duration.ofSeconds(20));
+    assertThat(browser.find("#status").getText()).isEqualTo("dataset " + id + " (contracts-to-remove.csv) and its 1"
+        + " rows removed");
+    assertThat(browser.find("#datasets tbody").getText()).doesNotContain("contracts-to-remove.csv")
+        .contains("bundled/aid_to_ukraine.csv");
+    assertThat(browser.consoleProblems()).isEmpty();
+  }
+
+  @Test
+  void data_figuresAlreadyStored_areRefused_andTheReplaceFieldSwapsTheDataset(@TempDir Path dir) throws IOException {
+    assertThat(browser.open(base + "/data.html")).isEqualTo("yes");
+    String header = "buyer,agency,item,quantity,value,currency,date,supplier,source_url,note\n";
+    String row = "Twinland,Test agency,Twin item,10,1000,EUR,2025-01-01,Test supplier,https://example.org/twin,";
+    Path first = Files.writeString(dir.resolve("twin-first.csv"), header + row + "first copy\n");
+    Path second = Files.writeString(dir.resolve("twin-second.csv"), header + row + "second copy\n");
+    importFile(first);
+    String id = browser.find("#status").getText().replaceAll(".* as dataset (\\d+).*", "$1");
+
+    importFile(second);
+    assertThat(browser.find("#status").getText()).contains("1 figure is already in the store")
+        .contains("dataset " + id + " twin-first.csv");
+    browser.find("#import-replace").sendKeys(id);
+    importFile(second);
+
+    assertThat(browser.find("#status").getText()).startsWith("dataset " + id + " (twin-first.csv, 1 rows) removed;");
+    assertThat(browser.find("#import-replace").getAttribute("value")).isEmpty();
+    browser.waitFor("document.getElementById('remove-" + id + "') ? 'no' : 'yes'", Duration.ofSeconds(20));
+    assertThat(browser.find("#datasets tbody").getText()).contains("twin-second.csv").doesNotContain("twin-first.csv");
   }
 
   private static void importFile(Path file) {

@@ -87,8 +87,8 @@ class ImportEndpointsTest {
     int datasetId = body.get("dataset_id").asInt();
     assertThat(body).isEqualTo(ApiFixture.json("""
         {"dataset_id": %d, "file": "contracts-good.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 2, "rows_read": 2, "dry_run": false, "unchanged": false,
-         "message": "contracts-good.csv (qm-csv): 2 rows added to contracts as dataset %d"}
+         "rows_written": 2, "rows_read": 2, "dry_run": false, "unchanged": false, "replaced_dataset_id": null,
+         "message": "contracts-good.csv (qm-csv): 2 rows added to contracts as dataset %d", "unsourced": false, "warnings": []}
         """.formatted(datasetId, datasetId)));
     JsonNode datasets = ApiFixture.json(api.get("/api/v1/datasets")).get("rows");
     JsonNode last = datasets.get(datasets.size() - 1);
@@ -110,8 +110,9 @@ class ImportEndpointsTest {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(ApiFixture.json(again)).isEqualTo(ApiFixture.json("""
         {"dataset_id": %d, "file": "second-name.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 0, "rows_read": 0, "dry_run": false, "unchanged": true,
-         "message": "second-name.csv: already imported (dataset %d, same SHA-256): nothing to do"}
+         "rows_written": 0, "rows_read": 0, "dry_run": false, "unchanged": true, "replaced_dataset_id": null,
+         "message": "second-name.csv: already imported (dataset %d: same SHA-256, format, mapping and vintage):\
+         nothing to do", "unsourced": false, "warnings": []}
         """.formatted(id, id)));
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -126,8 +127,8 @@ class ImportEndpointsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"dataset_id": null, "file": "dry.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 3, "rows_read": 3, "dry_run": true, "unchanged": false,
-         "message": "dry.csv (qm-csv): dry run, nothing written: 3 of 3 rows would be added to contracts"}
+         "rows_written": 3, "rows_read": 3, "dry_run": true, "unchanged": false, "replaced_dataset_id": null,
+         "message": "dry.csv (qm-csv): dry run, nothing written: 3 of 3 rows would be added to contracts", "unsourced": false, "warnings": []}
         """));
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -249,7 +250,7 @@ class ImportEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"status": 400, "message": "6 problems with the request", "problems": [
           {"path": "mapping", "value": "x",
-           "message": "unknown query parameter; expected one of dry_run, filename, format, source_url, vintage"},
+           "message": "unknown query parameter; expected one of allow_duplicates, dry_run, filename, format, replace, source_url, vintage"},
           {"path": "filename", "value": null,
            "message": "give the file's name, e.g. filename=spending.csv (a label only)"},
           {"path": "format", "value": "pdf",

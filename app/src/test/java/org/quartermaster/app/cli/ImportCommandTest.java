@@ -118,7 +118,8 @@ class ImportCommandTest {
     assertThat(dry.out()).contains("dry run, nothing written: 1 of 1 rows would be added to contracts");
     assertThat(real.out()).contains("1 rows added to contracts");
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("already imported (dataset 5, same SHA-256): nothing to do");
+    assertThat(again.out()).contains("already imported (dataset 5: same SHA-256, format, mapping and vintage): nothing"
+        + " to do");
   }
 
   @Test
@@ -178,6 +179,31 @@ class ImportCommandTest {
     }
     try (Store store = Store.open(db)) {
       assertThat(StoreCounts.of(store)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void import_figuresAlreadyStored_exitTwoUntilReplacedOrAllowed() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path first = file("first.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/a,\n");
+    Path copy = file("copy.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/b,\n");
+    CliRun.qm("import", first.toString(), "--db", db.toString());
+
+    CliRun refused = CliRun.qm("import", copy.toString(), "--db", db.toString());
+    CliRun both = CliRun.qm("import", copy.toString(), "--replace", "5", "--allow-duplicates", "--db", db.toString());
+    CliRun replaced = CliRun.qm("import", copy.toString(), "--replace", "5", "--db", db.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(refused.err()).contains(copy + " — 1 figure is already in the store for the same series and release"
+        + " (dataset 5 " + first + ": 1); give --replace 5 to replace that dataset, or --allow-duplicates to keep both")
+        .contains(copy + ":2: 'France Mistral 10.0 5.0 EUR 2024' — already in the store: dataset 5, row 2");
+    assertThat(both.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(both.err()).contains("--replace and --allow-duplicates: give one");
+    assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+    assertThat(replaced.out()).contains("dataset 5 (" + first + ", 1 rows) removed")
+        .contains("1 rows added to contracts as dataset 6"); // the refused imports took no id
+    try (Store store = Store.open(db)) {
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM contracts WHERE item = 'Mistral'")).isEqualTo(1);
     }
   }
 

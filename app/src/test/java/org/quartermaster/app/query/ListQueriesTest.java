@@ -102,7 +102,7 @@ class ListQueriesTest {
     QueryResult result = DatasetsQuery.run(store);
 
     assertThat(result.columns()).extracting(Column::name).containsExactly("dataset_id", "file", "sha256", "format",
-        "table", "imported_at", "rows", "source_url", "vintage", "bundled");
+        "mapping", "table", "imported_at", "rows", "source_url", "sourcing", "vintage", "bundled");
     assertThat(result.rows()).hasSize(BundledSample.DATASETS);
     assertThat(result.rows().getFirst()).containsSubsequence(1, "bundled/nato_defence_pct_gdp.csv");
     assertThat(result.rows().getFirst().get(result.columnIndex("rows"))).isEqualTo((long) BundledSample.SPENDING_ROWS);

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreMigrationTest {
   private static final List<String> TABLES = List.of("defence_spending", "aid", "deliveries", "production", "contracts",
       "items", "datasets", "countries", "scenarios");
+  /** The columns of {@code datasets} at version 1 (version 5 adds some). */
+  private static final String DATASETS_V1 = "(SELECT dataset_id, file_name, sha256, format, table_name, imported_at,"
+      + " row_count, rows_read, source_url, vintage, bundled FROM datasets)";
 
   /** The columns later versions added to each table, null in migrated rows. */
   private static final java.util.Map<String, List<String>> ADDED = java.util.Map.of(
@@ -67,11 +70,11 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(4);
+      assertThat(store.schemaVersion()).isEqualTo(5);
       for (int i = 0; i < TABLES.size(); i++) {
         String table = TABLES.get(i);
         List<String> added = ADDED.getOrDefault(table, List.of());
-        String relation = added.isEmpty() ? table
+        String relation = table.equals("datasets") ? DATASETS_V1 : added.isEmpty() ? table
             : "(SELECT * EXCLUDE (" + String.join(", ", added) + ") FROM " + table + ")";
         List<List<Object>> after = store.read(c -> rows(c.createStatement(), relation));
         assertThat(after).as(table).isEqualTo(before.get(i));
@@ -84,6 +87,36 @@ class StoreMigrationTest {
       assertThat(StoreCounts.count(store, "SELECT count(*) FROM provenance")).isEqualTo(4);
       assertThat(StoreCounts.count(store, "SELECT count(DISTINCT provenance_id) FROM defence_spending_rows"))
           .isEqualTo(2);
+      // version 5: its rows name source URLs, so the dataset is sourced; no mapping recorded
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM datasets WHERE NOT unsourced AND mapping IS NULL"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void open_storeAtVersion3_marksDatasetsWithoutAnySourceUrlUnsourced() throws Exception {
+    Path file = dir.resolve("v3.duckdb");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
+      s.execute(resource("V1__schema.sql"));
+      s.execute(resource("V2__scenarios.sql"));
+      s.execute("INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read)"
+          + " VALUES ('sourced.csv', 'x', 'csv', 'contracts', now(), 1, 1), ('bare.csv', 'y', 'csv', 'contracts',"
+          + " now(), 1, 1)");
+      s.execute("INSERT INTO contracts VALUES (1, 2, 'NSPA', 'NSPA', 'Stinger', 940, 'exact', '940', 7e8, 'USD',"
+          + " '2024-07-09', 'RTX', 'https://c', '2024-07-09', NULL, NULL, 'NSPA', NULL),"
+          + " (2, 2, 'NSPA', 'NSPA', 'Stinger', 940, 'exact', '940', 7e8, 'USD',"
+          + " '2024-07-09', 'RTX', NULL, '2024-07-09', NULL, NULL, 'NSPA', NULL)");
+      s.execute(resource("V3__provenance.sql"));
+      s.execute("INSERT INTO schema_version VALUES (1, now()), (2, now()), (3, now())");
+    }
+
+    try (Store store = Store.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(5);
+      List<List<Object>> datasets = store.read(c -> rows(c.createStatement(), "(SELECT file_name, unsourced FROM datasets)"));
+      assertThat(datasets)
+          .containsExactly(List.of("file_name VARCHAR", "unsourced BOOLEAN"), List.of("bare.csv", true),
+              List.of("sourced.csv", false));
     }
   }
 

@@ -41,8 +41,7 @@ final class QmCsvRows {
       cells.problem("source_grade", gradeText, "must be one of " + SourceGrade.names());
     }
     return new Provenance(url != null ? url : request.sourceUrl(), asOf, vintage, month,
-        cells.text("publisher", false), cells.text("source_title", false), grade, cells.text("via_url", false))
-        .citedAs(request.citation());
+        cells.text("publisher", false), cells.text("source_title", false), grade, cells.text("via_url", false));
   }
 
   private static String monthOf(String date) {

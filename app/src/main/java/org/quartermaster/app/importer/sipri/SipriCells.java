@@ -79,15 +79,15 @@ final class SipriCells {
     return value;
   }
 
-  /** An "is estimate" flag: Yes/No, y/n or blank; true only for yes (blank: SIPRI does not say). */
-  boolean flag(SipriColumn column) {
+  /** An "is estimate" flag: Yes/No, y/n or blank; null (unknown) for blank: SIPRI does not say. */
+  Boolean flag(SipriColumn column) {
     String text = text(column);
     Estimate estimate = Estimate.parse(text);
     if (estimate == null) {
       problems.at(row, column.header(), text, "is not an estimate flag: expected Yes, No, y, n or blank");
-      return false;
+      return null;
     }
-    return estimate == Estimate.TRUE;
+    return estimate.flag();
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
@@ -166,7 +167,8 @@ public final class BulkCsvImport {
       throw new BulkDeclinedException(signatures + " distinct signatures");
     }
     try (Statement s = connection.createStatement(); ResultSet r = tables.signatures(s)) {
-      tables.keepConverted(connection, BulkSignatures.convert(r, request, mapping, countries, header, columns));
+      tables.keepConverted(connection, DataRow.cited(
+          BulkSignatures.convert(r, request, mapping, countries, header, columns), request.citation()));
     }
   }
 

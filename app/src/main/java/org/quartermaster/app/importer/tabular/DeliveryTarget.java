@@ -9,8 +9,9 @@ import org.quartermaster.app.importer.Table;
 
 /**
  * Arms transfers: {@link DeliveryRow}. Supplier and recipient may be institutions or non-state actors
- * listed in the mapping's institutions (no country code). An unmapped {@code order_year_estimate} is
- * taken from the year's own marker (2019e).
+ * listed in the mapping's institutions (no country code). An unmapped or blank {@code order_year_estimate}
+ * is taken from the year's own marker (2019e; an unmarked year in a file that marks some is not an
+ * estimate); other blank estimate flags are unknown (null), not no.
  */
 final class DeliveryTarget implements Target {
   private static final TargetFields FIELDS = new TargetFields();
@@ -64,11 +65,11 @@ final class DeliveryTarget implements Target {
     String description = v.text(DESCRIPTION);
     String category = v.text(CATEGORY);
     Integer orderYear = v.year(ORDER_YEAR);
-    boolean orderYearEstimate = v.flag(ORDER_YEAR_ESTIMATE, v.markedEstimate(ORDER_YEAR));
+    Boolean orderYearEstimate = v.estimate(ORDER_YEAR_ESTIMATE, ORDER_YEAR).flag();
     Integer numberDelivered = v.integer(NUMBER_DELIVERED);
-    boolean numberDeliveredEstimate = v.flag(NUMBER_DELIVERED_ESTIMATE, false);
+    Boolean numberDeliveredEstimate = v.flag(NUMBER_DELIVERED_ESTIMATE).flag();
     String deliveryYears = v.text(DELIVERY_YEARS);
-    boolean deliveryYearEstimate = v.flag(DELIVERY_YEAR_ESTIMATE, false);
+    Boolean deliveryYearEstimate = v.flag(DELIVERY_YEAR_ESTIMATE).flag();
     String status = v.text(STATUS);
     Double tivUnit = v.number(TIV_UNIT);
     Double tivDelivered = v.number(TIV_DELIVERED);

@@ -236,15 +236,17 @@ final class RowValues {
     return estimate;
   }
 
-  boolean flag(TargetField field, boolean fallback) {
+  /** A yes/no field's value: blank (or not mapped) is {@link Estimate#UNKNOWN}, not no. */
+  Estimate flag(TargetField field) {
     String text = text(field);
     Estimate value = Estimate.parse(text);
     if (value == null) {
       problem(field, raw(field), field.fieldName() + " is not yes or no (true/false, 1/0)");
-      return fallback;
+      return Estimate.UNKNOWN;
     }
-    return value == Estimate.UNKNOWN ? fallback : value == Estimate.TRUE;
+    return value;
   }
+
 
   String date(TargetField field) {
     String text = text(field);
@@ -351,7 +353,7 @@ final class RowValues {
       case NUMBER -> number(field);
       case INTEGER -> integer(field);
       case YEAR -> year(field);
-      case FLAG -> flag(field, false);
+      case FLAG -> flag(field);
       case ESTIMATE -> estimate(field, field);
       case DATE -> date(field);
       case MONTH -> month(field);

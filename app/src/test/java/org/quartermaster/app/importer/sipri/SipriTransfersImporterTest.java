@@ -53,8 +53,8 @@ class SipriTransfersImporterTest {
     Provenance provenance = new Provenance(URL, "2026-02-12",
         "SIPRI Arms Transfers Database, data generated 2026-02-12", "2026-02", "SIPRI");
     assertThat(rows.getFirst()).isEqualTo(new DeliveryRow(13, "65267", "Germany", "DEU", "Ukraine", "UKR", "Stinger",
-        "portable SAM", "Missiles", 2022, false, 500, false, "2022", false, "Second hand", null, 16.0, "No",
-        provenance));
+        "portable SAM", "Missiles", 2022, null, 500, false, "2022", null, "Second hand", null, 16.0, "No",
+        provenance)); // blank estimate flags: SIPRI does not say, so unknown (null), not no
     assertThat(rows)
         .extracting(DeliveryRow::fileRow, DeliveryRow::recordId, DeliveryRow::supplierIso3,
             DeliveryRow::recipientIso3, DeliveryRow::numberDelivered, DeliveryRow::numberDeliveredEstimate,
@@ -67,9 +67,9 @@ class SipriTransfersImporterTest {
             tuple(17, "65266", "NLD", "UKR", 200, false, "2022", 6.4),
             tuple(18, "65246", "USA", "UKR", 1450, true, "2022", 46.4),
             tuple(19, "65246", "USA", "UKR", 600, true, "2023", 19.2),
-            tuple(20, "90000001", null, null, null, false, null, null),
+            tuple(20, "90000001", null, null, null, null, null, null),
             tuple(21, "90000002", null, "LTU", 2, false, "2024", 10.0),
-            tuple(22, "90000003", "DEU", null, 3, false, "2022", 0.6));
+            tuple(22, "90000003", "DEU", null, 3, null, "2022", 0.6));
     assertThat(rows.get(7)).extracting(DeliveryRow::supplier, DeliveryRow::recipient, DeliveryRow::orderYear,
         DeliveryRow::tivUnit).containsExactly("unknown supplier(s)", "Houthi rebels (Yemen)*", null, 0.05);
     assertThat(rows.get(8)).extracting(DeliveryRow::supplier, DeliveryRow::description, DeliveryRow::orderYear,

@@ -1,0 +1,57 @@
+package org.quartermaster.app.api;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.quartermaster.app.importer.BundledDatasetException;
+import org.quartermaster.app.importer.Datasets;
+import org.quartermaster.app.importer.NoSuchDatasetException;
+
+/**
+ * {@code DELETE /api/v1/datasets/{id}}: removes a dataset and all its rows in one transaction, as
+ * {@code qm datasets rm} does. 200 with what was removed; 404 for an id the store does not hold; 409
+ * for a bundled dataset without {@code force=true}. The read endpoints' cached answers are computed
+ * at a commit count, so none computed before the removal is served after it.
+ */
+final class DatasetEndpoints {
+  private final StoreAccess store;
+
+  DatasetEndpoints(StoreAccess store) {
+    this.store = store;
+  }
+
+  void delete(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("force"), false);
+    boolean force = params.flag("force");
+    int datasetId = datasetId(ctx.pathParam("id"), params);
+    params.check();
+    Datasets.Removed removed;
+    try {
+      removed = store.use(s -> Datasets.remove(s, datasetId, force));
+    } catch (NoSuchDatasetException e) {
+      throw ApiException.notFound("no dataset " + datasetId + " in the store; GET /api/v1/datasets lists them");
+    } catch (BundledDatasetException e) {
+      throw new ApiException(409, "dataset " + datasetId + " (" + e.file() + ") is bundled with Quartermaster:"
+          + " nothing removed; add force=true to remove it anyway");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("dataset_id", removed.datasetId());
+    body.put("file", removed.file());
+    body.put("table", removed.table());
+    body.put("rows_removed", removed.rows());
+    body.put("bundled", removed.bundled());
+    body.put("message", "dataset " + removed.datasetId() + " (" + removed.file() + ") and its " + removed.rows()
+        + " rows removed");
+    ctx.status(200).json(body);
+  }
+
+  private static int datasetId(String given, QueryParams params) {
+    try {
+      return Integer.parseInt(given);
+    } catch (NumberFormatException e) {
+      params.problem("id", given, "a dataset id is a whole number (GET /api/v1/datasets lists them)");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.quartermaster.app.importer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.store.RowWriter;
+import org.quartermaster.app.store.Store;
+
+/**
+ * The steps an import's write transaction shares between the Java path ({@link ImportService}) and
+ * the bulk path ({@link BulkImports}): first remove the dataset {@code --replace} names, then (once the
+ * rows are in) refuse figures already stored, record the dataset and whether it is sourced.
+ */
+final class ImportTransaction {
+  private ImportTransaction() {}
+
+  /** What an import's transaction wrote. */
+  record Written(int datasetId, boolean unsourced, Datasets.Removed replaced) {}
+
+  /**
+   * The first step of an import's transaction: removes the dataset {@code --replace} names, before
+   * the new rows go in (so that they do not count as figures already stored); null for other overlaps.
+   */
+  static Datasets.Removed replace(Connection connection, Overlap overlap, String file) throws SQLException {
+    if (!(overlap instanceof Overlap.Replace(int datasetId))) {
+      return null;
+    }
+    try {
+      return Datasets.remove(connection, datasetId, true);
+    } catch (NoSuchDatasetException e) {
+      throw ImportService.failed(file, "--replace " + datasetId + ": no dataset " + datasetId
+          + " in the store (qm datasets list lists them)");
+    }
+  }
+
+  /**
+   * The last steps of an import's transaction, once its rows are in under {@code datasetId} (the id the
+   * next record gets, {@link Dataset#nextId}): refuse figures already stored (unless allowed or
+   * replaced), record the dataset, drop the provenance a replaced dataset alone used, record whether
+   * the dataset is sourced. A refusal rolls back before any id is taken (a sequence does not roll back).
+   */
+  static Written finish(Connection connection, int datasetId, Dataset dataset, Overlap overlap, String file,
+      Datasets.Removed replaced, String pauseState) throws SQLException {
+    if (!(overlap instanceof Overlap.Allow)) {
+      StoredOverlap.refuseIfAny(connection, dataset.table(), datasetId, file);
+    }
+    if (dataset.insert(connection) != datasetId) {
+      throw new IllegalStateException("the store gave the dataset another id than " + datasetId);
+    }
+    if (replaced != null) {
+      Datasets.dropUnusedProvenance(connection);
+    }
+    boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
+    ImportService.pauseBeforeCommitIfAsked(pauseState);
+    return new Written(datasetId, unsourced, replaced);
+  }
+
+  /**
+   * A dry run's check of figures already in the store: the steps of the real transaction up to the
+   * check, then always rolled back, so that a dry run refuses what the import would refuse and writes
+   * nothing.
+   *
+   * @throws ImportFailedException what the import would be refused with
+   */
+  static void rehearse(Store store, Table table, List<DataRow> rows, Overlap overlap, String file) {
+    if (overlap instanceof Overlap.Allow) {
+      return;
+    }
+    try {
+      store.write(c -> {
+        replace(c, overlap, file);
+        int id = Dataset.nextId(c);
+        RowWriter.append(c, table.storedName(), id, rows);
+        StoredOverlap.refuseIfAny(c, table, id, file);
+        throw new Rehearsed();
+      });
+    } catch (Rehearsed passed) {
+      // rolled back, as a dry run must be
+    }
+  }
+
+  /** Ends a rehearsal that passed: the store rolls the transaction back. */
+  private static final class Rehearsed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rehearsed() {
+      super(null, null, false, false);
+    }
+  }
+}
