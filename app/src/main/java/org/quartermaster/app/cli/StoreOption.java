@@ -1,6 +1,7 @@
 package org.quartermaster.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.store.Store;
@@ -40,7 +41,13 @@ public final class StoreOption {
     Path file = file();
     try {
       Store store = Store.open(file);
-      BundledDataset.seedIfEmpty(store, Countries.standard());
+      List<String> replaced = BundledDataset.seedOrRefresh(store, Countries.standard());
+      if (!replaced.isEmpty()) {
+        java.io.PrintWriter err = mixee != null && mixee.commandLine() != null ? mixee.commandLine().getErr()
+            : new java.io.PrintWriter(System.err, true);
+        err.println("qm: " + file + ": the bundled dataset was brought up to this version's (re-cited figures): "
+            + String.join(", ", replaced) + " replaced, each in one transaction");
+      }
       return store;
     } catch (StoreException e) {
       throw new BadInputException("cannot open the store " + file + ": " + e.getMessage());

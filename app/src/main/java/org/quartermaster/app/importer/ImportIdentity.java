@@ -75,6 +75,15 @@ record ImportIdentity(String sha256, ImportFormat format, String mapping, String
     }
   }
 
+  /** The SHA-256 of bytes in memory (a file shipped in the jar). */
+  static String sha256(byte[] bytes) {
+    try {
+      return sha256(new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String sha256(InputStream bytes) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
