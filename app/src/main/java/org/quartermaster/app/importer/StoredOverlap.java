@@ -38,9 +38,10 @@ final class StoredOverlap {
     }
     List<String> perDataset = new ArrayList<>();
     List<Integer> datasets = new ArrayList<>();
+    List<String> wider = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT * FROM (SELECT d.dataset_id, d.file_name,"
-        + " d.bundled, (" + repeating + "= d.dataset_id)) AS figures FROM datasets d WHERE d.table_name = ?"
-        + " AND d.dataset_id <> ?) WHERE figures > 0 ORDER BY dataset_id")) {
+        + " d.bundled, (" + repeating + "= d.dataset_id)) AS figures, d.row_count FROM datasets d"
+        + " WHERE d.table_name = ? AND d.dataset_id <> ?) WHERE figures > 0 ORDER BY dataset_id")) {
       query.setInt(1, datasetId);
       query.setString(2, view);
       query.setInt(3, datasetId);
@@ -49,6 +50,10 @@ final class StoredOverlap {
           datasets.add(r.getInt(1));
           perDataset.add(String.format(Locale.ROOT, "dataset %d %s%s: %,d", r.getInt(1), r.getString(2),
               r.getBoolean(3) ? " (bundled)" : "", r.getLong(4)));
+          if (r.getLong(5) > r.getLong(4)) {
+            wider.add(String.format(Locale.ROOT, "dataset %d holds %,d rows in all, and --replace %d removes every"
+                + " one of them", r.getInt(1), r.getLong(5), r.getInt(1)));
+          }
         }
       }
     }
@@ -59,7 +64,9 @@ final class StoredOverlap {
         : "--replace ID to replace one of those datasets";
     problems.add(new ImportProblem(file, 0, null, null, String.format(Locale.ROOT,
         "%,d figure%s already in the store for the same series and release (%s); give %s, or --allow-duplicates to"
-            + " keep both", figures, figures == 1 ? " is" : "s are", String.join("; ", perDataset), replace)));
+            + " keep both%s", figures,
+        figures == 1 ? " is" : "s are", String.join("; ", perDataset), replace,
+        wider.isEmpty() ? "" : "; note: " + String.join("; ", wider))));
     try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT ON (n.file_row) n.file_row, "
         + SeriesKey.text(table, "n") + ", o.dataset_id, o.file_row " + join + " ORDER BY n.file_row, o.dataset_id,"
         + " o.file_row LIMIT " + SHOWN)) {
