@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.ImportFailedException;
+import org.quartermaster.app.importer.ImportOption.Wording;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
@@ -52,7 +53,7 @@ final class ImportEndpoints {
           return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
         });
       } catch (ImportFailedException e) {
-        throw failed(e.problems(), label, upload);
+        throw failed(e.problems(), label, upload, params.wording());
       }
       boolean written = !outcome.report().dryRun() && !outcome.report().alreadyImported();
       ctx.status(written ? 201 : 200).json(answer(outcome.report(), label, outcome.table()));
@@ -110,20 +111,13 @@ final class ImportEndpoints {
     });
   }
 
-  private static ApiException failed(List<ImportProblem> problems, String label, Upload upload) {
+  /** The import's problems, their options named as the asking interface names them (API parameters, or form fields). */
+  private static ApiException failed(List<ImportProblem> problems, String label, Upload upload, Wording wording) {
     List<ApiProblem> listed = problems.stream().limit(MAX_PROBLEMS).map(p -> new ApiProblem(
-        label + (p.row() > 0 ? ":" + p.row() : "") + (p.column() != null ? ":" + p.column() : ""),
-        upload.hidePath(p.value(), label), inApiWords(upload.hidePath(p.message(), label)))).toList();
+        label + (p.row() > 0 ? ":" + p.row() : "") + (p.column() != null ? ":" + p.column(wording) : ""),
+        upload.hidePath(p.value(), label), upload.hidePath(p.message(wording), label))).toList();
     int n = problems.size();
     return new ApiException(400, label + ": nothing imported, " + n + " problem" + (n == 1 ? "" : "s")
         + (n > MAX_PROBLEMS ? " (the first " + MAX_PROBLEMS + " listed)" : ""), listed);
-  }
-
-  /** An importer's message with the {@code qm import} options it suggests named as this endpoint's parameters. */
-  static String inApiWords(String message) {
-    return message == null ? null : message.replace("--format", "format=").replace("--vintage ", "vintage=").replace("--vintage", "vintage=")
-        .replace("--source-url ", "source_url=").replace("--source-url", "source_url=")
-        .replace("--replace ", "replace=").replace("--allow-duplicates", "allow_duplicates=true")
-        .replace("qm datasets list lists them", "GET /api/v1/datasets lists them");
   }
 }

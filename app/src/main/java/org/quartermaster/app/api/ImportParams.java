@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.importer.ImportFormat;
+import org.quartermaster.app.importer.ImportOption.Wording;
 import org.quartermaster.app.importer.Overlap;
 
 /**
@@ -20,11 +21,13 @@ import org.quartermaster.app.importer.Overlap;
  * @param dryRun    check and report, write nothing
  * @param overlap   what to do with figures already in the store ({@code replace=ID}, {@code allow_duplicates=true})
  * @param citation  {@code publisher=}, {@code source_title=}, {@code grade=}: for rows whose file does not say
+ * @param wording   how problems name the import's options: {@code words=api} (the default: {@code vintage=}) or
+ *                  {@code words=form} (the Data page: "the Vintage field")
  */
 record ImportParams(String label, ImportFormat format, String vintage, String sourceUrl, boolean dryRun,
-    Overlap overlap, Citation citation) {
+    Overlap overlap, Citation citation, Wording wording) {
   private static final Set<String> NAMES = Set.of("filename", "format", "vintage", "source_url", "dry_run", "replace",
-      "allow_duplicates", "publisher", "source_title", "grade");
+      "allow_duplicates", "publisher", "source_title", "grade", "words");
   private static final int MAX_TEXT = 500;
   private static final int MAX_LABEL = 255;
   private static final int MAX_URL = 2048;
@@ -47,9 +50,14 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
           + " dataset, or keep both)");
     }
     Citation citation = new Citation(text(params, "publisher"), text(params, "source_title"), params.grade("grade"));
+    String words = params.text("words");
+    if (words != null && !words.equals("api") && !words.equals("form")) {
+      params.problem("words", words, "expected api (parameter names, the default) or form (the Data page's fields)");
+    }
     params.check();
     Overlap overlap = replace != null ? Overlap.replace(replace) : allowDuplicates ? Overlap.ALLOW : Overlap.REFUSE;
-    return new ImportParams(label, format, vintage, sourceUrl, dryRun, overlap, citation);
+    return new ImportParams(label, format, vintage, sourceUrl, dryRun, overlap, citation,
+        "form".equals(words) ? Wording.FORM : Wording.API);
   }
 
   /** A free text of at most {@value #MAX_TEXT} characters without control characters, or null. */

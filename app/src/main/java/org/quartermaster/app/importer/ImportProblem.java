@@ -6,8 +6,30 @@ package org.quartermaster.app.importer;
  * @param row    the row (line of the file, 1-based; for XLSX the sheet's row number), 0 for the whole file
  * @param column the column's header (or letter), or null for the whole row or file
  * @param value  the offending value as written, or null
+ * @param message what is wrong; options of the import it suggests are marked ({@link ImportOption#mark()})
+ *                and read in an interface's words with {@link #message(ImportOption.Wording)}
  */
 public record ImportProblem(String file, int row, String column, String value, String message) {
+
+  /** The message in the command line's words ({@code --vintage}). */
+  @Override
+  public String message() {
+    return message(ImportOption.Wording.CLI);
+  }
+
+  /** The column in the command line's words: an option given with the import is named as one. */
+  @Override
+  public String column() {
+    return column(ImportOption.Wording.CLI);
+  }
+
+  public String message(ImportOption.Wording wording) {
+    return wording.render(message);
+  }
+
+  public String column(ImportOption.Wording wording) {
+    return wording.render(column);
+  }
 
   @Override
   public String toString() {
@@ -16,8 +38,8 @@ public record ImportProblem(String file, int row, String column, String value, S
       at.append(':').append(row);
     }
     if (column != null) {
-      at.append(':').append(column);
+      at.append(':').append(column());
     }
-    return at + (value == null ? "" : ": '" + value + "'") + " — " + message;
+    return at + (value == null ? "" : ": '" + value + "'") + " — " + message();
   }
 }

@@ -65,7 +65,7 @@ public final class ImportService {
       ImportFormat format = request.format() != null ? request.format()
           : request.mapping() != null ? FormatDetector.generic(request.file())
           : FormatDetector.detect(request.file()).orElseThrow(() -> failed(file,
-              "cannot tell the file's format; give --format (" + formats() + ")"));
+              "cannot tell the file's format; give " + ImportOption.FORMAT.mark() + " (" + formats() + ")"));
       Importer importer = importers.forFormat(format)
           .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
       ImportReport bulk = bulkImports.run(request, format, overlap, bundled, recordedName);

@@ -29,8 +29,8 @@ final class ImportTransaction {
     try {
       return Datasets.remove(connection, datasetId, true);
     } catch (NoSuchDatasetException e) {
-      throw ImportService.failed(file, "--replace " + datasetId + ": no dataset " + datasetId
-          + " in the store (qm datasets list lists them)");
+      throw ImportService.failed(file, ImportOption.REPLACE.mark(datasetId) + ": no dataset " + datasetId
+          + " in the store (" + ImportOption.DATASETS.mark() + " lists them)");
     }
   }
 

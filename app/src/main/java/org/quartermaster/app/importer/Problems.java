@@ -43,7 +43,8 @@ public final class Problems {
     }
     String month = vintage.strip();
     if (!YEAR_MONTH.matcher(month).matches()) {
-      inFile("--vintage", vintage, "is not a release month: pass --vintage YYYY-MM, e.g. --vintage 2024-06");
+      inFile(ImportOption.VINTAGE.mark(), vintage, "is not a release month: pass " + ImportOption.VINTAGE.mark("YYYY-MM")
+          + ", e.g. " + ImportOption.VINTAGE.mark("2024-06"));
       return null;
     }
     return month;

@@ -51,8 +51,8 @@ final class StoredOverlap {
           perDataset.add(String.format(Locale.ROOT, "dataset %d %s%s: %,d", r.getInt(1), r.getString(2),
               r.getBoolean(3) ? " (bundled)" : "", r.getLong(4)));
           if (r.getLong(5) > r.getLong(4)) {
-            wider.add(String.format(Locale.ROOT, "dataset %d holds %,d rows in all, and --replace %d removes every"
-                + " one of them", r.getInt(1), r.getLong(5), r.getInt(1)));
+            wider.add(String.format(Locale.ROOT, "dataset %d holds %,d rows in all, and %s removes every one of"
+                + " them", r.getInt(1), r.getLong(5), ImportOption.REPLACE.mark(r.getInt(1))));
           }
         }
       }
@@ -60,12 +60,12 @@ final class StoredOverlap {
     String join = "FROM " + view + " n JOIN " + view + " o ON " + SeriesKey.same(table, "n", "o")
         + " AND o.dataset_id <> n.dataset_id WHERE n.dataset_id = ?";
     List<ImportProblem> problems = new ArrayList<>();
-    String replace = datasets.size() == 1 ? "--replace " + datasets.getFirst() + " to replace that dataset"
-        : "--replace ID to replace one of those datasets";
+    String replace = datasets.size() == 1 ? ImportOption.REPLACE.mark(datasets.getFirst()) + " to replace that dataset"
+        : ImportOption.REPLACE.mark("ID") + " to replace one of those datasets";
     problems.add(new ImportProblem(file, 0, null, null, String.format(Locale.ROOT,
-        "%,d figure%s already in the store for the same series and release (%s); give %s, or --allow-duplicates to"
-            + " keep both%s", figures,
-        figures == 1 ? " is" : "s are", String.join("; ", perDataset), replace,
+        "%,d figure%s already in the store for the same series and release (%s); give %s, or %s to keep"
+            + " both%s", figures,
+        figures == 1 ? " is" : "s are", String.join("; ", perDataset), replace, ImportOption.ALLOW_DUPLICATES.mark(),
         wider.isEmpty() ? "" : "; note: " + String.join("; ", wider))));
     try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT ON (n.file_row) n.file_row, "
         + SeriesKey.text(table, "n") + ", o.dataset_id, o.file_row " + join + " ORDER BY n.file_row, o.dataset_id,"

@@ -167,6 +167,29 @@ class ImportEndpointsTest {
         """));
   }
 
+  /** Regression (issue 9): messages speak each interface's words, from one message, not by rewriting CLI words. */
+  @Test
+  void upload_formatNotRecognisedFromTheDataPage_namesTheFormField() {
+    HttpResponse<String> response = api.upload(path("plain.csv", "&words=form"), CSV,
+        "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response).get("problems").get(0).get("message").asText()).isEqualTo(
+        "cannot tell the file's format; give the Format field (qm-csv, csv, xlsx, nato, owid, sipri-transfers)");
+  }
+
+  @Test
+  void upload_natoTableWithoutVintage_namesTheVintageParameterOrField() {
+    byte[] nato = "Country,2023,2024\nPoland,3.9,4.1\nGermany,1.6,2.1\n".getBytes(StandardCharsets.UTF_8);
+
+    String api = ApiFixture.json(this.api.upload(path("nato.csv", "&format=nato"), CSV, nato)).toString();
+    String form = ApiFixture.json(this.api.upload(path("nato.csv", "&format=nato&words=form"), CSV, nato)).toString();
+
+    assertThat(api).contains("pass vintage=YYYY-MM (the release month, e.g. 2024-06)").doesNotContain("--vintage");
+    assertThat(form).contains("pass the Vintage field (YYYY-MM) (the release month, e.g. 2024-06)")
+        .doesNotContain("--vintage").doesNotContain("vintage=");
+  }
+
   @Test
   void upload_pathInTheFileName_isOnlyALabel(@TempDir Path dir) {
     List<String> foldersBefore = uploadFolders();
@@ -250,7 +273,7 @@ class ImportEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"status": 400, "message": "6 problems with the request", "problems": [
           {"path": "mapping", "value": "x",
-           "message": "unknown query parameter; expected one of allow_duplicates, dry_run, filename, format, replace, source_url, vintage"},
+           "message": "unknown query parameter; expected one of allow_duplicates, dry_run, filename, format, grade, publisher, replace, source_title, source_url, vintage, words"},
           {"path": "filename", "value": null,
            "message": "give the file's name, e.g. filename=spending.csv (a label only)"},
           {"path": "format", "value": "pdf",

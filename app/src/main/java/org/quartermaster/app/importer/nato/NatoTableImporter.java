@@ -13,6 +13,7 @@ import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.ImportFormat;
+import org.quartermaster.app.importer.ImportOption;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
@@ -84,7 +85,8 @@ public final class NatoTableImporter implements Importer {
     String vintage = problems.vintage(request.vintage());
     if (request.vintage() == null || request.vintage().isBlank()) {
       problems.inFile(null, null,
-          "NATO tables do not say which release they are: pass --vintage YYYY-MM (the release month, e.g. 2024-06)");
+          "NATO tables do not say which release they are: pass " + ImportOption.VINTAGE.mark("YYYY-MM")
+              + " (the release month, e.g. 2024-06)");
     }
     List<String> lines = TextFile.lines(request.file());
     NatoHeader header = null;

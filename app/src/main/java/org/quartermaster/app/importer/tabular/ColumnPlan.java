@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.quartermaster.app.importer.ImportOption;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.tabular.Mapping.ColumnRef;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
@@ -141,11 +142,11 @@ final class ColumnPlan {
       labels[i] = "constants." + name;
     });
     if (sourceUrl != null) {
-      override(target, "source_url", sourceUrl, "--source-url", labels, constants, mapping);
+      override(target, "source_url", sourceUrl, ImportOption.SOURCE_URL.mark(), labels, constants, mapping);
     }
     if (vintage != null) {
-      override(target, "vintage", vintage, "--vintage", labels, constants, mapping);
-      override(target, "vintage_month", vintage, "--vintage", labels, constants, mapping);
+      override(target, "vintage", vintage, ImportOption.VINTAGE.mark(), labels, constants, mapping);
+      override(target, "vintage_month", vintage, ImportOption.VINTAGE.mark(), labels, constants, mapping);
     }
     return new Binding(columns, labels, constants);
   }

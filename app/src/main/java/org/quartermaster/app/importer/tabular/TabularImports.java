@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.quartermaster.app.importer.ImportOption;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportRequest;
 
@@ -24,8 +25,8 @@ final class TabularImports {
   /** The shipped mapping detected for a file given without {@code --mapping}, or a {@link MappingException}. */
   static Mapping shipped(ImportRequest request, Optional<String> detected) {
     return detected.flatMap(Mappings::shipped).orElseThrow(() -> new MappingException(List.of(new ImportProblem(
-        request.fileName(), 0, null, null, "no mapping: give --mapping with a YAML mapping file or the name of a "
-            + "shipped mapping (" + String.join(", ", Mappings.shippedMappingNames()) + "); the file's header is "
+        request.fileName(), 0, null, null, "no mapping: give " + ImportOption.MAPPING.mark() + " with a YAML mapping file or the"
+            + " name of a shipped mapping (" + String.join(", ", Mappings.shippedMappingNames()) + "); the file's header is "
             + "not one the shipped mappings know"))));
   }
 }

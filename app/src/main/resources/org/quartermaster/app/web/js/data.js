@@ -1,7 +1,7 @@
 // Data page: the datasets in the store with their sources, vintages and row counts, a chart of rows
 // per table, importing a file through the API (same rules as qm import) and removing a dataset
 // (same rules as qm datasets rm: confirmed first; a bundled one says so and is removed with force=true).
-import {ApiError, api, dataTable, el, formatValue, number, problemList, query, runPage, status} from './common.js';
+import {api, ApiError, dataTable, el, formatValue, GRADES, number, problemList, query, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 
 const content = document.getElementById('content');
@@ -80,6 +80,9 @@ function importForm(formatOptions) {
   const format = el('select', {id: 'import-format'}, formatOptions.map(([v, t]) => el('option', {value: v}, t)));
   const vintage = el('input', {id: 'import-vintage', type: 'text', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', size: '8'});
   const source = el('input', {id: 'import-source', type: 'text', placeholder: 'https://…', size: '36'});
+  const publisher = el('input', {id: 'import-publisher', type: 'text', placeholder: 'e.g. NATO', size: '24'});
+  const grade = el('select', {id: 'import-grade'}, [['', 'not graded'], ...GRADES.map((g) => [g, g])]
+    .map(([v, t]) => el('option', {value: v}, t)));
   const replace = el('input', {id: 'import-replace', type: 'number', min: '1', step: '1', size: '6', placeholder: 'id'});
   const duplicates = el('input', {id: 'import-allow-duplicates', type: 'checkbox'});
   const dryRun = el('input', {id: 'import-dry-run', type: 'checkbox'});
@@ -89,6 +92,8 @@ function importForm(formatOptions) {
     el('div', {class: 'field'}, [el('label', {for: 'import-format'}, 'Format'), format]),
     el('div', {class: 'field'}, [el('label', {for: 'import-vintage'}, 'Vintage (release month)'), vintage]),
     el('div', {class: 'field'}, [el('label', {for: 'import-source'}, 'Source URL'), source]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-publisher'}, 'Publisher (who produced the figures)'), publisher]),
+    el('div', {class: 'field'}, [el('label', {for: 'import-grade'}, 'Source grade'), grade]),
     el('div', {class: 'field'}, [el('label', {for: 'import-replace'}, 'Replace dataset (in one step)'), replace]),
     el('div', {class: 'field check'}, [duplicates, el('label', {for: 'import-allow-duplicates'}, 'Keep figures already in the store (duplicates)')]),
     el('div', {class: 'field check'}, [dryRun, el('label', {for: 'import-dry-run'}, 'Dry run (check only, write nothing)')]),
@@ -105,7 +110,7 @@ function importForm(formatOptions) {
     try {
       const path = `/api/v1/imports${query({filename: chosen.name, format: format.value, vintage: vintage.value.trim(),
         source_url: source.value.trim(), replace: replace.value.trim(), allow_duplicates: duplicates.checked ? 'true' : '',
-        dry_run: dryRun.checked ? 'true' : ''})}`;
+        dry_run: dryRun.checked ? 'true' : '', publisher: publisher.value.trim(), grade: grade.value, words: 'form'})}`;
       const report = await api(path, {method: 'POST', headers: {'Content-Type': contentType(chosen.name)}, body: chosen});
       replace.value = ''; // a replacement is done once
       const said = report.message || `${chosen.name}: ${number(report.rows_written, 0)} rows written to ${report.table}.`;
