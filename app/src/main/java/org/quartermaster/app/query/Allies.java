@@ -73,7 +73,7 @@ final class Allies {
         if ((iso3 == null || iso3.equals(ally.iso3())) && !present.contains(release.year() + "|" + ally.iso3())) {
           kept.add(new Figure(ally.name(), ally.iso3(), release.year(), null, null, release.source(),
               release.vintageMonth(), release.vintage(), null, null,
-              "no figure for this ally in release " + release.label(), List.of(), false));
+              "no figure for this ally in release " + release.label(), List.of(), false, Amount.NONE));
         }
       }
     }

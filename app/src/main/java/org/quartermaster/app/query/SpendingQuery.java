@@ -36,7 +36,8 @@ public final class SpendingQuery {
                CAST(? AS VARCHAR) AS vintage, CAST(? AS BOOLEAN) AS exact, CAST(? AS VARCHAR) AS grades
       ), ranked AS (
         SELECT s.country, s.iso3, s.year, s.pct_gdp, s.estimate, s.source, s.vintage_month, s.vintage, s.as_of,
-               s.source_url, s.note, s.publisher, s.source_title, s.source_grade, s.via_url,
+               s.source_url, s.note, s.publisher, s.source_title, s.source_grade, s.via_url, s.amount, s.currency,
+               s.unit, s.price_base,
                row_number() OVER (
                  PARTITION BY s.source, s.iso3, s.year
                  ORDER BY p.exact AND s.vintage_month IS NOT DISTINCT FROM p.vintage DESC,
@@ -50,7 +51,8 @@ public final class SpendingQuery {
 
       )
       SELECT r.country, r.iso3, r.year, r.pct_gdp, r.estimate, r.source, r.vintage_month, r.vintage, r.as_of,
-             r.source_url, r.note, r.publisher, r.source_title, r.source_grade, r.via_url,
+             r.source_url, r.note, r.publisher, r.source_title, r.source_grade, r.via_url, r.amount, r.currency,
+             r.unit, r.price_base,
              r.rank = 1 AND (NOT p.exact OR r.vintage_month IS NOT DISTINCT FROM p.vintage) AS picked
       FROM ranked r, p
       ORDER BY r.year, r.iso3, r.source, r.rank
@@ -108,10 +110,12 @@ public final class SpendingQuery {
   /**
    * One figure as the query shows it, with the figures other vintages give for the same country and
    * year; {@code inStore} is false for the "no figure" line of an ally the store has no row for.
+   * {@code amount} is the amount the row also gives (SIPRI's constant US$, say), or {@link Amount#NONE}.
    */
   record Figure(
       String country, String iso3, int year, Double pctGdp, String estimate, String source, String vintageMonth,
-      String vintage, String asOf, Source citation, String note, List<Figure> others, boolean inStore) {
+      String vintage, String asOf, Source citation, String note, List<Figure> others, boolean inStore,
+      Amount amount) {
     /** The figure's source URL, or null ("no figure" rows have no citation). */
     String sourceUrl() {
       return citation == null ? null : citation.url();
@@ -223,6 +227,7 @@ public final class SpendingQuery {
         Column.text("pct_gdp"), Column.text("estimate"), Column.text("source"), Column.text("vintage_month"),
         Column.text("vintage"), Column.text("as_of"), Column.text("source_url"), Column.text("note"),
         Column.text("publisher"), Column.text("source_title"), Column.text("source_grade"), Column.text("via_url"),
+        Column.text("amount"), Column.text("currency"), Column.text("unit"), Column.text("price_base"),
         Column.text("picked"));
     Map<String, Figure> picked = new LinkedHashMap<>();
     Map<String, List<Figure>> others = new LinkedHashMap<>();
@@ -232,11 +237,12 @@ public final class SpendingQuery {
           (String) row.get(8), SourceGrade.byName((String) row.get(13)).orElse(null), (String) row.get(14));
       Figure figure = new Figure((String) row.get(0), (String) row.get(1), (Integer) row.get(2),
           (Double) row.get(3), (String) row.get(4), (String) row.get(5), (String) row.get(6), (String) row.get(7),
-          (String) row.get(8), citation, (String) row.get(10), List.of(), true);
+          (String) row.get(8), citation, (String) row.get(10), List.of(), true,
+          new Amount((Double) row.get(15), (String) row.get(16), (String) row.get(17), (String) row.get(18)));
       String key = figure.source() + "|" + figure.iso3() + "|" + figure.year();
       if (every) {
         picked.put(key + "|" + figure.vintageMonth() + "|" + picked.size(), figure);
-      } else if ((Boolean) row.get(15)) {
+      } else if ((Boolean) row.get(19)) {
         picked.put(key, figure);
       } else {
         others.computeIfAbsent(key, k -> new ArrayList<>()).add(figure);
@@ -250,7 +256,7 @@ public final class SpendingQuery {
 
   private static Figure withOthers(Figure f, List<Figure> others) {
     return new Figure(f.country(), f.iso3(), f.year(), f.pctGdp(), f.estimate(), f.source(), f.vintageMonth(),
-        f.vintage(), f.asOf(), f.citation(), f.note(), List.copyOf(others), true);
+        f.vintage(), f.asOf(), f.citation(), f.note(), List.copyOf(others), true, f.amount());
   }
 
   static String title(Options options, String source, Guideline guideline, boolean allies) {

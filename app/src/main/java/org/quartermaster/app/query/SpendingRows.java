@@ -20,6 +20,11 @@ final class SpendingRows {
       columns.add(Column.text("meets"));
       columns.add(Column.number("gap_pct", "pp of GDP", 2));
     }
+    // amounts, with what they count, are shown in the table when any figure has one (always in CSV and JSON)
+    boolean amounts = figures.stream().anyMatch(f -> f.amount().present());
+    columns.addAll(List.of(amounts ? Column.number("amount", null) : Column.detail("amount"),
+        amounts ? Column.text("currency") : Column.detail("currency"), amounts ? Column.text("unit") : Column.detail("unit"),
+        amounts ? Column.text("price_base") : Column.detail("price_base")));
     columns.addAll(List.of(Column.text("source"), Column.text("vintage_month"), Column.detail("vintage"),
         Column.detail("as_of"), Column.detail("publisher"), Column.detail("source_title"),
         Column.detail("source_grade"), Column.source(), Column.detail("via_url"), Column.detail("note")));
@@ -33,6 +38,10 @@ final class SpendingRows {
         row.add(guideline.meets(f.pctGdp()));
         row.add(guideline.gap(f.pctGdp()));
       }
+      row.add(f.amount().value());
+      row.add(f.amount().currency());
+      row.add(f.amount().unit());
+      row.add(f.amount().priceBase());
       row.add(f.source());
       row.add(f.vintageMonth());
       row.add(f.vintage());

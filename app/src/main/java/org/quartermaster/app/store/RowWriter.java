@@ -146,7 +146,7 @@ public final class RowWriter {
   static List<Object> values(DataRow row, List<Object> provenance) {
     return switch (row) {
       case SpendingRow r -> with(provenance, nullable(r.source(), r.iso3(), r.country(), r.year(),
-          r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note());
+          r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note(), r.unit(), r.priceBase());
       case AidRow r -> with(provenance, nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
           r.category(), r.measure(), r.amount(), r.currency(), r.unit(), r.item(), r.quantity(), r.dataThrough()),
           r.note(), r.basis() == null ? null : r.basis().wireName());

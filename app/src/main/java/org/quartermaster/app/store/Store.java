@@ -31,7 +31,8 @@ public final class Store implements AutoCloseable {
    * so versions written in parallel apply whatever order they arrive in.
    */
   private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql",
-      "V4__sources.sql", "V5__dataset_identity.sql");
+      "V4__sources.sql", "V5__dataset_identity.sql",
+      "V6__amount_units.sql");
 
   private final Connection connection;
   private final String location;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,38 @@ class QueryCommandTest {
     assertThat(run.exitCode()).isZero();
     List<String> lines = run.out().lines().toList();
     assertThat(lines.getFirst()).isEqualTo(
-        "country,iso3,year,pct_gdp,estimate,meets,gap_pct,source,vintage_month,vintage,as_of,publisher,source_title,"
-            + "source_grade,source_url,via_url,note");
+        "country,iso3,year,pct_gdp,estimate,meets,gap_pct,amount,currency,unit,price_base,source,vintage_month,vintage,"
+            + "as_of,publisher,source_title,source_grade,source_url,via_url,note");
     assertThat(lines).hasSize(33);
     assertThat(lines).filteredOn(line -> line.contains(",yes,")).singleElement().asString().startsWith("Poland,");
+  }
+
+  /**
+   * Issue 9: an amount says what it counts. A user's file of SIPRI amounts in constant 2023 US$ million is
+   * imported with a mapping that says so, and the spending query shows the amount with its currency, unit
+   * and price base; a price base that is neither current nor constant YYYY is refused.
+   */
+  @Test
+  void spending_amountsOfAMappedFile_showTheirCurrencyUnitAndPriceBase(@TempDir Path dir) throws Exception {
+    String db = dir.resolve("store.duckdb").toString();
+    Path file = Files.writeString(dir.resolve("milex.csv"), "Country,Year,Milex\nPoland,2023,31234.5\n");
+    String constants = "constants: {source: sipri, currency: USD, unit: million, price_base: %s, vintage: 2025-04,"
+        + " source_url: \"https://www.sipri.org/databases/milex\", publisher: SIPRI, source_grade: research}\n";
+    Path mapping = Files.writeString(dir.resolve("milex.yaml"), "table: spending\n"
+        + "columns: {country: Country, year: Year, amount: Milex}\n" + constants.formatted("constant 2023"));
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "table: spending\n"
+        + "columns: {country: Country, year: Year, amount: Milex}\n" + constants.formatted("at 2023 prices"));
+
+    assertThat(CliRun.qm("import", file.toString(), "--mapping", bad.toString(), "--db", db).err())
+        .contains("price_base: 'at 2023 prices' — must be current or constant YYYY (e.g. constant 2023)");
+    assertThat(CliRun.qm("import", file.toString(), "--mapping", mapping.toString(), "--db", db).exitCode()).isZero();
+    CliRun table = CliRun.qm("query", "spending", "--source", "sipri", "--year", "2023", "--db", db);
+    CliRun csv = CliRun.qm("query", "spending", "--source", "sipri", "--year", "2023", "--format", "csv", "--db", db);
+
+    assertThat(table.out()).contains("amount  currency  unit     price_base")
+        .contains("31234.5  USD       million  constant 2023  sipri")
+        .contains("[1] SIPRI, research: https://www.sipri.org/databases/milex");
+    assertThat(csv.out()).contains("Poland,POL,2023,,unknown,31234.5,USD,million,constant 2023,sipri,2025-04");
   }
 
   @Test

@@ -20,8 +20,8 @@ import org.quartermaster.app.store.Store;
 /** The three renderings of a {@link QueryResult}: exact CSV columns and quoting, JSON shape, the text table. */
 class ResultFormatTest {
   private static final List<String> SPENDING_COLUMNS = List.of("country", "iso3", "year", "pct_gdp", "estimate",
-      "meets", "gap_pct", "source", "vintage_month", "vintage", "as_of", "publisher", "source_title", "source_grade",
-      "source_url", "via_url", "note");
+      "meets", "gap_pct", "amount", "currency", "unit", "price_base", "source", "vintage_month", "vintage", "as_of",
+      "publisher", "source_title", "source_grade", "source_url", "via_url", "note");
   private static Store store;
   private static QueryResult allies2024;
 
@@ -50,9 +50,9 @@ class ResultFormatTest {
     assertThat(lines.getFirst()).isEqualTo(String.join(",", SPENDING_COLUMNS));
     assertThat(lines).hasSize(1 + 32 + 1);
     assertThat(lines.getLast()).isEmpty();
-    assertThat(lines.get(1)).startsWith("Albania,ALB,2024,2.03,true,yes,0.0,nato,2024-06,"
+    assertThat(lines.get(1)).startsWith("Albania,ALB,2024,2.03,true,yes,0.0,,,,,nato,2024-06,"
         + "\"NATO Defence Expenditure of NATO Countries (2014-2024), June 2024 release\",2024-06-17,");
-    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Iceland,ISL,2024,,true,no figure,,nato,"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Iceland,ISL,2024,,true,no figure,,,,,,nato,"));
   }
 
   @Test

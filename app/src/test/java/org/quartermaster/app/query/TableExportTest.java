@@ -85,7 +85,7 @@ class TableExportTest {
 
     assertThat(Files.readAllLines(out).getFirst()).isEqualTo("dataset_id,file_row,source,iso3,country,year,pct_gdp,"
         + "amount,currency,estimate,source_url,as_of,vintage,vintage_month,publisher,source_title,source_grade,via_url,"
-        + "note");
+        + "note,unit,price_base");
   }
 
   @Test

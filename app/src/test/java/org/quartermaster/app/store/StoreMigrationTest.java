@@ -31,7 +31,7 @@ class StoreMigrationTest {
 
   /** The columns later versions added to each table, null in migrated rows. */
   private static final java.util.Map<String, List<String>> ADDED = java.util.Map.of(
-      "defence_spending", List.of("source_title", "source_grade", "via_url"),
+      "defence_spending", List.of("source_title", "source_grade", "via_url", "unit", "price_base"),
       "aid", List.of("source_title", "source_grade", "via_url", "basis"),
       "deliveries", List.of("source_title", "source_grade", "via_url"),
       "production", List.of("source_title", "source_grade", "via_url"),
@@ -70,7 +70,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(6);
       for (int i = 0; i < TABLES.size(); i++) {
         String table = TABLES.get(i);
         List<String> added = ADDED.getOrDefault(table, List.of());
@@ -112,7 +112,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(6);
       List<List<Object>> datasets = store.read(c -> rows(c.createStatement(), "(SELECT file_name, unsourced FROM datasets)"));
       assertThat(datasets)
           .containsExactly(List.of("file_name VARCHAR", "unsourced BOOLEAN"), List.of("bare.csv", true),

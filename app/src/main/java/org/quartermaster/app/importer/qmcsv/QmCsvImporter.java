@@ -34,7 +34,8 @@ public final class QmCsvImporter implements Importer {
   /** The four layouts: the columns each needs and allows (the {@link #CITATION} columns too). */
   enum Layout {
     SPENDING(Table.SPENDING, List.of("country", "iso3", "year", "pct_gdp"),
-        List.of("country", "iso3", "year", "pct_gdp", "estimate", "note", "source", "amount", "currency")),
+        List.of("country", "iso3", "year", "pct_gdp", "estimate", "note", "source", "amount", "currency", "unit",
+            "price_base")),
     AID(Table.AID, List.of("donor", "category", "measure", "amount", "currency", "unit"),
         List.of("donor", "category", "measure", "amount", "currency", "unit", "data_through", "note", "recipient",
             "date", "item", "quantity", "release", "basis")),

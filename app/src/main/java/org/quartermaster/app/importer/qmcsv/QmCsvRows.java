@@ -10,6 +10,7 @@ import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.data.Estimate;
+import org.quartermaster.app.data.PriceBase;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SourceGrade;
@@ -73,11 +74,18 @@ final class QmCsvRows {
         cells.problem("source", null, "cannot tell the series: add a source column (nato, sipri, …)");
       }
     }
+    String priceBaseText = cells.text("price_base", false);
+    String priceBase = PriceBase.of(priceBaseText);
+    if (priceBaseText != null && priceBase == null) {
+      cells.problem("price_base", priceBaseText, "must be current or constant YYYY (e.g. constant 2023)");
+    }
     if (!cells.ok()) {
       return null;
     }
+    String unit = cells.text("unit", false);
     return new SpendingRow(cells.line(), country.get().iso3(), name, year, pct, amount,
-        cells.text("currency", false), estimate, source.toLowerCase(Locale.ROOT), provenance, cells.text("note", false));
+        cells.text("currency", false), estimate, source.toLowerCase(Locale.ROOT), provenance, cells.text("note", false),
+        unit == null ? null : unit.toLowerCase(Locale.ROOT), priceBase);
   }
 
   private static String sourceFromText(String vintage, String url) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.Estimate;
+import org.quartermaster.app.data.PriceBase;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.Table;
@@ -20,6 +21,8 @@ final class SpendingTarget implements Target {
   static final TargetField ESTIMATE = FIELDS.add("estimate", FieldType.ESTIMATE);
   static final TargetField SOURCE = FIELDS.add("source", FieldType.WORD);
   static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
+  static final TargetField UNIT = FIELDS.add("unit", FieldType.WORD);
+  static final TargetField PRICE_BASE = FIELDS.add("price_base", FieldType.TEXT);
   static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
   private static final List<TargetField> ALL = FIELDS.all();
 
@@ -55,6 +58,11 @@ final class SpendingTarget implements Target {
     String source = v.required(SOURCE, v.word(SOURCE));
     Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
+    String unit = v.word(UNIT);
+    String priceBase = PriceBase.of(v.text(PRICE_BASE));
+    if (v.text(PRICE_BASE) != null && priceBase == null) {
+      v.problem(PRICE_BASE, v.text(PRICE_BASE), "must be current or constant YYYY (e.g. constant 2023)");
+    }
     if (pctGdp == null && amount == null && !v.bad()) {
       v.rowProblem("neither pct_gdp nor amount has a value");
     }
@@ -62,6 +70,6 @@ final class SpendingTarget implements Target {
       return null;
     }
     return new SpendingRow(v.row(), country.iso3(), country.name(), year, pctGdp, amount, currency, estimate, source,
-        provenance, note);
+        provenance, note, unit, priceBase);
   }
 }
