@@ -25,10 +25,19 @@ public record AidRow(
         dataThrough, provenance, note, null);
   }
 
-  /** None: identical aid lines are separate activities (see {@link DataRow#key()}). */
+  /**
+   * For a running total (basis cumulative): the figure, so that one file cannot give the same donor's
+   * category and measure twice in one release. None otherwise: identical lines of an activity list are
+   * separate activities (the Kiel tracker's totals count each one), see {@link DataRow#key()}.
+   */
   @Override
   public String key() {
-    return null;
+    if (basis != AidBasis.CUMULATIVE) {
+      return null;
+    }
+    return String.join("|", java.util.Objects.toString(provenance.publisher(), ""),
+        java.util.Objects.toString(provenance.vintage(), ""), donorIso3 != null ? donorIso3 : donor, category,
+        measure, currency, unit, java.util.Objects.toString(item, ""), java.util.Objects.toString(dataThrough, ""));
   }
 
   @Override

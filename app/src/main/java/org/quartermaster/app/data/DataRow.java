@@ -18,14 +18,16 @@ public interface DataRow {
   DataRow withProvenance(Provenance provenance);
 
   /**
-   * Each row cited as {@code citation} says where its own provenance says nothing (an import's
-   * {@code --publisher}, {@code --source-title}, {@code --grade}, or its format's publisher).
+   * Each row with its provenance cited by {@code cite} (an import's {@code --publisher},
+   * {@code --source-title}, {@code --grade}, or its format's citation: {@link Provenance#citedAs},
+   * {@link Provenance#citedBy}); each distinct provenance is cited once.
    */
-  static <R extends DataRow> java.util.List<DataRow> cited(java.util.List<R> rows, Citation citation) {
+  static <R extends DataRow> java.util.List<DataRow> cited(java.util.List<R> rows,
+      java.util.function.UnaryOperator<Provenance> cite) {
     java.util.List<DataRow> cited = new java.util.ArrayList<>(rows.size());
     java.util.Map<Provenance, Provenance> done = new java.util.HashMap<>();
     for (R row : rows) {
-      Provenance p = done.computeIfAbsent(row.provenance(), q -> q.citedAs(citation));
+      Provenance p = done.computeIfAbsent(row.provenance(), cite);
       cited.add(p.equals(row.provenance()) ? row : row.withProvenance(p));
     }
     return cited;

@@ -34,7 +34,26 @@ public record Provenance(
       return this;
     }
     return new Provenance(sourceUrl, asOf, vintage, vintageMonth, orElse(publisher, defaults.publisher()),
-        orElse(sourceTitle, defaults.sourceTitle()), sourceGrade != null ? sourceGrade : defaults.grade(), viaUrl);
+        orElse(sourceTitle, defaults.sourceTitle()), sourceGrade != null ? sourceGrade : gradeOfUrl(defaults), viaUrl);
+  }
+
+  /**
+   * This provenance cited as {@code citation} says, where it says something: for rows whose format, not
+   * their file, gave the citation (NATO's tables), so that the user's {@code --publisher} and
+   * {@code --grade} win over the format's.
+   */
+  public Provenance citedBy(Citation citation) {
+    if (citation == null || citation.isEmpty()) {
+      return this;
+    }
+    return new Provenance(sourceUrl, asOf, vintage, vintageMonth, orElse(citation.publisher(), publisher),
+        orElse(citation.sourceTitle(), sourceTitle), citation.grade() != null ? gradeOfUrl(citation) : sourceGrade,
+        viaUrl);
+  }
+
+  /** A grade is the grade of the source URL: none without one. */
+  private SourceGrade gradeOfUrl(Citation citation) {
+    return sourceUrl == null ? null : citation.grade();
   }
 
   private static String orElse(String value, String fallback) {

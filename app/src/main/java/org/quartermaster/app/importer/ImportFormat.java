@@ -17,29 +17,57 @@ import org.quartermaster.app.data.SourceGrade;
  */
 public enum ImportFormat {
   /** Quartermaster's own tidy CSV: the layout of the bundled dataset's files (the header says which table). */
-  QM_CSV("qm-csv", "Quartermaster CSV", Citation.NONE),
+  QM_CSV("qm-csv", "Quartermaster CSV", Citation.NONE, List.of()),
   /** Any CSV, described by a YAML mapping (a shipped one when the header is recognised). */
-  CSV("csv", "CSV with a mapping", Citation.NONE),
+  CSV("csv", "CSV with a mapping", Citation.NONE, List.of()),
   /** Any Excel workbook (.xlsx), described by a YAML mapping. */
-  XLSX("xlsx", "Excel (XLSX)", Citation.NONE),
+  XLSX("xlsx", "Excel (XLSX)", Citation.NONE, List.of()),
   /** NATO's defence expenditure tables: Country, 2014 … 2024 (wide; "e" marks estimates). */
   NATO("nato", "NATO expenditure table",
-      new Citation("NATO", "NATO, Defence Expenditure of NATO Countries (tables)", SourceGrade.OFFICIAL)),
+      new Citation("NATO", "NATO, Defence Expenditure of NATO Countries (tables)", SourceGrade.OFFICIAL),
+      List.of("nato.int")),
   /** Our World in Data grapher CSV: Entity, Code, Year, value (a copy of the series it charts: a relay). */
   OWID("owid", "Our World in Data",
-      new Citation(null, "Our World in Data grapher export (a copy of the series it charts)", SourceGrade.RELAY)),
+      new Citation(null, "Our World in Data grapher export (a copy of the series it charts)", SourceGrade.RELAY),
+      List.of("ourworldindata.org")),
   /** SIPRI Arms Transfers Database trade-register CSV export. */
   SIPRI_TRANSFERS("sipri-transfers", "SIPRI trade register",
-      new Citation("SIPRI", "SIPRI Arms Transfers Database, trade register", SourceGrade.RESEARCH));
+      new Citation("SIPRI", "SIPRI Arms Transfers Database, trade register", SourceGrade.RESEARCH),
+      List.of("sipri.org"));
 
   private final String cliName;
   private final String label;
   private final Citation citation;
+  private final List<String> hosts;
 
-  ImportFormat(String cliName, String label, Citation citation) {
+  ImportFormat(String cliName, String label, Citation citation, List<String> hosts) {
     this.cliName = cliName;
     this.label = label;
     this.citation = citation;
+    this.hosts = hosts;
+  }
+
+  /**
+   * The format's citation of a row cited at {@code sourceUrl}: with its grade only when the URL is on the
+   * publisher's own site (a grade is the URL's: a NATO table read anywhere else, or with no URL, is not
+   * graded official).
+   */
+  public Citation citationFor(String sourceUrl) {
+    String host = hostOf(sourceUrl);
+    boolean own = host != null && hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+    return own ? citation : new Citation(citation.publisher(), citation.sourceTitle(), null);
+  }
+
+  private static String hostOf(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String host = java.net.URI.create(url.strip()).getHost();
+      return host == null ? null : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

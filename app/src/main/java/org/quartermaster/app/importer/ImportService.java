@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.importer.tabular.MappingException;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
@@ -56,6 +58,24 @@ public final class ImportService {
    * An import with what to do about figures already in the store ({@code overlap}). The bundled
    * dataset's files are imported through here too, marked bundled, under their own names.
    */
+  /**
+   * How an import cites its rows: a file that carries its own citation keeps it, and the import's
+   * {@code --publisher}, {@code --source-title}, {@code --grade} fill what it leaves out; a format that
+   * implies its publisher (NATO's tables) is cited so, unless the user says otherwise.
+   */
+  private static java.util.function.UnaryOperator<Provenance> citing(ImportRequest request, ImportFormat format) {
+    if (format.citation().isEmpty()) {
+      return p -> p.citedAs(request.citation());
+    }
+    Citation given = request.citation();
+    return p -> {
+      Citation implied = format.citationFor(p.sourceUrl());
+      // another publisher named by the user: nothing of the format's own citation applies
+      boolean another = given.publisher() != null && !given.publisher().equalsIgnoreCase(implied.publisher());
+      return p.citedBy(another ? given : given.orElse(implied));
+    };
+  }
+
   public ImportReport run(ImportRequest request, Overlap overlap, boolean bundled, String recordedName) {
     String file = request.fileName();
     if (!Files.isRegularFile(request.file())) {
@@ -86,7 +106,7 @@ public final class ImportService {
       List<ImportProblem> problems = new ArrayList<>(parsed.problems());
       Set<Integer> badRows = new HashSet<>(parsed.badRows());
       List<DataRow> rows = DataRow.cited(withoutDuplicates(file, parsed.rows(), problems, badRows),
-          request.citation().orElse(format.citation()));
+          citing(request, format));
       if (problems.stream().anyMatch(p -> p.row() == 0)) {
         throw new ImportFailedException(problems); // a whole-file problem: --skip-bad-rows cannot help
       }

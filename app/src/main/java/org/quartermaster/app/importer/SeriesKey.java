@@ -19,8 +19,9 @@ public final class SeriesKey {
   static List<String> of(Table table) {
     return switch (table) {
       case SPENDING -> List.of("t.source", "t.vintage_month", "t.iso3", "t.year");
-      case AID -> List.of("t.publisher", "t.vintage", "t.donor", "t.category", "t.measure", "t.basis", "t.currency",
-          "t.unit");
+      // the donor by its country code when it has one: "USA" and "United States" are one donor
+      case AID -> List.of("t.publisher", "t.vintage", "coalesce(t.donor_iso3, t.donor)", "t.category", "t.measure",
+          "t.basis", "t.currency", "t.unit");
       case DELIVERIES -> List.of("t.record_id", "t.delivery_years", "t.vintage_month");
       case PRODUCTION -> List.of("t.item", "t.producer", "t.country", "t.date", "t.value_text", "t.period", "t.kind",
           "t.target_date", "t.source_url");

@@ -75,7 +75,8 @@ final class AidSums {
   private static Optional<String> group(Figure f, By by, Countries countries) {
     boolean aggregate = f.donorIso3() == null && !DonorGroup.isEuInstitution(f.donor());
     return switch (by) {
-      case DONOR -> Optional.of(f.donor());
+      case DONOR -> Optional.of(f.donorIso3() == null ? f.donor()
+          : countries.byIso3(f.donorIso3()).map(org.quartermaster.app.data.Country::name).orElse(f.donor()));
       case DONOR_GROUP -> DonorGroup.of(f.donor(), f.donorIso3(), membershipDate(f.release()), countries)
           .map(DonorGroup::label);
       case CATEGORY -> aggregate ? Optional.empty() : Optional.of(f.category());

@@ -48,7 +48,8 @@ final class Guideline {
       return null;
     }
     BigDecimal shortfall = threshold.subtract(BigDecimal.valueOf(pctGdp)).max(BigDecimal.ZERO);
-    return shortfall.setScale(2, RoundingMode.HALF_UP).doubleValue();
+    // rounded up, so that a country short of the guideline never shows a gap of 0.00 (1.9977 → 0.01)
+    return shortfall.setScale(2, RoundingMode.UP).doubleValue();
   }
 
   /**

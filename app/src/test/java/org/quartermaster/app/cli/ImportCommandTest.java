@@ -94,6 +94,62 @@ class ImportCommandTest {
         + " https://example.org/mistral");
   }
 
+  private static final String AID = "donor,category,measure,amount,currency,unit,data_through,publisher,source_url,"
+      + "release,basis\n";
+
+  /** Review of issue 9: the same figure under another spelling of the donor ("USA") was stored and added again. */
+  @Test
+  void import_aidFigureUnderAnotherSpellingOfTheDonor_isRefusedAsAlreadyStored() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("usa.csv", AID + "USA,military,allocation,64.62,EUR,billion,2026-02-28,Kiel Institute for the"
+        + " World Economy,https://www.kielinstitut.de/x,Kiel UST Release 28,cumulative\n");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("1 figure is already in the store for the same series and release (dataset 2");
+  }
+
+  /** Review of issue 9: a running total given twice in one file was imported and summed. */
+  @Test
+  void import_runningTotalTwiceInOneFile_exitsTwoNamingBothRows() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    String line = "Poland,military,allocation,1,EUR,billion,2026-02-28,Me,https://e.org,My Release X,cumulative\n";
+
+    CliRun twice = CliRun.qm("--db", db.toString(), "import", file("dup.csv", AID + line + line).toString());
+    CliRun activities = CliRun.qm("--db", db.toString(), "import",
+        file("acts.csv", AID + (line + line).replace("cumulative", "period")).toString());
+
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("dup.csv:3 — repeats row 2");
+    assertThat(activities.exitCode()).as("identical activities are separate ones").isZero();
+  }
+
+  /**
+   * Review of issue 9: a user's file read as a NATO table was cited as NATO, graded official, with no URL
+   * and whatever --publisher said. A grade is the source URL's: NATO's own site only.
+   */
+  @Test
+  void import_natoLayout_isGradedOfficialOnlyOnNatosSiteAndNamesTheUsersPublisher() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("pub.csv", "Country,2018,2019\nPoland,2.0,2.0\nGermany,1.2,1.3\n");
+
+    CliRun.qm("--db", db.toString(), "import", file.toString(), "--vintage", "2031-06");
+    CliRun.qm("--db", db.toString(), "import", file.toString(), "--vintage", "2031-07", "--publisher", "Some Think Tank",
+        "--source-url", "https://www.nato.int/x", "--allow-duplicates");
+    CliRun.qm("--db", db.toString(), "import", file.toString(), "--vintage", "2031-08", "--source-url",
+        "https://www.nato.int/t.xlsx", "--allow-duplicates");
+
+    assertThat(CliRun.qm("--db", db.toString(), "query", "spending", "--country", "POL", "--vintage", "2031-06").out())
+        .contains("[1] NATO, \"NATO, Defence Expenditure of NATO Countries (tables)\", 2031-06, not graded: unsourced");
+    assertThat(CliRun.qm("--db", db.toString(), "query", "spending", "--country", "POL", "--vintage", "2031-07").out())
+        .contains("[1] Some Think Tank, 2031-07, not graded: https://www.nato.int/x");
+    assertThat(CliRun.qm("--db", db.toString(), "query", "spending", "--country", "POL", "--vintage", "2031-08").out())
+        .contains("2031-08, official: https://www.nato.int/t.xlsx");
+    assertThat(CliRun.qm("--db", db.toString(), "query", "spending", "--country", "POL", "--vintage", "2031-06",
+        "--min-grade", "official").out()).contains("0 rows.");
+  }
+
   @Test
   void import_unknownGrade_exitsTwoListingTheGrades() throws IOException {
     Path db = dir.resolve("s.duckdb");

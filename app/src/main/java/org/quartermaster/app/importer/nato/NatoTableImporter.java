@@ -55,6 +55,8 @@ import org.quartermaster.app.importer.TextFile;
  * <p>Stateless and thread-safe.
  */
 public final class NatoTableImporter implements Importer {
+  /** A cell such as 1,234 or 12,500: a comma before exactly three digits. */
+  private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+");
   private static final Set<String> MISSING = Set.of("", ".", "..", "...", "…", "n/a", "na", "-", "–", "—");
   private static final Pattern AGGREGATE =
       Pattern.compile("nato\\b.*|europe and canada.*|.*\\b(total|average|median)\\b.*");
@@ -107,6 +109,8 @@ public final class NatoTableImporter implements Importer {
     List<SpendingRow> rows = new ArrayList<>();
     List<Double> figures = new ArrayList<>();
     int rowsRead = 0;
+    int titleRow = 0; // the row of a title line met after figures, -1 once named
+    String title = null;
     for (int i = header.row(); i < lines.size(); i++) {
       int row = i + 1;
       List<String> cells = TextFile.cells(lines.get(i), header.delimiter());
@@ -121,7 +125,16 @@ public final class NatoTableImporter implements Importer {
       }
       Optional<Country> country = countries.find(label);
       if (country.isEmpty() && TextFile.blank(cells.subList(1, cells.size()))) {
+        if (rowsRead > 0 && titleRow == 0) { // a title after figures: named if figures follow it
+          titleRow = row;
+          title = label;
+        }
         continue;
+      }
+      if (titleRow > 0) {
+        problems.at(titleRow, header.countryColumn(), title,
+            "a title line between rows of figures: a second table seems to start here");
+        titleRow = -1; // named once
       }
       rowsRead++;
       Optional<String> nameAgain = stacked.nameAgain(row, label);
@@ -142,6 +155,12 @@ public final class NatoTableImporter implements Importer {
       for (NatoHeader.YearColumn year : years) {
         String text = year.index() < cells.size() ? TextFile.clean(cells.get(year.index())) : "";
         if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        if (THOUSANDS.matcher(text).matches()) { // 1,234: a decimal comma, or an amount's thousands?
+          problems.at(row, year.header(), text, "is ambiguous: " + text + " reads as " + text.replace(',', '.')
+              + " with a decimal comma or as " + text.replace(",", "") + " with a thousands separator; a share of"
+              + " GDP is written 1.234, an amount needs a mapping (see docs/import-mappings.md)");
           continue;
         }
         Double pctGdp = TextFile.decimal(text);

@@ -168,7 +168,7 @@ public final class BulkCsvImport {
     }
     try (Statement s = connection.createStatement(); ResultSet r = tables.signatures(s)) {
       tables.keepConverted(connection, DataRow.cited(
-          BulkSignatures.convert(r, request, mapping, countries, header, columns), request.citation()));
+          BulkSignatures.convert(r, request, mapping, countries, header, columns), p -> p.citedAs(request.citation())));
     }
   }
 

@@ -13,8 +13,14 @@ import org.quartermaster.app.importer.Table;
  *                of them can contain '|'
  */
 record BulkKey(List<String> columns, boolean joined) {
-  /** Rows without a key: aid activities repeat on purpose. */
-  private static final BulkKey NONE = new BulkKey(List.of(), false);
+  /**
+   * Aid: a running total (basis cumulative) has the key {@code AidRow.key()} gives it; any other row is
+   * its own (activities repeat on purpose), so only repeated running totals send the file to the Java
+   * path, which names them.
+   */
+  private static final BulkKey AID_KEY = new BulkKey(List.of("CASE WHEN basis = 'cumulative' THEN concat_ws('|',"
+      + " publisher, vintage, coalesce(donor_iso3, donor), category, measure, currency, unit, item, data_through)"
+      + " ELSE 'row ' || file_row END"), false);
 
   /** Whether the bulk path takes the table's files: only the tables whose keys are written here. */
   static boolean takes(Table table) {
@@ -27,7 +33,7 @@ record BulkKey(List<String> columns, boolean joined) {
       // source|iso3|year|vintage_month: the code, the year and the month never contain '|'
       case SPENDING -> new BulkKey(List.of("source", "iso3", "year", "vintage_month"), false);
       case DELIVERIES -> new BulkKey(List.of("record_id", "delivery_years"), true);
-      case AID -> NONE;
+      case AID -> AID_KEY;
       case PRODUCTION, CONTRACTS -> null; // no column of theirs passes through SQL: little to gain
     };
   }

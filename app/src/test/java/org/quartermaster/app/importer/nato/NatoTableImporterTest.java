@@ -43,6 +43,31 @@ class NatoTableImporterTest {
   }
 
   /** The real June 2024 table gives the bundled NATO series of that vintage, to its 2 decimals. */
+  /** Review of issue 9: amounts written with thousands separators (1,234) were read as 1.234 % of GDP. */
+  @Test
+  void read_commaBeforeThreeDigits_isAmbiguousAndNamed() throws IOException {
+    ParsedFile parsed = read("Country,2020,2021\nEstonia,\"1,234\",\"1,456\"\nLatvia,2.1,2.2\n", "2022-06");
+
+    assertThat(parsed.problems()).hasSize(2).first().satisfies(p -> {
+      assertThat(p.value()).isEqualTo("1,234");
+      assertThat(p.message()).startsWith("is ambiguous: 1,234 reads as 1.234 with a decimal comma or as 1234 with a"
+          + " thousands separator");
+    });
+    assertThat(parsed.rows()).hasSize(2);
+  }
+
+  /** Review of issue 9: a second table under a title line (not a repeated header) was read as % of GDP. */
+  @Test
+  void read_secondTableUnderATitleLine_isNamedAtTheTitle() throws IOException {
+    ParsedFile parsed = read("Country,2020,2021\nGermany,1.4,1.5\nFrance,1.9,2.0\n"
+        + "Equipment expenditure as a share of defence expenditure,,\nPoland,35.1,38.0\nItaly,22.1,23.0\n", "2019-05");
+
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(4);
+      assertThat(p.message()).isEqualTo("a title line between rows of figures: a second table seems to start here");
+    });
+  }
+
   @Test
   void read_realJune2024Table_givesBundledSeriesOfThatVintage() throws IOException {
     Path file = resource("third_party/nato_2024/nato_defense_spending_clean.csv");
