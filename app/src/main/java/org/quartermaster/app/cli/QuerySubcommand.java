@@ -20,6 +20,11 @@ abstract class QuerySubcommand extends StoreCommand {
           + " exact column names) or json (default: table).")
   String format = "table";
 
+  /** The store the query reads: the store itself, unless a query needs it opened otherwise. */
+  Store openForQuery() {
+    return openStore();
+  }
+
   /** Runs the query; a {@link QueryException} is the user's to fix. */
   abstract QueryResult query(Store store);
 
@@ -33,7 +38,7 @@ abstract class QuerySubcommand extends StoreCommand {
     ResultFormat output = ResultFormat.byName(format).orElseThrow(
         () -> new BadInputException("--format " + format + ": expected table, csv or json"));
     List<QueryResult> results;
-    try (Store store = openStore()) {
+    try (Store store = openForQuery()) {
       results = results(store);
     } catch (QueryException e) {
       throw new BadInputException(e.lines());

@@ -14,11 +14,10 @@ import org.quartermaster.app.store.Store;
 /**
  * {@code qm query sql}: one read-only statement typed by the user, run on the store.
  *
- * <p>Why it is checked this way: DuckDB's {@code access_mode = READ_ONLY} belongs to a database
- * instance and is fixed when the file is opened; it cannot be switched for one statement on the
- * store's read-write connection, and the file cannot be opened a second time read-only while this
- * process holds it (an in-memory store cannot be reopened at all). So a statement passes four
- * gates, each with its own message:
+ * <p>On the command line the statement runs on the store opened a second time in DuckDB's own sandbox
+ * ({@code Store.openForUserSql}: read-only, external access off, extensions off, configuration locked),
+ * which is what makes it safe. The gates below still apply there and wherever a store is already open
+ * read-write (tests, an in-memory store), each with its own message:
  * <ol>
  *   <li>it starts (after comments and brackets) with SELECT, WITH, FROM, VALUES, SUMMARIZE, DESCRIBE or
  *       SHOW;</li>
@@ -30,8 +29,6 @@ import org.quartermaster.app.store.Store;
  *       ({@code nextval}, whose sequence step is not undone by a rollback, and {@code checkpoint});</li>
  *   <li>it runs in a transaction that is always rolled back, so whatever it did to the data is undone.</li>
  * </ol>
- * A query may still read files the user can read ({@code read_csv('…')}): it runs with the user's own
- * rights, like the {@code duckdb} shell would.
  */
 public final class SqlQuery {
   private static final Set<String> QUERY_WORDS =

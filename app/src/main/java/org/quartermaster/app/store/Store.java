@@ -80,6 +80,32 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The store file opened for SQL typed by a user ({@code qm query sql}): a separate DuckDB instance in
+   * which DuckDB itself forbids what such SQL must not do, whatever the statement: the database is
+   * read-only ({@code access_mode}), no file or URL can be read or written ({@code enable_external_access}:
+   * no COPY, ATTACH, EXPORT, read_text, read_csv, glob), no extension is installed or loaded, and the
+   * configuration is locked so that no SET can undo any of it. The schema is not migrated here: open the
+   * store read-write once first ({@link #open}).
+   */
+  public static Store openForUserSql(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no store at " + file, null);
+    }
+    java.util.Properties settings = new java.util.Properties();
+    settings.setProperty("access_mode", "READ_ONLY");
+    settings.setProperty("enable_external_access", "false");
+    settings.setProperty("autoinstall_known_extensions", "false");
+    settings.setProperty("autoload_known_extensions", "false");
+    settings.setProperty("allow_community_extensions", "false");
+    settings.setProperty("lock_configuration", "true");
+    try {
+      return new Store(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings), file.toString());
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
+    }
+  }
+
   /** A store that lives in memory only (tests, dry runs). */
   public static Store inMemory() {
     return connect("jdbc:duckdb:", ":memory:");
