@@ -24,8 +24,10 @@ import org.quartermaster.app.store.Store;
  * server; every route is registered in {@link #routes}, and every failure becomes the one error shape
  * ({@link ApiException.Body}) in {@link #errors}: never a stack trace.
  *
- * <p>Security: mutating requests (POST, PUT, PATCH, DELETE) need {@code Authorization: Bearer <token>}
- * when the server is exposed (bound to a non-loopback address); request bodies are limited in size;
+ * <p>Security: every request must name a host the server serves, and a mutating request (POST, PUT,
+ * PATCH, DELETE) must come from the server's own origin with a body type no cross-site form sends
+ * ({@link SameOrigin}); mutating requests need {@code Authorization: Bearer <token>} when the server is
+ * exposed (bound to a non-loopback address), checked before any body is read; request bodies are limited in size;
  * every response carries a strict Content-Security-Policy, {@code X-Content-Type-Options: nosniff} and
  * {@code X-Frame-Options: DENY}. The store is only read through the query classes (bound parameters).
  */
@@ -150,6 +152,12 @@ public final class ApiServer {
    */
   private static void guard(Context ctx, ApiSettings settings) {
     securityHeaders(ctx);
+    boolean mutating = MUTATING.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT));
+    SameOrigin.check(ctx, settings, mutating);
+    // the token before the body: an unauthorised client is refused before a byte of it is read
+    if (settings.requiresToken() && mutating && !authorized(ctx.header("Authorization"), settings.token())) {
+      throw new ApiException(401, "this request needs 'Authorization: Bearer <token>'");
+    }
     long limit = ImportEndpoints.PATH.equals(ctx.path()) ? settings.maxImportBytes() : settings.maxBodyBytes();
     if (ctx.req().getContentLengthLong() > limit) {
       try {
@@ -158,10 +166,6 @@ public final class ApiServer {
         // no body to drop
       }
       throw new ApiException(413, "request body too large: at most " + limit + " bytes");
-    }
-    if (settings.requiresToken() && MUTATING.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT))
-        && !authorized(ctx.header("Authorization"), settings.token())) {
-      throw new ApiException(401, "this request needs 'Authorization: Bearer <token>'");
     }
   }
 

@@ -32,7 +32,7 @@ final class Upload implements AutoCloseable {
   }
 
   static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  private static final Set<String> TEXT_TYPES = Set.of("text/csv", "text/plain", "text/tab-separated-values");
+  private static final Set<String> TEXT_TYPES = Set.of("text/csv", "text/tab-separated-values");
   private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "txt");
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final int MAX_LOCAL_NAME = 100;
@@ -58,7 +58,7 @@ final class Upload implements AutoCloseable {
    * What a file with this label and Content-Type holds.
    *
    * @throws ApiException 415 for another extension than .csv, .tsv, .txt, .xlsx, another content type
-   *                      than text/csv, text/plain, text/tab-separated-values, the XLSX type and
+   *                      than text/csv, text/tab-separated-values, the XLSX type and
    *                      application/octet-stream, or a content type that contradicts the extension
    */
   static Kind kindOf(String label, String contentType) {

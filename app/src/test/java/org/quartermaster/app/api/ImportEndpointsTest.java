@@ -225,7 +225,7 @@ class ImportEndpointsTest {
             "'data.csv' is not UTF-8 text: it has NUL bytes (a binary file, or UTF-16 text: save it as UTF-8)"},
         new Object[] {"data.csv", CSV, "a,b\n".getBytes(StandardCharsets.UTF_16LE), 415,
             "'data.csv' is not UTF-8 text: it has NUL bytes (a binary file, or UTF-16 text: save it as UTF-8)"},
-        new Object[] {"data.txt", "text/plain", new byte[] {'a', ',', (byte) 0xff, (byte) 0xfe, '\n'}, 415,
+        new Object[] {"data.txt", CSV, new byte[] {'a', ',', (byte) 0xff, (byte) 0xfe, '\n'}, 415,
             "'data.txt' is not UTF-8 text: save it as UTF-8"},
         new Object[] {"data.csv", "application/json", contracts("Wrong d"), 415,
             "Content-Type 'application/json' does not fit 'data.csv': send text/csv or application/octet-stream"},
