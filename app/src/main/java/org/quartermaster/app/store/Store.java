@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Quartermaster's embedded analytical store: one DuckDB file. The one entry point to it: work runs
@@ -34,13 +35,20 @@ public final class Store implements AutoCloseable {
       "V4__sources.sql", "V5__dataset_identity.sql",
       "V6__amount_units.sql");
 
-  private final Connection connection;
+  /** The connection: replaced by a fresh one (same database) when a transaction cannot be ended cleanly. */
+  private Connection connection;
+  private final Transactions transactions;
   private final String location;
   /** Committed write transactions since the store was opened: what cached reads compare. */
   private final AtomicLong commits = new AtomicLong();
 
   private Store(Connection connection, String location) {
+    this(connection, location, Transactions.JDBC);
+  }
+
+  private Store(Connection connection, String location, Transactions transactions) {
     this.connection = connection;
+    this.transactions = transactions;
     this.location = location;
   }
 
@@ -160,23 +168,100 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Work that writes, in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Work that writes, in one transaction: committed when it returns, rolled back when it throws. No
+   * write ever runs in autocommit, and a transaction that cannot be ended cleanly (a commit or rollback
+   * that fails: disk full, an unwritable WAL) takes its connection with it: the store goes on with a
+   * fresh connection to the same database, so the failed work is neither committed later nor half kept,
+   * and the caller is told it was not made.
+   */
   public <T> T write(Work<T> work) {
     try {
       connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        commits.incrementAndGet();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      if (connection.getAutoCommit()) {
+        throw new SQLException("the connection would not leave autocommit");
       }
     } catch (SQLException e) {
-      throw new StoreException(e.getMessage(), e);
+      discardConnection();
+      throw new StoreException("cannot start a transaction: " + e.getMessage(), e);
+    }
+    T result;
+    try {
+      result = work.run(connection);
+    } catch (SQLException | RuntimeException e) {
+      rollbackOrDiscard();
+      throw e instanceof SQLException sql ? new StoreException(sql.getMessage(), sql) : (RuntimeException) e;
+    }
+    try {
+      transactions.commit(connection);
+    } catch (SQLException e) {
+      discardConnection();
+      throw new StoreException("the change could not be committed, so it was not made: " + e.getMessage(), e);
+    }
+    commits.incrementAndGet();
+    try {
+      connection.setAutoCommit(true); // no transaction is open: reads go on in autocommit
+    } catch (SQLException e) {
+      discardConnection();
+    }
+    return result;
+  }
+
+  private void rollbackOrDiscard() {
+    try {
+      transactions.rollback(connection);
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      discardConnection();
+    }
+  }
+
+  /**
+   * Replaces the connection by a fresh one to the same database (DuckDB's {@code duplicate}: the same
+   * instance, so an in-memory store keeps its data), then closes the old one, which ends its
+   * transaction without committing it.
+   */
+  private void discardConnection() {
+    Connection old = connection;
+    try {
+      connection = old.unwrap(DuckDBConnection.class).duplicate();
+    } catch (SQLException e) {
+      throw new StoreException("the store's connection failed and cannot be reopened: " + e.getMessage(), e);
+    }
+    try {
+      old.close();
+    } catch (SQLException e) {
+      // the old connection is gone either way; its transaction was not committed
+    }
+  }
+
+  /** How a transaction ends: JDBC's commit and rollback, or (tests) a failure put in their place. */
+  interface Transactions {
+    Transactions JDBC = new Transactions() {
+      @Override
+      public void commit(Connection connection) throws SQLException {
+        connection.commit();
+      }
+
+      @Override
+      public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+      }
+    };
+
+    void commit(Connection connection) throws SQLException;
+
+    void rollback(Connection connection) throws SQLException;
+  }
+
+  /** A store in memory whose transactions end as {@code transactions} says (tests of failed commits). */
+  static Store inMemory(Transactions transactions) {
+    try {
+      Store store = new Store(DriverManager.getConnection("jdbc:duckdb:"), ":memory:", transactions);
+      store.migrate();
+      return store;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open a store in memory: " + e.getMessage(), e);
     }
   }
 
