@@ -21,6 +21,14 @@ import org.quartermaster.app.store.Store;
  */
 final class ApiFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
+  /** A valid scenario, as small as one can be: for tests of what the server lets through, not of SM-1. */
+  static final String TINY_SCENARIO = """
+      name: tiny
+      horizon_months: 3
+      items: [{id: shell}]
+      holders: [{id: USA}]
+      stocks: [{holder: USA, item: shell, initial: 10}]
+      """;
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Javalin app;

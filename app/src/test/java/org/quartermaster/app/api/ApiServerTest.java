@@ -16,13 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
-  private static final String VALID = """
-      name: tiny
-      horizon_months: 3
-      items: [{id: shell}]
-      holders: [{id: USA}]
-      stocks: [{holder: USA, item: shell, initial: 10}]
-      """;
+  private static final String VALID = ApiFixture.TINY_SCENARIO;
 
   private static ApiFixture api;
 

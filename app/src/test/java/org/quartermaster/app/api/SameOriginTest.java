@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -19,13 +20,6 @@ import org.junit.jupiter.api.Test;
  * form can send, is refused and changes nothing.
  */
 class SameOriginTest {
-  private static final String SCENARIO = """
-      name: origin test
-      horizon_months: 3
-      items: [{id: shell}]
-      holders: [{id: USA}]
-      stocks: [{holder: USA, item: shell, initial: 10}]
-      """;
   private static ApiFixture api;
 
   @BeforeAll
@@ -65,23 +59,24 @@ class SameOriginTest {
   @Test
   void change_fromAnotherOrigin_isRefused403AndSavesNothing() {
     HttpResponse<String> foreign = api.send(api.request("/api/v1/scenarios").header("Content-Type", "application/yaml")
-        .header("Origin", "http://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.ofString(SCENARIO)));
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(ApiFixture.TINY_SCENARIO)));
     HttpResponse<String> crossSite = api.send(api.request("/api/v1/scenarios").header("Content-Type",
         "application/yaml").header("Sec-Fetch-Site", "cross-site")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SCENARIO)));
+        .POST(HttpRequest.BodyPublishers.ofString(ApiFixture.TINY_SCENARIO)));
 
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(foreign.body()).contains("a change can only come from this server's own pages");
     assertThat(crossSite.statusCode()).isEqualTo(403);
-    assertThat(api.get("/api/v1/scenarios").body()).doesNotContain("origin test");
+    assertThat(api.get("/api/v1/scenarios").body()).doesNotContain("\"tiny\"");
   }
 
   @Test
   void change_fromTheServersOwnOrigin_isServed() {
     String origin = "http://127.0.0.1:" + URI.create(api.request("/").build().uri().toString()).getPort();
 
-    HttpResponse<String> own = api.send(api.request("/api/v1/scenarios/validate").header("Content-Type",
-        "application/yaml").header("Origin", origin).POST(java.net.http.HttpRequest.BodyPublishers.ofString(SCENARIO)));
+    HttpResponse<String> own = api.send(api.request("/api/v1/scenarios/validate")
+        .header("Content-Type", "application/yaml").header("Origin", origin)
+        .POST(HttpRequest.BodyPublishers.ofString(ApiFixture.TINY_SCENARIO)));
 
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
   }
