@@ -150,6 +150,25 @@ class ImportCommandTest {
         "--min-grade", "official").out()).contains("0 rows.");
   }
 
+  /** Issue 10, major 6: 1e309 in a mapped file was stored as Infinity, and threshold queries then crashed. */
+  @Test
+  void import_numberTooLargeForADouble_exitsTwoNamingTheCellAndStoresNothing() throws IOException {
+    Path db = dir.resolve("s.duckdb");
+    Path file = file("big.csv", "Land;Jahr;Anteil\nPOL;2031;1e309\nDEU;2031;2.1\n");
+    Path mapping = file("big.yaml", "table: spending\ncolumns: {iso3: Land, year: Jahr, pct_gdp: Anteil}\n"
+        + "constants: {source: own, vintage: 2031-01, source_url: https://example.org/own}\n");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString(), "--mapping", mapping.toString());
+    CliRun query = CliRun.qm("--db", db.toString(), "query", "spending", "--source", "own", "--year", "2031",
+        "--threshold", "2");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("big.csv:2:Anteil: '1e309' — pct_gdp is too large to be a number (it would be"
+        + " stored as infinity)");
+    assertThat(query.exitCode()).as(query.err()).isEqualTo(2);
+    assertThat(query.err()).contains("no spending figures from source 'own'");
+  }
+
   @Test
   void import_unknownGrade_exitsTwoListingTheGrades() throws IOException {
     Path db = dir.resolve("s.duckdb");

@@ -169,6 +169,10 @@ final class RowValues {
       return null;
     }
     double x = Numbers.parse(text, decimalComma);
+    if (Double.isInfinite(x)) {
+      problem(field, raw(field), field.fieldName() + " is too large to be a number (it would be stored as infinity)");
+      return null;
+    }
     if (Double.isNaN(x)) {
       boolean comma = !decimalComma && text.matches("[+-]?\\d+,\\d+");
       problem(field, raw(field), field.fieldName() + " is not a number"
