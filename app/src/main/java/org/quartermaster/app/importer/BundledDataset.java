@@ -79,8 +79,9 @@ public final class BundledDataset {
       if (ImportIdentity.sha256(shipped).equals(dataset[1])) {
         continue;
       }
-      withCopy(name, shipped, file -> service.run(request(file), Overlap.replace(Integer.parseInt(dataset[0])),
-          true, RECORDED_PREFIX + name));
+      int old = Integer.parseInt(dataset[0]);
+      withCopy(name, shipped, file -> service.run(request(file), Overlap.replaceKeepingOthers(old), true,
+          RECORDED_PREFIX + name));
       replaced.add(name);
     }
     return replaced;

@@ -23,7 +23,7 @@ final class ImportTransaction {
    * the new rows go in (so that they do not count as figures already stored); null for other overlaps.
    */
   static Datasets.Removed replace(Connection connection, Overlap overlap, String file) throws SQLException {
-    if (!(overlap instanceof Overlap.Replace(int datasetId))) {
+    if (!(overlap instanceof Overlap.Replace(int datasetId, boolean keepingOthers))) {
       return null;
     }
     try {
@@ -42,7 +42,7 @@ final class ImportTransaction {
    */
   static Written finish(Connection connection, int datasetId, Dataset dataset, Overlap overlap, String file,
       Datasets.Removed replaced, String pauseState) throws SQLException {
-    if (!(overlap instanceof Overlap.Allow)) {
+    if (overlap.refusesStoredFigures()) {
       StoredOverlap.refuseIfAny(connection, dataset.table(), datasetId, file);
     }
     if (dataset.insert(connection) != datasetId) {
@@ -64,7 +64,7 @@ final class ImportTransaction {
    * @throws ImportFailedException what the import would be refused with
    */
   static void rehearse(Store store, Table table, List<DataRow> rows, Overlap overlap, String file) {
-    if (overlap instanceof Overlap.Allow) {
+    if (!overlap.refusesStoredFigures()) {
       return;
     }
     try {

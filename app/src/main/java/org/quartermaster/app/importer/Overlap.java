@@ -10,7 +10,15 @@ public sealed interface Overlap {
   Overlap ALLOW = new Allow();
 
   static Overlap replace(int datasetId) {
-    return new Replace(datasetId);
+    return new Replace(datasetId, false);
+  }
+
+  /**
+   * Replace this dataset and keep whatever else the store holds of the same figures: how a bundled
+   * dataset is brought up to a new build's file beside the user's own imports of the same releases.
+   */
+  static Overlap replaceKeepingOthers(int datasetId) {
+    return new Replace(datasetId, true);
   }
 
   /** Refuse the import, reporting the figures already stored. */
@@ -19,6 +27,14 @@ public sealed interface Overlap {
   /** Import anyway: both copies stay in the store. */
   record Allow() implements Overlap {}
 
-  /** Remove this dataset (bundled or not) and import, in one transaction. */
-  record Replace(int datasetId) implements Overlap {}
+  /**
+   * Remove this dataset (bundled or not) and import, in one transaction; figures other datasets hold
+   * too are refused unless {@code keepingOthers}.
+   */
+  record Replace(int datasetId, boolean keepingOthers) implements Overlap {}
+
+  /** Whether figures other datasets hold too are refused. */
+  default boolean refusesStoredFigures() {
+    return this instanceof Refuse || this instanceof Replace r && !r.keepingOthers();
+  }
 }

@@ -48,6 +48,26 @@ class BundledDatasetRefreshTest {
     }
   }
 
+  /**
+   * The user's own copy of a bundled release (imported with --allow-duplicates) must not stop the
+   * bundled file from being brought up to date, nor make every command on the store fail.
+   */
+  @Test
+  void refreshIfChanged_besideTheUsersOwnCopyOfARelease_replacesTheBundledOneAndKeepsTheUsers() {
+    try (Store store = Store.inMemory()) {
+      BundledDataset.seedOrRefresh(store, Countries.standard());
+      ImportReport own = new ImportService(store, Countries.standard(), Importers.standard()).run(new ImportRequest(
+          ImportFixtures.resource("third_party/kiel_release28/country_summary.csv"), null, null, null, null, false,
+          false), Overlap.ALLOW);
+      makeAidOld(store);
+
+      assertThat(BundledDataset.refreshIfChanged(store, Countries.standard())).containsExactly("aid_to_ukraine.csv");
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid WHERE dataset_id = " + own.datasetId()))
+          .isEqualTo(42 * 8);
+      assertThat(StoreCounts.count(store, "SELECT count(*) FROM aid WHERE source_url LIKE '%sarabic%'")).isZero();
+    }
+  }
+
   @Test
   void refreshIfChanged_bundledDatasetTheUserRemoved_staysRemoved() {
     try (Store store = Store.inMemory()) {
