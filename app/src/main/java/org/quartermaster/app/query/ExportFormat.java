@@ -2,6 +2,7 @@ package org.quartermaster.app.query;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,22 +12,26 @@ import java.util.Optional;
  * which for the data tables is (dataset_id, file_row).
  */
 public enum ExportFormat {
-  /** CSV with a header row, fields quoted where needed (RFC 4180 quoting). */
-  CSV("COPY (FROM query_table(?) ORDER BY ALL) TO ? (FORMAT csv, HEADER true)"),
+  /**
+   * CSV with a header row, fields quoted where needed (RFC 4180 quoting), text that begins like a
+   * formula with a leading apostrophe ({@link FormulaCells}).
+   */
+  CSV("COPY (SELECT %s FROM query_table(?) ORDER BY ALL) TO ? (FORMAT csv, HEADER true)"),
   /** Apache Parquet, column types kept. */
-  PARQUET("COPY (FROM query_table(?) ORDER BY ALL) TO ? (FORMAT parquet)"),
+  PARQUET("COPY (SELECT %s FROM query_table(?) ORDER BY ALL) TO ? (FORMAT parquet)"),
   /** One JSON array of row objects. */
-  JSON("COPY (FROM query_table(?) ORDER BY ALL) TO ? (FORMAT json, ARRAY true)");
+  JSON("COPY (SELECT %s FROM query_table(?) ORDER BY ALL) TO ? (FORMAT json, ARRAY true)");
 
-  /** The COPY statement: the table name and the file are its two bound parameters. */
+  /** The COPY statement: the select list is filled in; the table name and the file are bound parameters. */
   private final String copy;
 
   ExportFormat(String copy) {
     this.copy = copy;
   }
 
-  String copyStatement() {
-    return copy;
+  /** The COPY statement for a table with these columns (only CSV changes cells: see {@link FormulaCells}). */
+  String copyStatement(List<FormulaCells.TableColumn> columns) {
+    return copy.formatted(this == CSV ? FormulaCells.sqlSelectList(columns) : "*");
   }
 
   public String cliName() {

@@ -26,7 +26,8 @@ public enum ResultFormat {
   /**
    * RFC 4180 CSV: a header of the exact column names, one record per row, CRLF line ends, fields
    * quoted when they hold a comma, a quote or a line break (quotes doubled), null as an empty field.
-   * Every column is written; vintages and sources are in the rows' own columns.
+   * Text that begins like a formula gets a leading apostrophe ({@link FormulaCells}). Every column is
+   * written; vintages and sources are in the rows' own columns.
    */
   CSV,
   /**
@@ -94,7 +95,7 @@ public enum ResultFormat {
     result.columns().forEach(column -> schema.addColumn(column.name()));
     try (var rows = CSV_MAPPER.writer(schema.build()).writeValues(out)) {
       for (List<Object> row : result.rows()) {
-        rows.write(row.toArray());
+        rows.write(row.stream().map(FormulaCells::neutralise).toArray());
       }
     }
   }

@@ -5,13 +5,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.quartermaster.app.store.Store;
 
 /**
  * {@code qm export}: one whole table to one file, written whole or not at all: DuckDB writes a
  * temporary file beside the target, which is then renamed onto it (atomically where the file system
  * can), replacing an older file; on failure the temporary file is removed and the target is untouched.
+ * CSV cells that begin like a spreadsheet formula get a leading apostrophe ({@link FormulaCells}).
  */
 public final class TableExport {
   private TableExport() {}
@@ -38,7 +44,7 @@ public final class TableExport {
         + System.nanoTime() + ".partial");
     try {
       long rows = store.read(connection -> {
-        try (PreparedStatement copy = connection.prepareStatement(format.copyStatement())) {
+        try (PreparedStatement copy = connection.prepareStatement(format.copyStatement(columns(connection, table)))) {
           Rows.bind(copy, table.sqlName(), temporary.toAbsolutePath().toString());
           return (long) copy.executeUpdate();
         }
@@ -52,6 +58,21 @@ public final class TableExport {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** The table's columns in order, and which hold text. */
+  private static List<FormulaCells.TableColumn> columns(Connection connection, ExportTable table) throws SQLException {
+    List<FormulaCells.TableColumn> columns = new ArrayList<>();
+    try (PreparedStatement describe = connection.prepareStatement("SELECT column_name, data_type = 'VARCHAR' "
+        + "FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+      describe.setString(1, table.sqlName());
+      try (ResultSet rows = describe.executeQuery()) {
+        while (rows.next()) {
+          columns.add(new FormulaCells.TableColumn(rows.getString(1), rows.getBoolean(2)));
+        }
+      }
+    }
+    return columns;
   }
 
   private static Path directoryOf(Path out) {

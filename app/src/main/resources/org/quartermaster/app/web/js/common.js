@@ -210,13 +210,17 @@ export function host(url) {
   }
 }
 
-/** RFC 4180 CSV from column names and row objects. */
+/**
+ * RFC 4180 CSV from column names and row objects. Text that begins like a spreadsheet formula (=, +,
+ * -, @, tab, carriage return) gets a leading apostrophe, as in the server's CSV (OWASP's CSV injection
+ * rule); numbers are left alone.
+ */
 export function toCsv(columns, rows) {
   const cell = (v) => {
     if (v === null || v === undefined) {
       return '';
     }
-    const s = String(v);
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
