@@ -2,6 +2,7 @@ package org.quartermaster.app.query;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,34 @@ import org.quartermaster.app.store.Store;
  * CSV cells that begin like a spreadsheet formula get a leading apostrophe ({@link FormulaCells}).
  */
 public final class TableExport {
+  private static final String PARTIAL = ".partial";
+
   private TableExport() {}
+
+  /**
+   * Removes the temporary files an earlier export to {@code out} left when its process was killed
+   * ({@code .NAME.PID.NANOS.partial} whose process is gone); those of a running export are kept.
+   */
+  static void removeLeftovers(Path out) throws IOException {
+    String prefix = partialPrefix(out);
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(directoryOf(out), prefix + "*" + PARTIAL)) {
+      for (Path partial : partials) {
+        String middle = partial.getFileName().toString();
+        middle = middle.substring(prefix.length(), middle.length() - PARTIAL.length());
+        int dot = middle.indexOf('.');
+        long pid = dot > 0 && middle.substring(0, dot).chars().allMatch(Character::isDigit)
+            ? Long.parseLong(middle.substring(0, dot)) : -1;
+        if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue;
+        }
+        Files.deleteIfExists(partial);
+      }
+    }
+  }
+
+  private static String partialPrefix(Path out) {
+    return "." + out.getFileName() + ".";
+  }
 
   /** Fails before any work when {@code out} cannot be written: its folder is missing or it is a directory. */
   public static void checkTarget(Path out) {
@@ -40,8 +68,9 @@ public final class TableExport {
   /** Writes every row of {@code table} to {@code out}; returns the number of rows written. */
   public static long write(Store store, ExportTable table, ExportFormat format, Path out) throws IOException {
     checkTarget(out);
-    Path temporary = directoryOf(out).resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + System.nanoTime() + ".partial");
+    removeLeftovers(out);
+    Path temporary = directoryOf(out).resolve(partialPrefix(out) + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + PARTIAL);
     try {
       long rows = store.read(connection -> {
         try (PreparedStatement copy = connection.prepareStatement(format.copyStatement(columns(connection, table)))) {

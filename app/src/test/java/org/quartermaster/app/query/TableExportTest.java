@@ -99,6 +99,23 @@ class TableExportTest {
     assertThat(readBack(store, ExportFormat.JSON, out)).isEqualTo(BundledSample.CONTRACTS_ROWS);
   }
 
+  /** A killed export leaves its temporary file; the next export to the same file removes it. */
+  @Test
+  void write_afterAKilledExport_removesItsTemporaryFile_andKeepsOthers() throws IOException {
+    Path out = dir.resolve("spending.csv");
+    Path killed = Files.writeString(dir.resolve(".spending.csv.2147483646.123.partial"), "half");
+    Path running = Files.writeString(dir.resolve(".spending.csv." + ProcessHandle.current().pid() + ".1.partial"),
+        "in progress");
+    Path unrelated = Files.writeString(dir.resolve(".aid.csv.2147483646.123.partial"), "another target's");
+
+    TableExport.write(store, ExportTable.SPENDING, ExportFormat.CSV, out);
+
+    assertThat(killed).doesNotExist();
+    assertThat(running).exists();
+    assertThat(unrelated).exists();
+    assertThat(out).exists();
+  }
+
   @Test
   void checkTarget_missingFolder_throwsNamingIt() {
     Path out = dir.resolve("missing").resolve("aid.csv");
