@@ -33,12 +33,15 @@ final class Commands {
           Node.leaf("production", QueryProductionCommand.class),
           Node.leaf("contracts", QueryContractsCommand.class),
           Node.leaf("items", QueryItemsCommand.class),
+          Node.leaf("transfers", QueryTransfersCommand.class),
           Node.leaf("datasets", QueryDatasetsCommand.class),
           Node.leaf("sql", QuerySqlCommand.class))),
       new Node("datasets", DatasetsCommand.class, List.of(
           Node.leaf("list", DatasetsListCommand.class),
           Node.leaf("show", DatasetsShowCommand.class),
           Node.leaf("rm", DatasetsRmCommand.class))),
+      Node.leaf("items", ItemsCommand.class),
+      Node.leaf("chain", ChainCommand.class),
       Node.leaf("export", ExportCommand.class),
       Node.leaf("serve", ServeCommand.class),
       Node.leaf("help", CommandLine.HelpCommand.class)));

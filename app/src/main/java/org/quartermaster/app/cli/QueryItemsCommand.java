@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "items",
     mixinStandardHelpOptions = true,
-    description = "The items named in production figures and contracts, with the rows naming each.")
+    description = "The items named in production figures, contracts and transfers, with the rows naming each.")
 final class QueryItemsCommand extends QuerySubcommand {
   @Override
   QueryResult query(Store store) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.munitions.TransferredProduction;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -84,6 +86,7 @@ public final class BundledDataset {
           RECORDED_PREFIX + name));
       replaced.add(name);
     }
+    TransferredProduction.move(store, Catalogue.bundled());
     return replaced;
   }
 
@@ -148,6 +151,7 @@ public final class BundledDataset {
     for (String name : FILES) {
       withCopy(name, shipped(name), file -> service.run(request(file), Overlap.ALLOW, true, RECORDED_PREFIX + name));
     }
+    TransferredProduction.move(store, Catalogue.bundled());
   }
 
   private static void deleteQuietly(Path dir) {

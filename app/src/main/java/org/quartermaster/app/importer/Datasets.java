@@ -66,6 +66,10 @@ public final class Datasets {
         rows += delete.executeUpdate();
       }
     }
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM transfers_rows WHERE dataset_id = ?")) {
+      delete.setInt(1, datasetId); // the transferred rows of a production file (TransferredProduction)
+      rows += delete.executeUpdate();
+    }
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM datasets WHERE dataset_id = ?")) {
       delete.setInt(1, datasetId);
       delete.executeUpdate();
@@ -77,7 +81,7 @@ public final class Datasets {
   static void dropUnusedProvenance(Connection connection) throws SQLException {
     String used = Arrays.stream(Table.values())
         .map(t -> "SELECT provenance_id FROM " + t.storedName())
-        .collect(Collectors.joining(" UNION "));
+        .collect(Collectors.joining(" UNION ")) + " UNION SELECT provenance_id FROM transfers_rows";
     try (Statement s = connection.createStatement()) {
       s.execute("DELETE FROM provenance WHERE provenance_id NOT IN (" + used + ")");
     }

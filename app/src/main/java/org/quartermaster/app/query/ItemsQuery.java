@@ -5,7 +5,7 @@ import org.quartermaster.app.store.Store;
 
 /**
  * {@code qm query items}: the store's {@code items} view, one row per item and table it appears in
- * (production or contracts), with how many rows name it there.
+ * (production, contracts or transfers), with how many rows name it there.
  */
 public final class ItemsQuery {
   static final List<Column> COLUMNS = List.of(Column.text("item"), Column.text("appears_in"),
@@ -17,6 +17,6 @@ public final class ItemsQuery {
   public static QueryResult run(Store store) {
     List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS));
     return new QueryResult("Items: what the data speak of, and the tables they appear in", COLUMNS, rows,
-        List.of(), List.of(), List.of("appears_in: production or contracts; rows: the rows naming the item there."));
+        List.of(), List.of(), List.of("appears_in: production, contracts or transfers; rows: the rows naming the item there."));
   }
 }

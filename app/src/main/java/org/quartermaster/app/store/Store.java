@@ -33,7 +33,8 @@ public final class Store implements AutoCloseable {
    */
   private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql",
       "V4__sources.sql", "V5__dataset_identity.sql",
-      "V6__amount_units.sql");
+      "V6__amount_units.sql",
+      "V7__transfers.sql");
 
   /** The connection: replaced by a fresh one (same database) when a transaction cannot be ended cleanly. */
   private Connection connection;

@@ -66,7 +66,7 @@ class DatasetsTest {
     // every provenance left is used by a row
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM provenance WHERE provenance_id NOT IN (SELECT"
         + " provenance_id FROM defence_spending_rows UNION SELECT provenance_id FROM production_rows UNION SELECT"
-        + " provenance_id FROM contracts_rows)")).isZero();
+        + " provenance_id FROM contracts_rows UNION SELECT provenance_id FROM transfers_rows)")).isZero();
   }
 
   @Test

@@ -30,7 +30,8 @@ import org.quartermaster.app.store.Store;
 public final class BundledSample {
   public static final int SPENDING_ROWS = 514;
   public static final int AID_ROWS = 225;
-  public static final int PRODUCTION_ROWS = 132;
+  public static final int PRODUCTION_ROWS = 74; // the file's other 58 rows are transfers
+  public static final int TRANSFER_ROWS = 58;
   public static final int CONTRACTS_ROWS = 24;
   public static final int DELIVERY_ROWS = 5;
   public static final int DATASETS = 6;

@@ -49,8 +49,8 @@ class ListQueriesTest {
 
     long rows = result.rows().stream().mapToLong(row -> ((Number) row.get(result.columnIndex("rows"))).longValue()).sum();
     assertThat(rows).isEqualTo(BundledSample.CONTRACTS_ROWS + ProductionQuery.run(store,
-        new ProductionQuery.Options(null)).rows().size());
-    assertThat(result.column("appears_in")).containsOnly("production", "contracts");
+        new ProductionQuery.Options(null)).rows().size() + BundledSample.TRANSFER_ROWS);
+    assertThat(result.column("appears_in")).containsOnly("production", "contracts", "transfers");
     assertThat(result.rows()).anySatisfy(row -> {
       assertThat(row.get(result.columnIndex("item"))).isEqualTo("FIM-92K Stinger Block I");
       assertThat(row.get(result.columnIndex("appears_in"))).isEqualTo("contracts");

@@ -9,7 +9,7 @@ import java.util.Map;
 /** Row counts of every table and the dataset list: "the store exactly as before" in tests. */
 public final class StoreCounts {
   private static final List<String> TABLES =
-      List.of("datasets", "countries", "defence_spending", "aid", "deliveries", "production", "contracts",
+      List.of("datasets", "countries", "defence_spending", "aid", "deliveries", "production", "contracts", "transfers",
           "provenance");
 
   private StoreCounts() {}

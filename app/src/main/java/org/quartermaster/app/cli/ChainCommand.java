@@ -1,0 +1,70 @@
+package org.quartermaster.app.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.munitions.ChainReport;
+import org.quartermaster.app.munitions.Interpolation;
+import org.quartermaster.app.munitions.RateBasis;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code qm chain ITEM}: a munition's replenishment chain: produced, transferred, contracted, years to replace. */
+@Command(
+    name = "chain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A munition's replenishment chain from the store: per year and country, what was produced (and how the",
+      "rate was read), transferred and contracted; years to replace the quantity transferred at each rate basis;",
+      "for a round with components, which one binds. Every figure names the rows it came from."
+    })
+final class ChainCommand extends QuerySubcommand {
+  @Parameters(index = "0", paramLabel = "ITEM",
+      description = "A munition id or any of its names: javelin, stinger, shell-155, '155mm shells' (qm items lists them).")
+  String item;
+
+  @Option(names = "--from", paramLabel = "YYYY",
+      description = "First year (default: the first year of any figure of the item).")
+  Integer from;
+
+  @Option(names = "--to", paramLabel = "YYYY",
+      description = "Last year, and the end of the years-to-replace window (default: the last year of any figure).")
+  Integer to;
+
+  @Option(names = "--rate-basis", paramLabel = "BASIS",
+      description = "Production read at actual, capacity or target; years to replace at that basis only"
+          + " (default: actual production, years to replace at every basis).")
+  String rateBasis;
+
+  @Option(names = "--interpolation", paramLabel = "HOW",
+      description = "Between dated rate observations: step (the earlier holds until the later) or linear"
+          + " (default: step).")
+  String interpolation = "step";
+
+  @Option(names = "--hold-last", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Hold the last observed rate to the last year, each year so read marked extrapolated;"
+          + " --no-hold-last gives no figure past the last observation (default: hold, marked).")
+  boolean holdLast;
+
+  @Override
+  QueryResult query(Store store) {
+    return results(store).getFirst();
+  }
+
+  @Override
+  List<QueryResult> results(Store store) {
+    RateBasis basis = rateBasis == null ? null : RateBasis.byName(rateBasis).orElseThrow(
+        () -> new BadInputException("--rate-basis " + rateBasis + ": expected actual, capacity or target"));
+    Interpolation how;
+    try {
+      how = Interpolation.valueOf(interpolation.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--interpolation " + interpolation + ": expected step or linear");
+    }
+    return ChainReport.run(store, Catalogue.bundled(), item,
+        new ChainReport.Options(from, to, basis, how, holdLast));
+  }
+}

@@ -1,0 +1,31 @@
+package org.quartermaster.app.cli;
+
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.TransfersQuery;
+import org.quartermaster.app.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code qm query transfers}: drawdowns, deliveries and pledges. */
+@Command(
+    name = "transfers",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Transfers: drawdowns, deliveries and pledges from one country to another,",
+      "each a running total (cumulative) or new within a window (period), pledged or delivered."
+    })
+final class QueryTransfersCommand extends QuerySubcommand {
+  @Option(names = "--item", paramLabel = "ITEM",
+      description = "A munition id or name (javelin, 155mm shells: every name of it), else part of the item's"
+          + " name as written, any case (default: every item).")
+  String item;
+
+  @Mixin MinGradeOption minGrade;
+
+  @Override
+  QueryResult query(Store store) {
+    return TransfersQuery.run(store, Catalogue.bundled(), new TransfersQuery.Options(item, minGrade.grade()));
+  }
+}

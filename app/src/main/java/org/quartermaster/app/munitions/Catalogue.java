@@ -1,0 +1,189 @@
+package org.quartermaster.app.munitions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The munition catalogue: canonical munitions ({@code munitions.csv}), the names the data give them
+ * ({@code aliases.csv}), the components complete rounds need ({@code components.csv}) and the names
+ * deliberately left unresolved ({@code unresolved.csv}, with the reason). Data, not code: the files are
+ * shipped under {@code org/quartermaster/app/munitions/}. A name resolves only by an exact match after
+ * {@link ItemNames#normalise normalisation}; the closest known name is offered as a suggestion, never
+ * applied. Immutable and thread-safe.
+ */
+public final class Catalogue {
+  private static final Catalogue BUNDLED = bundledFiles();
+
+  private final Map<String, Munition> byId;
+  private final Map<String, Known> byName;
+  private final Map<String, String> unresolved;
+  private final List<Component> components;
+
+  /** A name the catalogue knows, as written there, and its munition. */
+  private record Known(String written, Munition munition) {}
+
+  private Catalogue(Map<String, Munition> byId, Map<String, Known> byName, Map<String, String> unresolved,
+      List<Component> components) {
+    this.byId = byId;
+    this.byName = byName;
+    this.unresolved = unresolved;
+    this.components = List.copyOf(components);
+  }
+
+  /** The catalogue shipped with Quartermaster. */
+  public static Catalogue bundled() {
+    return BUNDLED;
+  }
+
+  /**
+   * A catalogue of these entries, checked whole: ids unique, every alias and component naming a known
+   * id, no name given to two munitions or both resolved and left unresolved.
+   *
+   * @param aliases    alias → munition id, in file order
+   * @param unresolved name → reason
+   * @throws CatalogueException with every problem found
+   */
+  public static Catalogue of(List<Munition> munitions, Map<String, String> aliases, List<Component> components,
+      Map<String, String> unresolved) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Munition> byId = new LinkedHashMap<>();
+    Map<String, Known> byName = new HashMap<>();
+    for (Munition m : munitions) {
+      if (byId.putIfAbsent(m.id(), m) != null) {
+        problems.add("munitions.csv: id '" + m.id() + "' appears twice; give each munition its own id");
+      }
+    }
+    for (Munition m : byId.values()) {
+      name(m.id(), m, byName, problems, "munitions.csv");
+      name(m.name(), m, byName, problems, "munitions.csv");
+    }
+    aliases.forEach((alias, id) -> {
+      Munition m = byId.get(id);
+      if (m == null) {
+        problems.add("aliases.csv: alias '" + alias + "' names id '" + id + "', which munitions.csv does not have"
+            + hint(id, byId.keySet()));
+      } else {
+        name(alias, m, byName, problems, "aliases.csv");
+      }
+    });
+    for (Component c : components) {
+      for (String id : List.of(c.roundId(), c.componentId())) {
+        if (!byId.containsKey(id)) {
+          problems.add("components.csv: '" + id + "' is not an id of munitions.csv" + hint(id, byId.keySet()));
+        }
+      }
+    }
+    Map<String, String> left = new HashMap<>();
+    unresolved.forEach((name, reason) -> {
+      String key = ItemNames.normalise(name);
+      Known known = byName.get(key);
+      if (known != null) {
+        problems.add("unresolved.csv: '" + name + "' is also a name of '" + known.munition().id()
+            + "'; keep it in one of the two files");
+      }
+      left.put(key, reason);
+    });
+    if (!problems.isEmpty()) {
+      throw new CatalogueException(problems);
+    }
+    return new Catalogue(byId, byName, left, components);
+  }
+
+  private static void name(String name, Munition m, Map<String, Known> byName, List<String> problems, String file) {
+    Known earlier = byName.putIfAbsent(ItemNames.normalise(name), new Known(name, m));
+    if (earlier != null && !earlier.munition().id().equals(m.id())) {
+      problems.add(file + ": '" + name + "' names both '" + earlier.munition().id() + "' and '" + m.id()
+          + "'; a name may name one munition only");
+    }
+  }
+
+  private static String hint(String id, Collection<String> ids) {
+    return org.quartermaster.engine.scenario.Suggestions.closest(id, ids).map(s -> "; did you mean '" + s + "'?")
+        .orElse("");
+  }
+
+  /** Every munition, in file order. */
+  public List<Munition> munitions() {
+    return List.copyOf(byId.values());
+  }
+
+  public Optional<Munition> findMunition(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** What the catalogue makes of a name as written in the data (or an id typed by a user). */
+  public Resolution resolve(String name) {
+    String key = ItemNames.normalise(name);
+    Known known = byName.get(key);
+    if (known != null) {
+      return new Resolution.Resolved(known.munition());
+    }
+    String reason = unresolved.get(key);
+    if (reason != null) {
+      return new Resolution.Unresolved(reason);
+    }
+    return new Resolution.Unknown(closest(key));
+  }
+
+  /** The munition a name resolves to, if it does. */
+  public Optional<Munition> munitionOf(String name) {
+    return resolve(name) instanceof Resolution.Resolved(Munition m) ? Optional.of(m) : Optional.empty();
+  }
+
+  /** The components of a complete round, in file order (none for other munitions). */
+  public List<Component> components(String roundId) {
+    return components.stream().filter(c -> c.roundId().equals(roundId)).toList();
+  }
+
+  /**
+   * The known name closest to {@code key}: the one containing it or contained in it (longest first), or
+   * else the one within a few edits (a quarter of its length at most).
+   */
+  private Resolution.Suggestion closest(String key) {
+    Known best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (Map.Entry<String, Known> entry : byName.entrySet()) {
+      String name = entry.getKey();
+      int score;
+      if (name.length() >= 4 && (key.contains(name) || name.contains(key) && key.length() >= 4)) {
+        score = -name.length();
+      } else {
+        int d = org.quartermaster.engine.scenario.Suggestions.distance(key, name);
+        score = d <= Math.max(2, Math.min(key.length(), name.length()) / 4) ? d : Integer.MAX_VALUE;
+      }
+      if (score < bestScore || score == bestScore && best != null && entry.getValue().written().compareTo(best.written()) < 0) {
+        best = entry.getValue();
+        bestScore = score;
+      }
+    }
+    return best == null || bestScore == Integer.MAX_VALUE ? null
+        : new Resolution.Suggestion(best.written(), best.munition().id());
+  }
+
+  private static Catalogue bundledFiles() {
+    List<Munition> munitions = CatalogueFiles.read("munitions.csv").stream()
+        .map(l -> new Munition(l.cell("id"), l.cell("name"), l.cell("family"), l.cell("category"), l.cell("unit"),
+            l.cell("note")))
+        .toList();
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (CatalogueFiles.CsvLine l : CatalogueFiles.read("aliases.csv")) {
+      if (aliases.putIfAbsent(l.cell("alias"), l.cell("id")) != null) {
+        throw new CatalogueException(List.of("aliases.csv row " + l.row() + ": alias '" + l.cell("alias")
+            + "' appears twice"));
+      }
+    }
+    List<Component> components = CatalogueFiles.read("components.csv").stream()
+        .map(l -> new Component(l.cell("round_id"), l.cell("component_id"), Double.parseDouble(l.cell("per_round"))))
+        .toList();
+    Map<String, String> unresolved = new LinkedHashMap<>();
+    for (CatalogueFiles.CsvLine l : CatalogueFiles.read("unresolved.csv")) {
+      unresolved.put(l.cell("name"), l.cell("reason"));
+    }
+    return of(munitions, aliases, components, unresolved);
+  }
+}

@@ -1,0 +1,166 @@
+package org.quartermaster.app.munitions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartermaster.app.query.Column;
+import org.quartermaster.app.query.QueryException;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.Source;
+import org.quartermaster.app.store.Store;
+
+/**
+ * {@code qm chain ITEM}: a munition's replenishment chain from the store. Three tables: per year and
+ * country, what was produced (at the chosen basis, stating how the rate was read), transferred (each series
+ * apart) and contracted (by award year); years to replace for every pairing of a transferred quantity with
+ * a rate basis; and, for a round with components, which component binds. Every figure names the rows it
+ * came from ({@code d<dataset>:r<row>}), and the sources are listed under each table.
+ */
+public final class ChainReport {
+  private ChainReport() {}
+
+  /**
+   * @param fromYear      first year, or null for the first year of any figure
+   * @param toYear        last year, or null for the last year of any figure
+   * @param basis         the production basis read, or null for actual production and every basis of years to replace
+   * @param interpolation how rates are read between observations
+   * @param holdLast      whether the last rate is held past its observation (flagged as extrapolated)
+   */
+  public record Options(Integer fromYear, Integer toYear, RateBasis basis, Interpolation interpolation,
+      boolean holdLast) {}
+
+  public static List<QueryResult> run(Store store, Catalogue catalogue, String item, Options options) {
+    Munition munition = switch (catalogue.resolve(item)) {
+      case Resolution.Resolved(Munition m) -> m;
+      case Resolution.Unresolved(String reason) -> throw new QueryException("'" + item
+          + "' names no single munition: " + reason + ". qm items lists the munitions.");
+      case Resolution.Unknown(Resolution.Suggestion s) -> throw new QueryException("unknown item '" + item + "'"
+          + (s == null ? "" : "; did you mean '" + s.alias() + "' (" + s.id() + ")?") + " qm items lists the munitions.");
+    };
+    List<Component> needs = catalogue.components(munition.id());
+    List<ChainInputs> components = new ArrayList<>();
+    for (Component c : needs) {
+      components.add(ChainInputs.read(store, catalogue, catalogue.findMunition(c.componentId()).orElseThrow()));
+    }
+    return of(ChainInputs.read(store, catalogue, munition), needs, components, options);
+  }
+
+  /** The chain of already read inputs; {@code needs} and {@code components}: a round's components and their inputs. */
+  static List<QueryResult> of(ChainInputs inputs, List<Component> needs, List<ChainInputs> components,
+      Options options) {
+    int[] years = years(inputs, options);
+    int from = years[0];
+    int to = years[1];
+    RateBasis produced = options.basis() == null ? RateBasis.ACTUAL : options.basis();
+    List<RateBasis> bases = options.basis() == null ? List.of(RateBasis.values()) : List.of(options.basis());
+    Map<List<String>, List<TransferFigure>> series = new LinkedHashMap<>();
+    inputs.transfers().forEach(t -> series.computeIfAbsent(List.of(t.supplier(), t.status(), t.basis()),
+        k -> new ArrayList<>()).add(t));
+    List<ChainLine> lines = new ArrayList<>();
+    Map<String, List<RateObservation>> byCountry = new LinkedHashMap<>();
+    inputs.observations().stream().filter(o -> produced.reads(o.kind()))
+        .forEach(o -> byCountry.computeIfAbsent(o.country(), k -> new ArrayList<>()).add(o));
+    String seriesName = produced.wireName() + " (" + options.interpolation().wireName() + ")";
+    byCountry.values().forEach(obs -> lines.addAll(AnnualProduction.perYear(obs, seriesName, from, to,
+        options.interpolation(), options.holdLast())));
+    series.values().forEach(figures -> lines.addAll(TransferSeries.perYear(figures, from, to)));
+    lines.addAll(ContractsByYear.perYear(inputs.contracts(), from, to));
+    lines.sort(Comparator.comparingInt(ChainLine::year).thenComparing(ChainLine::measure, Comparator.comparing(
+        m -> List.of("produced", "transferred", "contracted").indexOf(m))).thenComparing(ChainLine::country));
+    Munition m = inputs.munition();
+    List<String> notes = new ArrayList<>();
+    notes.add("produced: the " + produced.wireName() + " rate of each producer country, read " + options.interpolation()
+        .wireName() + " between dated observations, each holding over the stretch its date covers;"
+        + (options.holdLast() ? " past the last observation the rate is held and the year says so (extrapolated)."
+            : " nothing past the last observation."));
+    notes.add("transferred: running totals (cumulative) and window figures (period) are separate series, never added;"
+        + " a year from running totals is the largest total by its end less the largest by the year before's end.");
+    notes.add("rows: d<dataset>:r<row> (qm datasets show <dataset>).");
+    inputs.leftOut().forEach(l -> notes.add("left out: " + l));
+    QueryResult chain = result("Chain of " + m.name() + " (" + m.id() + "), " + from + "–" + to + ", in " + m.unit(),
+        List.of(Column.number("year", null), Column.text("country"), Column.text("measure"), Column.text("series"),
+            Column.number("quantity", m.unit(), 0), Column.detail("quantity_high"), Column.text("how"),
+            Column.text("rows"), Column.text("extrapolated")),
+        lines.stream().map(l -> Arrays.<Object>asList(l.year(), l.country(), l.measure(), l.series(), l.low(),
+            l.high(), l.how(), RowRef.join(l.rows()), l.extrapolated() ? "yes" : "no")).toList(),
+        lines.stream().flatMap(l -> l.rows().stream()).toList(), inputs, notes);
+    List<QueryResult> results = new ArrayList<>(List.of(chain,
+        yearsToReplace(inputs, series.values().stream().toList(), from, to, bases)));
+    if (!needs.isEmpty()) {
+      results.add(Binding.result(inputs, needs, components, to));
+    }
+    return results;
+  }
+
+  private static QueryResult yearsToReplace(ChainInputs inputs, List<List<TransferFigure>> series, int from, int to,
+      List<RateBasis> bases) {
+    List<YearsToReplace.Line> lines = YearsToReplace.lines(series, inputs.observations(), from, to, bases);
+    List<RowRef> used = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
+    for (YearsToReplace.Line l : lines) {
+      List<RowRef> quantityRows = l.quantity().from().stream().map(TransferFigure::row).toList();
+      List<RowRef> rateRows = l.rate().stream().map(RateObservation::row).toList();
+      used.addAll(quantityRows);
+      used.addAll(rateRows);
+      RateObservation first = l.rate().getFirst();
+      rows.add(Arrays.asList(l.supplier(), l.series(), from + "–" + to, l.quantity().low(), l.quantity().how(),
+          RowRef.join(quantityRows), l.basis().wireName(), l.rateLow(), l.rateHigh(),
+          String.join(" or ", l.rate().stream().map(RateObservation::asWritten).distinct().toList())
+              + (first.targetDate() == null ? "" : " by " + first.targetDate()),
+          first.span().start().toString(), RowRef.join(rateRows), l.yearsMin(), l.yearsMax()));
+    }
+    List<String> notes = new ArrayList<>(List.of("years = quantity ÷ rate per year; years_min at the high end of a"
+        + " range, years_max at the low end. actual: the latest actual figure dated by the window's end (rate_dated"
+        + " says how old it is); capacity: the latest stated capacity; target: the latest announced target."));
+    if (lines.isEmpty()) {
+      notes.add("No pairing: no transferred quantity in the window, or no production figure of the supplier country.");
+    }
+    return result("Years to replace " + inputs.munition().name() + " transferred " + from + "–" + to,
+        List.of(Column.text("supplier"), Column.text("transferred"), Column.text("window"),
+            Column.number("quantity", inputs.munition().unit(), 0), Column.detail("quantity_how"),
+            Column.text("quantity_rows"), Column.text("rate_basis"), Column.number("rate", "per year", 0),
+            Column.detail("rate_high"), Column.text("rate_as_written"), Column.text("rate_dated"),
+            Column.text("rate_rows"), Column.number("years_min", "years", 1), Column.number("years_max", "years", 1)),
+        rows, used, inputs, notes);
+  }
+
+  static QueryResult result(String title, List<Column> columns, List<List<Object>> rows, List<RowRef> used,
+      ChainInputs inputs, List<String> notes) {
+    Set<Source> sources = new LinkedHashSet<>();
+    used.stream().distinct().sorted().forEach(r -> {
+      Source s = inputs.sources().get(r);
+      if (s != null) {
+        sources.add(s);
+      }
+    });
+    return new QueryResult(title, columns, rows, List.of(), List.copyOf(sources), notes);
+  }
+
+  private static int[] years(ChainInputs inputs, Options options) {
+    List<Integer> all = new ArrayList<>();
+    inputs.observations().forEach(o -> all.add(o.span().start().getYear()));
+    inputs.transfers().forEach(t -> all.add(t.span().end().minusDays(1).getYear()));
+    inputs.contracts().stream().filter(c -> c.awardYear() != null).forEach(c -> all.add(c.awardYear()));
+    if (all.isEmpty() && (options.fromYear() == null || options.toYear() == null)) {
+      throw new QueryException("the store has no dated figure of " + inputs.munition().name() + " ("
+          + inputs.munition().id() + "); give --from and --to, or import its figures.");
+    }
+    int from = options.fromYear() != null ? options.fromYear() : all.stream().min(Integer::compare).orElseThrow();
+    int to = options.toYear() != null ? options.toYear() : all.stream().max(Integer::compare).orElseThrow();
+    if (to < from) {
+      throw new QueryException("--to " + to + " is before --from " + from);
+    }
+    return new int[] {from, to};
+  }
+
+  /** The day after a year ends. */
+  static LocalDate endOf(int year) {
+    return LocalDate.of(year + 1, 1, 1);
+  }
+}

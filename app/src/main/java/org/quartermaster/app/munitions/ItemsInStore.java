@@ -1,0 +1,80 @@
+package org.quartermaster.app.munitions;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quartermaster.app.query.Column;
+import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.store.Store;
+
+/**
+ * {@code qm items}: the catalogue's munitions with the names the store gives each and the rows naming
+ * them; with {@code --unresolved}, the item names in the store that resolve to no munition, each with why
+ * (listed as unresolved on purpose) or the closest known name (a suggestion, never applied).
+ */
+public final class ItemsInStore {
+  private ItemsInStore() {}
+
+  /** An item name as the store writes it, the tables it appears in and the rows naming it. */
+  private record Named(String item, List<String> tables, long rows) {}
+
+  public static QueryResult catalogue(Store store, Catalogue catalogue) {
+    Map<String, List<Named>> byId = new LinkedHashMap<>();
+    for (Named named : names(store)) {
+      catalogue.munitionOf(named.item()).ifPresent(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(named));
+    }
+    List<Column> columns = List.of(Column.text("id"), Column.text("name"), Column.text("family"),
+        Column.text("category"), Column.text("unit"), Column.number("rows", null), Column.text("names_in_store"),
+        Column.detail("note"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (Munition m : catalogue.munitions()) {
+      List<Named> names = byId.getOrDefault(m.id(), List.of());
+      rows.add(java.util.Arrays.asList(m.id(), m.name(), m.family(), m.category(), m.unit(),
+          names.stream().mapToLong(Named::rows).sum(),
+          String.join("; ", names.stream().map(Named::item).toList()), m.note()));
+    }
+    return new QueryResult("Munitions: the catalogue, with the names the store gives each", columns, rows, List.of(),
+        List.of(), List.of("rows: the production, contract and transfer rows naming the munition, under any of"
+            + " its names; qm items --unresolved lists the names that resolve to none."));
+  }
+
+  public static QueryResult unresolved(Store store, Catalogue catalogue) {
+    List<Column> columns = List.of(Column.text("item"), Column.text("appears_in"), Column.number("rows", null),
+        Column.text("status"), Column.text("reason"), Column.text("suggestion"), Column.text("suggested_id"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (Named named : names(store)) {
+      switch (catalogue.resolve(named.item())) {
+        case Resolution.Resolved resolved -> { }
+        case Resolution.Unresolved(String reason) -> rows.add(java.util.Arrays.asList(named.item(),
+            String.join(", ", named.tables()), named.rows(), "unresolved on purpose", reason, null, null));
+        case Resolution.Unknown(Resolution.Suggestion s) -> rows.add(java.util.Arrays.asList(named.item(),
+            String.join(", ", named.tables()), named.rows(), "unknown", null, s == null ? null : s.alias(),
+            s == null ? null : s.id()));
+      }
+    }
+    return new QueryResult("Item names that resolve to no munition", columns, rows, List.of(), List.of(),
+        List.of("unresolved on purpose: listed in the catalogue's unresolved.csv with the reason;"
+            + " unknown: add the name to aliases.csv (NAME,ID) or to unresolved.csv (NAME,REASON);"
+            + " a suggestion is never applied."));
+  }
+
+  private static List<Named> names(Store store) {
+    return store.read(c -> {
+      Map<String, Named> byItem = new LinkedHashMap<>();
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+          "SELECT item, appears_in, rows FROM items WHERE item IS NOT NULL ORDER BY lower(item), item, appears_in")) {
+        while (r.next()) {
+          String item = r.getString(1);
+          Named earlier = byItem.get(item);
+          List<String> tables = new ArrayList<>(earlier == null ? List.of() : earlier.tables());
+          tables.add(r.getString(2));
+          byItem.put(item, new Named(item, tables, (earlier == null ? 0 : earlier.rows()) + r.getLong(3)));
+        }
+      }
+      return List.copyOf(byItem.values());
+    });
+  }
+}
