@@ -188,10 +188,10 @@ final class RunEndpoints {
       return;
     }
     int cells = scenario.cells().size();
-    String message = String.format(Locale.ROOT, "this run needs an estimated %,d MiB (%d cells × %d months%s),"
-        + " more than the %,d MiB all runs may hold on this server: ask for %sfewer cells or a shorter horizon_months",
-        bytes >> 20, cells, scenario.horizonMonths(), options.mode() == Mode.DETERMINISTIC ? ", 1 run"
-            : " × " + options.runs() + " runs", runs.memoryCapacity() >> 20,
+    String message = String.format(Locale.ROOT, "this run needs an estimated %s (%d cells × %d months%s),"
+        + " more than the %s all runs may hold on this server: ask for %sfewer cells or a shorter horizon_months",
+        RunManager.mib(bytes), cells, scenario.horizonMonths(), options.mode() == Mode.DETERMINISTIC ? ", 1 run"
+            : " × " + options.runs() + " runs", RunManager.mib(runs.memoryCapacity()),
         options.mode() == Mode.STOCHASTIC && options.runs() > 1 ? "fewer runs (up to 10,000 runs every run's"
             + " closing stock is kept for exact quantiles), " : "");
     String path = options.mode() == Mode.STOCHASTIC ? runsGiven ? "runs" : "scenario.runs" : "scenario.horizon_months";

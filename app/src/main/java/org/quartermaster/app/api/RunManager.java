@@ -157,7 +157,8 @@ final class RunManager implements AutoCloseable {
     }
   }
 
-  private static String mib(long bytes) {
+  /** Bytes as MiB with one decimal, for messages. */
+  static String mib(long bytes) {
     return String.format(Locale.ROOT, "%,.1f MiB", bytes / 1048576.0);
   }
 

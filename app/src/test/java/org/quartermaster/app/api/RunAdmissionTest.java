@@ -93,7 +93,7 @@ class RunAdmissionTest {
       assertThat(problem.get("path").asText()).isEqualTo("runs");
       assertThat(problem.get("value").asText()).isEqualTo("10000");
       assertThat(problem.get("message").asText()).startsWith("this run needs an estimated ")
-          .contains("more than the 0 MiB all runs may hold on this server: ask for fewer runs")
+          .contains("more than the 0.1 MiB all runs may hold on this server: ask for fewer runs")
           .endsWith("fewer cells or a shorter horizon_months");
     }
   }
