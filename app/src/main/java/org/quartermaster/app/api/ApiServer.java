@@ -55,7 +55,7 @@ public final class ApiServer {
   public static Javalin create(Supplier<Store> stores, ApiSettings settings) {
     ObjectMapper json = JsonMapper.builder().build();
     StoreAccess store = new StoreAccess(stores);
-    RunManager runManager = new RunManager(settings.limits());
+    RunManager runManager = new RunManager(settings.limits(), settings.runResults());
     ScenarioCatalog catalog = new ScenarioCatalog(ExampleScenarios.fromClasspath(), store);
     Endpoints endpoints = new Endpoints(new QueryEndpoints(store), new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),

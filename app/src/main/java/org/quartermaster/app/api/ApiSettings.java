@@ -2,6 +2,7 @@ package org.quartermaster.app.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Locale;
  * @param maxBodyBytes   the largest request body accepted, but for file uploads; larger ones get 413
  * @param maxImportBytes the largest file accepted by {@code POST /api/v1/imports}; larger ones get 413
  * @param limits         what a run may ask for
+ * @param runResults     the folder for run results too large to keep in memory (beside the store; files
+ *                       left there by an earlier server are removed at start), or null for a temporary
+ *                       folder removed when the server stops
  */
-public record ApiSettings(
-    String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes, RunLimits limits) {
+public record ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes,
+    long maxImportBytes, RunLimits limits, Path runResults) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
@@ -46,6 +50,12 @@ public record ApiSettings(
     java.util.Objects.requireNonNull(limits, "limits");
   }
 
+  /** These settings with run results too large for memory in a temporary folder. */
+  public ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes,
+      RunLimits limits) {
+    this(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, null);
+  }
+
   /** These settings with uploads of at most {@link #DEFAULT_MAX_IMPORT_BYTES}. */
   public ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, RunLimits limits) {
     this(host, port, token, exposed, maxBodyBytes, DEFAULT_MAX_IMPORT_BYTES, limits);
@@ -57,15 +67,25 @@ public record ApiSettings(
   }
 
   public ApiSettings withToken(String newToken, boolean newExposed) {
-    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits);
+    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits, runResults);
   }
 
   public ApiSettings withLimits(RunLimits newLimits) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits, runResults);
   }
 
   public ApiSettings withMaxImportBytes(long newMaxImportBytes) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits, runResults);
+  }
+
+  public ApiSettings withRunResults(Path folder) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, folder);
+  }
+
+  /** The run results folder for the store file {@code store}: {@code <store>.run-results} beside it. */
+  public static Path runResultsBeside(Path store) {
+    Path file = store.toAbsolutePath();
+    return file.resolveSibling(file.getFileName() + ".run-results");
   }
 
   /** Whether mutating requests need the bearer token. */
@@ -97,21 +117,51 @@ public record ApiSettings(
   }
 
   /**
-   * What one run may ask for; over a limit the request gets 413.
+   * What one run may ask for (over a limit the request gets 413) and what all runs may hold.
    *
-   * @param maxRuns      most Monte Carlo runs
-   * @param maxMonths    longest horizon in months
-   * @param maxCellMonths most runs × months × cells
-   * @param concurrent   runs executing at once
-   * @param queued       runs waiting; beyond that new runs get 503
+   * @param maxRuns           most Monte Carlo runs
+   * @param maxMonths         longest horizon in months
+   * @param maxCellMonths     most runs × months × cells
+   * @param concurrent        runs executing at once
+   * @param queued            runs waiting; beyond that new runs get 503
+   * @param memoryBytes       the heap that running and queued runs may hold together, by their estimates
+   *                          ({@link org.quartermaster.engine.simulation.MemoryEstimate}); a run that does not
+   *                          fit beside the others gets 503, one that could never fit 413
+   * @param resultMemoryBytes the results of finished runs kept in memory together; beyond it the oldest
+   *                          finished runs are forgotten
+   * @param resultFileBytes   a result longer than this is kept in a file (see {@link ApiSettings#runResults})
+   *                          and streamed from it; at most {@code resultMemoryBytes}
    */
-  public record RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued) {
+  public record RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued,
+      long memoryBytes, long resultMemoryBytes, long resultFileBytes) {
     public static final RunLimits DEFAULT = new RunLimits(1_000_000, 600, 2e9, 2, 8);
+    /** Results longer than 16 MiB go to a file by default. */
+    public static final long DEFAULT_RESULT_FILE_BYTES = 16L << 20;
 
     public RunLimits {
-      if (maxRuns < 1 || maxMonths < 1 || maxCellMonths < 1 || concurrent < 1 || queued < 0) {
+      if (maxRuns < 1 || maxMonths < 1 || maxCellMonths < 1 || concurrent < 1 || queued < 0 || memoryBytes < 1
+          || resultMemoryBytes < 1 || resultFileBytes < 1) {
         throw new IllegalArgumentException("run limits must be positive");
       }
+      if (resultFileBytes > resultMemoryBytes || resultFileBytes > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("resultFileBytes (" + resultFileBytes + ") must be at most resultMemoryBytes ("
+            + resultMemoryBytes + ") and 2 GiB");
+      }
+    }
+
+    /**
+     * These limits with half of the JVM's maximum heap for runs, a tenth for the results kept in memory,
+     * and results over {@link #DEFAULT_RESULT_FILE_BYTES} (or that tenth, if smaller) in files.
+     */
+    public RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued) {
+      this(maxRuns, maxMonths, maxCellMonths, concurrent, queued, Runtime.getRuntime().maxMemory() / 2,
+          Runtime.getRuntime().maxMemory() / 10,
+          Math.min(DEFAULT_RESULT_FILE_BYTES, Runtime.getRuntime().maxMemory() / 10));
+    }
+
+    public RunLimits withMemory(long newMemoryBytes, long newResultMemoryBytes, long newResultFileBytes) {
+      return new RunLimits(maxRuns, maxMonths, maxCellMonths, concurrent, queued, newMemoryBytes,
+          newResultMemoryBytes, newResultFileBytes);
     }
   }
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One simulation run asked for through the API: its state, progress and, when done, its result
- * (result format v1 JSON). Thread-safe: written by its worker, read by request threads.
+ * One simulation run asked for through the API: its state, progress and, when done, where its result
+ * (result format v1 JSON) is kept. It holds its share of the runs' memory until it ends, whichever way.
+ * Thread-safe: written by its worker, read by request threads.
  */
 final class Run {
   /** Where a run is; the last three are final. */
@@ -32,13 +33,15 @@ final class Run {
   private final AtomicLong done = new AtomicLong();
   private volatile Status status = Status.QUEUED;
   private volatile boolean cancelRequested;
-  private volatile String resultJson;
+  private final RunMemory.Reservation memory;
+  private volatile RunResult result;
   private volatile String message;
   private volatile Future<?> future;
 
-  Run(String id, long total) {
+  Run(String id, long total, RunMemory.Reservation memory) {
     this.id = id;
     this.total = total;
+    this.memory = memory;
   }
 
   String id() {
@@ -49,8 +52,9 @@ final class Run {
     return status;
   }
 
-  String resultJson() {
-    return resultJson;
+  /** The result once done, else null. */
+  RunResult result() {
+    return result;
   }
 
   boolean cancelRequested() {
@@ -73,20 +77,23 @@ final class Run {
     return true;
   }
 
-  synchronized void finish(String json) {
-    resultJson = json;
+  synchronized void finish(RunResult kept) {
+    result = kept;
     done.set(total);
     status = Status.DONE;
+    memory.release();
   }
 
   synchronized void fail(String why) {
     message = why;
     status = Status.FAILED;
+    memory.release();
   }
 
   synchronized void cancelled() {
     message = "cancelled";
     status = Status.CANCELLED;
+    memory.release();
   }
 
   /** Asks the run to stop: a queued run is cancelled at once, a running one at its next progress report. */

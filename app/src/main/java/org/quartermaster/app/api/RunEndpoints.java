@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.quartermaster.engine.model.Scenario;
@@ -50,12 +56,26 @@ final class RunEndpoints {
     ctx.json(run(ctx).view());
   }
 
+  /** The result, from memory or streamed from its file. */
   void result(Context ctx) {
     Run run = run(ctx);
     if (run.status() != Run.Status.DONE) {
       throw new ApiException(409, "run " + run.id() + " is " + run.status().wireName() + ", not done");
     }
-    ctx.contentType("application/json").result(run.resultJson());
+    ctx.contentType("application/json");
+    switch (run.result()) {
+      case RunResult.InMemory(byte[] json) -> ctx.result(json);
+      case RunResult.OnDisk(Path file, long bytes) -> {
+        try {
+          ctx.header("Content-Length", Long.toString(bytes)).result(Files.newInputStream(file));
+        } catch (NoSuchFileException e) {
+          throw ApiException.notFound("run " + run.id() + " has just been forgotten (older runs make room for new"
+              + " ones); run it again");
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the result of run " + run.id() + " from " + file, e);
+        }
+      }
+    }
   }
 
   void cancel(Context ctx) {
@@ -157,7 +177,27 @@ final class RunEndpoints {
       options = SimulationOptions.stochastic((int) total,
           seed != null ? seed : scenario.seed().orElse(SimulationOptions.DEFAULT_SEED));
     }
+    checkMemory(scenario, options, runsAsked != null);
     return new Request(scenario, options, total);
+  }
+
+  /** 413 for a run whose memory estimate exceeds all that runs may hold, even alone. */
+  private void checkMemory(Scenario scenario, SimulationOptions options, boolean runsGiven) {
+    long bytes = runs.admissionBytes(scenario, options);
+    if (bytes <= runs.memoryCapacity()) {
+      return;
+    }
+    int cells = scenario.cells().size();
+    String message = String.format(Locale.ROOT, "this run needs an estimated %s (%d cells × %d months%s),"
+        + " more than the %s all runs may hold on this server: ask for %sfewer cells or a shorter horizon_months",
+        RunManager.mib(bytes), cells, scenario.horizonMonths(), options.mode() == Mode.DETERMINISTIC ? ", 1 run"
+            : " × " + options.runs() + " runs", RunManager.mib(runs.memoryCapacity()),
+        options.mode() == Mode.STOCHASTIC && options.runs() > 1 ? "fewer runs (up to 10,000 runs every run's"
+            + " closing stock is kept for exact quantiles), " : "");
+    String path = options.mode() == Mode.STOCHASTIC ? runsGiven ? "runs" : "scenario.runs" : "scenario.horizon_months";
+    throw new ApiException(413, "the run asked for needs more memory than this server has for runs",
+        List.of(new ApiProblem(path, options.mode() == Mode.STOCHASTIC ? Integer.toString(options.runs())
+            : Integer.toString(scenario.horizonMonths()), message)));
   }
 
   private void checkLimits(Scenario scenario, long total, boolean runsGiven) {

@@ -1,7 +1,10 @@
 package org.quartermaster.app.api;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,25 +14,35 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.quartermaster.engine.model.Scenario;
-import org.quartermaster.engine.result.ResultJson;
+import org.quartermaster.engine.result.SimulationResult;
+import org.quartermaster.engine.simulation.MemoryEstimate;
 import org.quartermaster.engine.simulation.SimulationOptions;
 import org.quartermaster.engine.simulation.SimulationTooLargeException;
 import org.quartermaster.engine.simulation.Sm1Simulator;
 
 /**
  * Runs simulations in the background on a bounded pool ({@code concurrent} at once, {@code queued}
- * waiting; beyond that a new run is refused with 503) and keeps the latest {@value #KEPT} runs.
- * Cancelling makes the run's progress listener throw {@link CancellationException}, which stops every
- * engine worker. Thread-safe.
+ * waiting; beyond that a new run is refused with 503). A run is admitted only when its memory estimate
+ * fits in what the runs may hold together ({@link RunMemory}; 503 otherwise), and holds it until it
+ * ends. Finished runs are kept, the latest {@value #KEPT} at most and their in-memory results within
+ * {@code resultMemoryBytes}: beyond either, the oldest finished runs are forgotten first (and their
+ * result files removed). Cancelling makes the run's progress listener throw {@link
+ * CancellationException}, which stops every engine worker. Thread-safe.
  */
 final class RunManager implements AutoCloseable {
   static final int KEPT = 100;
+  private static final long STOP_WAIT_SECONDS = 10;
 
   private final ThreadPoolExecutor pool;
   private final int engineThreads;
+  private final RunMemory memory;
+  private final long resultMemoryBytes;
+  private final long resultFileBytes;
+  private final RunResultFolder results;
   private final Map<String, Run> runs = new LinkedHashMap<>();
+  private long resultBytesInMemory;
 
-  RunManager(ApiSettings.RunLimits limits) {
+  RunManager(ApiSettings.RunLimits limits, Path resultFolder) {
     pool = new ThreadPoolExecutor(limits.concurrent(), limits.concurrent(), 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(Math.max(1, limits.queued())), task -> {
           Thread thread = new Thread(task, "qm-api-run");
@@ -37,12 +50,41 @@ final class RunManager implements AutoCloseable {
           return thread;
         });
     engineThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / limits.concurrent());
+    memory = new RunMemory(limits.memoryBytes());
+    resultMemoryBytes = limits.resultMemoryBytes();
+    resultFileBytes = limits.resultFileBytes();
+    results = new RunResultFolder(resultFolder, resultFileBytes);
   }
 
-  /** @throws ApiException 503 when the pool and its queue are full */
+  /** The options a run really executes with (the engine threads each run gets). */
+  SimulationOptions executed(SimulationOptions options) {
+    return options.withThreads(engineThreads);
+  }
+
+  /**
+   * The heap a run is admitted with: the engine's working memory, plus the result being written (in
+   * memory up to the file limit, copied once when it is kept).
+   */
+  long admissionBytes(Scenario scenario, SimulationOptions options) {
+    MemoryEstimate estimate = MemoryEstimate.of(scenario, executed(options));
+    long buffer = 2 * Math.min(estimate.resultJsonBytes(), resultFileBytes);
+    return estimate.workingBytes() > Long.MAX_VALUE - buffer ? Long.MAX_VALUE : estimate.workingBytes() + buffer;
+  }
+
+  /** What runs may hold together, in bytes. */
+  long memoryCapacity() {
+    return memory.capacity();
+  }
+
+  /** @throws ApiException 503 when the run's memory does not fit now, or the pool and its queue are full */
   Run submit(Scenario scenario, SimulationOptions options, long total) {
-    Run run = new Run(UUID.randomUUID().toString(), total);
-    SimulationOptions withProgress = options.withThreads(engineThreads).withProgress((done, all) -> {
+    long bytes = admissionBytes(scenario, options);
+    RunMemory.Reservation reservation = memory.tryReserve(bytes).orElseThrow(() -> new ApiException(503,
+        String.format(Locale.ROOT, "not enough memory for this run now: it needs an estimated %s, and %s of the %s"
+            + " that runs may hold are taken by running and queued runs; try again when one has finished",
+            mib(bytes), mib(memory.reserved()), mib(memory.capacity()))));
+    Run run = new Run(UUID.randomUUID().toString(), total, reservation);
+    SimulationOptions withProgress = executed(options).withProgress((done, all) -> {
       if (run.cancelRequested()) {
         throw new CancellationException("cancelled");
       }
@@ -52,6 +94,7 @@ final class RunManager implements AutoCloseable {
       try {
         run.future(pool.submit(() -> execute(run, scenario, withProgress)));
       } catch (RejectedExecutionException e) {
+        reservation.release();
         throw new ApiException(503, "too many runs: " + pool.getActiveCount() + " running and "
             + pool.getQueue().size() + " queued; try again later");
       }
@@ -61,40 +104,87 @@ final class RunManager implements AutoCloseable {
     return run;
   }
 
-  private static void execute(Run run, Scenario scenario, SimulationOptions options) {
+  private void execute(Run run, Scenario scenario, SimulationOptions options) {
     if (!run.start()) {
       return;
     }
     try {
-      run.finish(ResultJson.toJson(Sm1Simulator.run(scenario, options)));
+      SimulationResult result = Sm1Simulator.run(scenario, options);
+      kept(run, results.keep(run.id(), result));
     } catch (CancellationException e) {
       run.cancelled();
     } catch (SimulationTooLargeException e) {
       run.fail(e.getMessage());
+    } catch (IOException e) {
+      run.fail("cannot keep the result in " + results.folder() + ": " + e.getMessage());
     } catch (RuntimeException | Error e) {
       run.fail("internal error: " + e.getClass().getSimpleName());
     }
+  }
+
+  private synchronized void kept(Run run, RunResult result) {
+    if (!runs.containsKey(run.id())) {
+      results.forget(result); // the server stopped meanwhile
+      run.cancelled();
+      return;
+    }
+    run.finish(result);
+    resultBytesInMemory += result.memoryBytes();
+    evict();
   }
 
   synchronized Optional<Run> find(String id) {
     return Optional.ofNullable(runs.get(id));
   }
 
+  /** Bytes of the finished runs' results held in memory. */
+  synchronized long resultBytesInMemory() {
+    return resultBytesInMemory;
+  }
+
+  /** Forgets the oldest finished runs while more than {@link #KEPT} are kept or their results hold too much. */
   private void evict() {
-    for (String id : new ArrayList<>(runs.keySet())) {
-      if (runs.size() <= KEPT) {
-        return;
-      }
-      if (runs.get(id).status().terminal()) {
-        runs.remove(id);
+    for (Iterator<Run> oldestFirst = runs.values().iterator(); oldestFirst.hasNext()
+        && (runs.size() > KEPT || resultBytesInMemory > resultMemoryBytes); ) {
+      Run run = oldestFirst.next();
+      if (run.status().terminal()) {
+        oldestFirst.remove();
+        if (run.result() != null) {
+          resultBytesInMemory -= run.result().memoryBytes();
+          results.forget(run.result());
+        }
       }
     }
   }
 
-  /** Cancels every run and stops the pool. */
+  /** Bytes as MiB with one decimal, for messages. */
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%,.1f MiB", bytes / 1048576.0);
+  }
+
+  /**
+   * Cancels every run, stops the pool (waiting a while for a result being written) and removes the
+   * result files.
+   */
   @Override
-  public synchronized void close() {
-    runs.values().forEach(Run::cancel);
-    pool.shutdownNow();
+  public void close() {
+    synchronized (this) {
+      runs.values().forEach(Run::cancel);
+      pool.shutdownNow();
+    }
+    try {
+      pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      for (Run run : runs.values()) {
+        if (run.result() != null) {
+          results.forget(run.result());
+        }
+      }
+      runs.clear();
+      results.close();
+    }
   }
 }

@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       settings = new ApiSettings(host, port, token != null ? token : environment.get("QM_TOKEN"), false,
-          ApiSettings.DEFAULT_MAX_BODY_BYTES, maxImportMib << 20, ApiSettings.RunLimits.DEFAULT);
+          ApiSettings.DEFAULT_MAX_BODY_BYTES, maxImportMib << 20, ApiSettings.RunLimits.DEFAULT)
+          .withRunResults(ApiSettings.runResultsBeside(storeOption.file()));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

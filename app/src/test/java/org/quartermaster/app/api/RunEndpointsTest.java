@@ -29,13 +29,13 @@ class RunEndpointsTest {
     api.close();
   }
 
-  private static String startRun(ApiFixture server, Map<String, Object> request) {
+  static String startRun(ApiFixture server, Map<String, Object> request) {
     HttpResponse<String> response = server.postJson("/api/v1/runs", request);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return ApiFixture.json(response).get("id").asText();
   }
 
-  private static JsonNode awaitTerminal(ApiFixture server, String id) throws InterruptedException {
+  static JsonNode awaitTerminal(ApiFixture server, String id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode status = ApiFixture.json(server.get("/api/v1/runs/" + id));

@@ -88,6 +88,36 @@ class SimulateCommandTest {
     assertThat(run.out()).isEmpty();
   }
 
+  /** Valid-looking scenarios that crashed the reader or printed "P50 NaN" / vanished output with exit 0. */
+  static Stream<Arguments> unboundedNumbers() {
+    String line = "  - {id: a, item: shell, base_per_month: %s, surge_per_month: %s, ramp_start_month: 0, ramp_months: 0,"
+        + " shares: {%s}}\n";
+    String head = "horizon_months: 3\nruns: 10\nitems: [{id: shell}]\nholders: [{id: USA}, {id: UKR}]\n";
+    return Stream.of(
+        Arguments.of("horizon_months: 2147483648\nitems: [{id: shell}]\nholders: [{id: USA}]\n",
+            "horizon_months: must be at most 1200", "(got 2147483648)"),
+        Arguments.of(head + "lines:\n" + line.formatted("10", "10", "USA: 1e308, UKR: 1e308"),
+            "lines[0].shares.USA: must be at most 1e15", "lines[0].shares.UKR: must be at most 1e15"),
+        Arguments.of(head + "lines:\n" + line.formatted("1e308", "1e308", "USA: 1")
+                + "stocks: [{holder: USA, item: shell, initial: 1e308}]\n",
+            "stocks[0].initial: must be at most 9,007,199,254,740,992 (2^53)",
+            "lines[0].base_per_month: must be at most 9,007,199,254,740,992 (2^53)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("unboundedNumbers")
+  void simulate_numbersBeyondTheEnginesArithmetic_exitsTwoNamingPathValueAndLimit(String yaml, String problem,
+      String other, @TempDir Path dir) throws IOException {
+    Path scenario = Files.writeString(dir.resolve("big.yaml"), yaml);
+
+    CliRun run = CliRun.qm("simulate", scenario.toString(), "--no-progress");
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains(scenario + ": invalid scenario", problem, other)
+        .doesNotContain("at org.", "Exception");
+    assertThat(run.out()).doesNotContain("NaN").isEmpty();
+  }
+
   @Test
   void simulate_unknownOption_suggestsTheClosestOption() {
     CliRun run = CliRun.qm("simulate", CliRun.example(MANPADS).toString(), "--runz=5");

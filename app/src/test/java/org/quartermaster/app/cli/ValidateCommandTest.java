@@ -92,6 +92,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_horizonBeyondAnInt_exitsTwoNamingTheLimit(@TempDir Path dir) throws IOException {
+    Path scenario = Files.writeString(dir.resolve("long.yaml"), """
+        horizon_months: 2147483648
+        items: [{id: shell}]
+        holders: [{id: USA}]
+        stocks: [{holder: USA, item: shell, initial: 10}]
+        """);
+
+    CliRun run = CliRun.qm("validate", scenario.toString());
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("horizon_months: must be at most 1200 (100 years); simulate a shorter horizon"
+        + " (got 2147483648)").doesNotContain("at org.", "Exception");
+  }
+
+  @Test
   void validate_missingFile_exitsTwoWithoutStackTrace(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere.yaml");
 

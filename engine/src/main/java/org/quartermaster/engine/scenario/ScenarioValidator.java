@@ -46,11 +46,18 @@ final class ScenarioValidator {
   private static final double INF = Double.POSITIVE_INFINITY;
   /** Demand draws are integers: rates above a billion a month are beyond what the engine samples. */
   private static final double MAX_DEMAND_PER_MONTH = 1e9;
+  /** 100 years: beyond planning horizons, and it bounds the memory a result needs (cells × months). */
+  static final int MAX_HORIZON_MONTHS = 1200;
+  /** Ramp lengths and delays beyond any horizon; bounded so that sampling a delay stays finite. */
+  private static final double MAX_RAMP_MONTHS = 1e6;
+  /** Share weights are relative (0.6 and 0.4, or 60 and 40); bounded so that their sum stays finite. */
+  private static final double MAX_SHARE_WEIGHT = 1e15;
 
   private final String source;
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> itemIds = new HashSet<>();
   private final Set<String> holderIds = new HashSet<>();
+  private final StockCeiling ceiling = new StockCeiling();
   /** The horizon T, or null when it is itself invalid (month ranges are then not checked). */
   private Integer horizon;
 
@@ -68,7 +75,12 @@ final class ScenarioValidator {
     MappingReader top = new MappingReader(root, "", problems, TOP_KEYS);
     String name = top.has("name") ? top.get("name").asText() : "";
     Long horizonMonths = top.integer("horizon_months", true, 1);
-    horizon = horizonMonths == null || horizonMonths > Integer.MAX_VALUE ? null : horizonMonths.intValue();
+    if (horizonMonths != null && horizonMonths > MAX_HORIZON_MONTHS) {
+      top.problem("horizon_months", "must be at most " + MAX_HORIZON_MONTHS + " (100 years); simulate a shorter"
+          + " horizon");
+      horizonMonths = null;
+    }
+    horizon = horizonMonths == null ? null : horizonMonths.intValue();
     Optional<YearMonth> start = start(top);
     Long runs = top.integer("runs", false, 1);
     if (runs != null && runs > Integer.MAX_VALUE) {
@@ -82,6 +94,7 @@ final class ScenarioValidator {
     List<Stock> stocks = stocks(top);
     List<ProductionLine> lines = lines(top);
     List<Transfer> transfers = transfers(top);
+    ceiling.check(horizon);
 
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(source, problems);
@@ -150,6 +163,14 @@ final class ScenarioValidator {
       String item = itemRef(entry, "item", "stock");
       Double initial = entry.number("initial", true, 0, false, INF);
       Double target = entry.number("target", false, 0, false, INF);
+      if (!StockCeiling.within(entry, "initial", initial)) {
+        initial = null;
+      } else if (initial != null) {
+        ceiling.initial(entry, "initial", initial);
+      }
+      if (!StockCeiling.within(entry, "target", target)) {
+        target = null;
+      }
       List<DemandSegment> demand = demand(entry);
       if (holder != null && item != null && !seen.add(new Cell(holder, item))) {
         problems.add(new Problem(entry.path(), null, "more than one stock for holder '" + holder + "' and item '"
@@ -198,8 +219,14 @@ final class ScenarioValidator {
       String item = itemRef(entry, "item", "production line" + (id == null ? "" : " (" + id + ")"));
       Double base = entry.number("base_per_month", true, 0, false, INF);
       Double surge = entry.number("surge_per_month", true, 0, false, INF);
+      base = StockCeiling.within(entry, "base_per_month", base) ? base : null;
+      surge = StockCeiling.within(entry, "surge_per_month", surge) ? surge : null;
+      if (base != null && surge != null) {
+        boolean surgeLarger = surge > base;
+        ceiling.capacity(entry, surgeLarger ? "surge_per_month" : "base_per_month", surgeLarger ? surge : base);
+      }
       Integer rampStart = month(entry, "ramp_start_month", true);
-      Double rampMonths = entry.number("ramp_months", true, 0, false, INF);
+      Double rampMonths = entry.number("ramp_months", true, 0, false, MAX_RAMP_MONTHS);
       RampDelay delay = rampDelay(entry);
       Disruption disruption = disruption(entry);
       List<Share> shares = shares(entry, id);
@@ -219,9 +246,9 @@ final class ScenarioValidator {
     if (delay == null) {
       return null;
     }
-    Double min = delay.number("min", true, 0, false, INF);
-    Double mode = delay.number("mode", true, 0, false, INF);
-    Double max = delay.number("max", true, 0, false, INF);
+    Double min = delay.number("min", true, 0, false, MAX_RAMP_MONTHS);
+    Double mode = delay.number("mode", true, 0, false, MAX_RAMP_MONTHS);
+    Double max = delay.number("max", true, 0, false, MAX_RAMP_MONTHS);
     if (min == null || mode == null || max == null) {
       return null;
     }
@@ -260,6 +287,11 @@ final class ScenarioValidator {
     }
     for (String holder : shares.keys()) {
       Double weight = shares.number(holder, true, 0, true, INF);
+      if (weight != null && weight > MAX_SHARE_WEIGHT) {
+        shares.problem(holder, "must be at most 1e15: share weights are relative (0.6 and 0.4, or 60 and 40),"
+            + " so scale them all down by the same factor");
+        weight = null;
+      }
       if (!holderIds.contains(holder)) {
         shares.problem(holder, "the shares of production line" + (lineId == null ? "" : " (" + lineId + ")")
             + " name holder (" + holder + "), which is not declared in holders. Maybe add {id: " + holder
@@ -283,6 +315,7 @@ final class ScenarioValidator {
       String item = itemRef(entry, "item", "transfer");
       Integer month = month(entry, "month", true);
       Double quantity = entry.number("quantity", true, 0, true, INF);
+      quantity = StockCeiling.within(entry, "quantity", quantity) ? quantity : null;
       if (from != null && to != null && item != null && month != null && quantity != null) {
         transfers.add(new Transfer(from, to, item, month, quantity));
       }

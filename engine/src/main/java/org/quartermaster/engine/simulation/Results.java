@@ -17,7 +17,7 @@ import org.quartermaster.engine.result.Shortfall;
 import org.quartermaster.engine.result.SimulationResult;
 import org.quartermaster.engine.result.TransferResult;
 
-/** Turns merged totals and quantiles into a {@link SimulationResult} (MODEL.md "Results"). */
+/** Turns merged totals and quantiles into a {@link SimulationResult} (MODEL.md "Results"), every number finite. */
 final class Results {
   private Results() {}
 
@@ -57,8 +57,8 @@ final class Results {
           transfer.quantity(), totals.transferShortfall.mean(j), totals.transferShortfall.std(j)));
     }
     OptionalLong seed = options.seed() == null ? OptionalLong.empty() : OptionalLong.of(options.seed());
-    return new SimulationResult(scenario.name(), options.mode(), runs, seed, s.months, scenario.start(),
-        cells, lines, transfers);
+    return FiniteResult.require(new SimulationResult(scenario.name(), options.mode(), runs, seed, s.months,
+        scenario.start(), cells, lines, transfers));
   }
 
   /** Exact type-7 quantiles of months to target from the per-month counts, never-reached runs as +∞. */
