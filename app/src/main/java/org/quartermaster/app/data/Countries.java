@@ -49,10 +49,13 @@ public final class Countries {
 
   /** The country with this ISO alpha-3 code, alpha-2 code, name or alias. */
   public Optional<Country> find(String nameOrCode) {
-    if (nameOrCode == null || nameOrCode.isBlank() || nameOrCode.length() > MAX_NAME_CHARS) {
+    if (nameOrCode == null) {
       return Optional.empty();
     }
     String text = nameOrCode.trim();
+    if (text.isEmpty() || text.length() > MAX_NAME_CHARS) {
+      return Optional.empty();
+    }
     Country byCode = byIso3.get(text.toUpperCase(Locale.ROOT));
     if (byCode != null && text.length() == 3) {
       return Optional.of(byCode);

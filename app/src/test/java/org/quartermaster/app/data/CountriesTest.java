@@ -17,7 +17,7 @@ class CountriesTest {
 
   @Test
   void find_textLongerThanAnyName_isNoCountry() {
-    assertThat(countries.find("Poland" + " ".repeat(Countries.MAX_NAME_CHARS))).isEmpty();
+    assertThat(countries.find("Poland" + "-".repeat(Countries.MAX_NAME_CHARS))).isEmpty();
     assertThat(countries.find("Poland".repeat(1200))).isEmpty();
   }
 
