@@ -22,9 +22,10 @@ import org.quartermaster.app.store.Store;
  *
  * <p>Concurrent requests for the same answer compute it once: the first computes, the others wait for
  * its result (a burst of requests after a write, or on a cold start, costs one query per distinct
- * answer, not one per request). A computation that fails is not kept: those waiting for it get its
- * failure, the next request computes again. Bounded by the size of the kept bodies, plain and
- * gzipped. Thread-safe.
+ * answer, not one per request). A refusal of the request ({@link ApiException} with a 4xx status,
+ * such as a query option the store cannot answer) is an answer too, kept like one; any other failure
+ * is not kept: those waiting for it get it, the next request computes again. Bounded by the size of
+ * the kept bodies, plain and gzipped. Thread-safe.
  */
 final class ResponseCache {
   /**
@@ -47,8 +48,22 @@ final class ResponseCache {
     }
   }
 
-  /** An answer with the change number, when its computation began, of the tables it reads. */
-  private record Kept(Answer answer, long changes) {}
+  /**
+   * An answer, or the refusal given instead, with the change number, when its computation began, of
+   * the tables it reads.
+   */
+  private record Kept(Answer answer, ApiException refusal, long changes) {
+    Answer answerOrThrow() {
+      if (refusal != null) {
+        throw refusal;
+      }
+      return answer;
+    }
+
+    int bytes() {
+      return answer != null ? answer.bytes() : refusal.getMessage().length() * 2;
+    }
+  }
 
   private final AsyncCache<String, Kept> kept;
   private final ToLongFunction<Set<Store.Table>> changes;
@@ -60,7 +75,7 @@ final class ResponseCache {
   ResponseCache(long maxBytes, ToLongFunction<Set<Store.Table>> changes) {
     this.kept = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((String key, Kept value) -> key.length() + value.answer().bytes())
+        .weigher((String key, Kept value) -> key.length() + value.bytes())
         .buildAsync();
     this.changes = changes;
   }
@@ -84,23 +99,34 @@ final class ResponseCache {
       }
       Kept found = await(present);
       if (found.changes() >= now) {
-        return found.answer();
+        return found.answerOrThrow();
       }
       entries.remove(key, present); // computed before the last change: compute again
     }
   }
 
   private Answer computeInto(CompletableFuture<Kept> mine, String key, long changesBefore, Supplier<Answer> compute) {
-    Answer answer;
+    Kept result;
     try {
-      answer = compute.get();
+      result = new Kept(compute.get(), null, changesBefore);
+    } catch (ApiException e) {
+      if (e.status() >= 500) {
+        forget(mine, key, e);
+        throw e;
+      }
+      result = new Kept(null, e, changesBefore);
     } catch (RuntimeException | Error e) {
-      kept.asMap().remove(key, mine);
-      mine.completeExceptionally(e);
+      forget(mine, key, e);
       throw e;
     }
-    mine.complete(new Kept(answer, changesBefore));
-    return answer;
+    mine.complete(result);
+    return result.answerOrThrow();
+  }
+
+  /** A failed computation: not kept, and given to those waiting for it. */
+  private void forget(CompletableFuture<Kept> mine, String key, Throwable failure) {
+    kept.asMap().remove(key, mine);
+    mine.completeExceptionally(failure);
   }
 
   /** The result of another request's computation, or its failure as it was thrown there. */

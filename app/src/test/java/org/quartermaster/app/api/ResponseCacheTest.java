@@ -22,6 +22,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreException;
 
 /**
  * The read endpoints' answers are reused while the tables they read are unchanged, and concurrent
@@ -96,12 +97,32 @@ class ResponseCacheTest {
     ResponseCache cache = new ResponseCache(1 << 20, access::changes);
 
     assertThatThrownBy(() -> cache.get("k", SPENDING, () -> {
-      throw new ApiException(400, "bad vintage");
-    })).isInstanceOf(ApiException.class).hasMessage("bad vintage");
+      throw new StoreException("IO Error: could not read block", null);
+    })).isInstanceOf(StoreException.class).hasMessage("IO Error: could not read block");
+    assertThatThrownBy(() -> cache.get("k", SPENDING, () -> {
+      throw new ApiException(503, "the server is stopping");
+    })).isInstanceOf(ApiException.class);
 
     assertThat(cache.get("k", SPENDING, () -> ANSWER)).isSameAs(ANSWER);
     assertThat(cache.get("k", SPENDING, this::counted)).isSameAs(ANSWER);
     assertThat(computed).hasValue(0);
+  }
+
+  /** A query option the store cannot answer is answered 400 from the cache too, until the data changes. */
+  @Test
+  void get_requestRefused_keepsTheRefusalUntilItsTablesChange() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    Supplier<ResponseCache.Answer> refused = () -> {
+      computed.incrementAndGet();
+      throw new ApiException(400, "no spending figures of vintage 2031-06");
+    };
+
+    assertThatThrownBy(() -> cache.get("k", SPENDING, refused)).hasMessageContaining("2031-06");
+    assertThatThrownBy(() -> cache.get("k", SPENDING, refused)).hasMessageContaining("2031-06");
+    assertThat(computed).hasValue(1);
+
+    access.use(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
+    assertThat(cache.get("k", SPENDING, () -> ANSWER)).isSameAs(ANSWER);
   }
 
   /** A cold cache under a burst: every request waits for the one computation (issue 10: the stampede). */
