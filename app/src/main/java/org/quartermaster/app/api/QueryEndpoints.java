@@ -46,20 +46,20 @@ final class QueryEndpoints {
   void spending(Context ctx) {
     QueryParams params = new QueryParams(ctx,
         Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade"));
-    String country = params.text("country");
-    SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), country,
+    SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
         params.number("threshold"), params.list("source"), params.text("vintage"), params.flag("allies"),
         params.grade("min_grade"));
     if (options.countsSeveralSources()) {
       params.problem("source", options.source(), "a count against threshold uses one source: give one, such as"
           + " source=nato (the default) or source=sipri");
     }
-    params.check();
-    // the name is resolved here, not under the store's lock: fuzzy matching for "did you mean" takes a while
-    String iso3 = country == null ? null : ofQuery(() -> SpendingQuery.iso3(country));
-    SpendingQuery.Options resolved = new SpendingQuery.Options(options.year(), iso3, options.threshold(),
-        options.source(), options.vintage(), options.allies(), options.minGrade());
-    respond(ctx, params, tables(Store.Table.SPENDING), s -> SpendingQuery.run(s, resolved));
+    respond(ctx, params, tables(Store.Table.SPENDING), () -> {
+      // the name is resolved before the store is used: an unknown one is fuzzy-matched for "did you mean"
+      String iso3 = options.country() == null ? null : SpendingQuery.iso3(options.country());
+      SpendingQuery.Options resolved = new SpendingQuery.Options(options.year(), iso3, options.threshold(),
+          options.source(), options.vintage(), options.allies(), options.minGrade());
+      return s -> SpendingQuery.run(s, resolved);
+    });
   }
 
   void aid(Context ctx) {
@@ -74,36 +74,36 @@ final class QueryEndpoints {
     }
     AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
         params.text("measure"), params.text("release"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.AID), s -> AidQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, options));
   }
 
   void deliveries(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("supplier", "recipient", "min_grade"));
     DeliveriesQuery.Options options = new DeliveriesQuery.Options(params.text("supplier"), params.text("recipient"),
         params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.DELIVERIES), s -> DeliveriesQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.DELIVERIES), () -> s -> DeliveriesQuery.run(s, options));
   }
 
   void production(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.PRODUCTION), s -> ProductionQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, options));
   }
 
   void contracts(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.CONTRACTS), s -> ContractsQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, options));
   }
 
   void datasets(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, EVERY_DATA_TABLE, DatasetsQuery::run);
+    respond(ctx, params, EVERY_DATA_TABLE, () -> DatasetsQuery::run);
   }
 
   void items(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, tables(Store.Table.PRODUCTION, Store.Table.CONTRACTS), ItemsQuery::run);
+    respond(ctx, params, tables(Store.Table.PRODUCTION, Store.Table.CONTRACTS), () -> ItemsQuery::run);
   }
 
   /** {@code read} and what every query of the data reads with it ({@link #CITED}). */
@@ -116,12 +116,17 @@ final class QueryEndpoints {
   /**
    * Answers from the cache while the tables the query reads are unchanged (the queries are pure
    * functions of the store), else runs the query and keeps its rendered answer.
+   *
+   * @param reads    every table the query reads
+   * @param prepared the query, made ready (names resolved) before the store is used: work that needs
+   *                 no store is not done under its lock
    */
-  private void respond(Context ctx, QueryParams params, Set<Store.Table> reads, Function<Store, QueryResult> query) {
+  private void respond(Context ctx, QueryParams params, Set<Store.Table> reads,
+      Supplier<Function<Store, QueryResult>> prepared) {
     ResultFormat format = format(ctx, params);
     params.check();
     String key = ctx.path() + new TreeMap<>(ctx.queryParamMap()) + format;
-    ResponseCache.Answer answer = cache.get(key, reads, () -> render(query, format));
+    ResponseCache.Answer answer = cache.get(key, reads, () -> render(ofQuery(prepared), format));
     ctx.contentType(answer.contentType()).header("Vary", "Accept-Encoding");
     String accepted = ctx.header("Accept-Encoding");
     if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
