@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.duckdb.DuckDBConnection;
 
@@ -26,7 +25,7 @@ import org.duckdb.DuckDBConnection;
  * commits whole or leaves the store exactly as it was (also when the process is killed: DuckDB
  * replays only committed transactions). The schema is versioned: the {@code V<n>__*.sql} files are
  * applied in order when the store is opened. Not thread-safe: one user at a time, except
- * {@link #commits()} and {@link #changes}, which any thread may read at any time.
+ * {@link #changes}, which any thread may read at any time.
  */
 public final class Store implements AutoCloseable {
   /**
@@ -66,8 +65,6 @@ public final class Store implements AutoCloseable {
   private Connection connection;
   private final Transactions transactions;
   private final String location;
-  /** Committed write transactions since the store was opened. */
-  private final AtomicLong commits = new AtomicLong();
   /** Committed write transactions that changed each table (by ordinal) since the store was opened. */
   private final AtomicLongArray changesByTable = new AtomicLongArray(Table.values().length);
 
@@ -181,17 +178,9 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * How many write transactions this store has committed since it was opened: results read at the
-   * same count are still current (this process is the store's only writer: DuckDB locks the file).
-   */
-  public long commits() {
-    return commits.get();
-  }
-
-  /**
    * A number that grows with every committed write that changed one of {@code tables}, and with no
-   * other write: an answer read from those tables at the same number is still current. Like
-   * {@link #commits()}, it counts from the opening of the store.
+   * other write: an answer read from those tables at the same number is still current (this process
+   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store.
    */
   public long changes(Set<Table> tables) {
     long sum = 0;
@@ -251,7 +240,6 @@ public final class Store implements AutoCloseable {
     for (Table table : changed) {
       changesByTable.incrementAndGet(table.ordinal());
     }
-    commits.incrementAndGet();
     try {
       connection.setAutoCommit(true); // no transaction is open: reads go on in autocommit
     } catch (SQLException e) {
