@@ -2,7 +2,7 @@
 local paths = {
   "/api/v1/spending?year=2024&threshold=2&source=nato&vintage=2024-06",
   "/api/v1/spending?country=POL",
-  "/api/v1/aid?by=donor",
+  "/api/v1/aid?by=donor&category=military&measure=allocation",
   "/api/v1/aid?measure=allocation&category=military",
   "/api/v1/deliveries",
   "/api/v1/production?item=Stinger",

@@ -11,8 +11,9 @@ import org.quartermaster.app.importer.NoSuchDatasetException;
 /**
  * {@code DELETE /api/v1/datasets/{id}}: removes a dataset and all its rows in one transaction, as
  * {@code qm datasets rm} does. 200 with what was removed; 404 for an id the store does not hold; 409
- * for a bundled dataset without {@code force=true}. The read endpoints' cached answers are computed
- * at a commit count, so none computed before the removal is served after it.
+ * for a bundled dataset without {@code force=true}. The removal counts as a change of every table
+ * ({@link org.quartermaster.app.store.Store#write(org.quartermaster.app.store.Store.Work)}), so no
+ * cached answer computed before it is served after it.
  */
 final class DatasetEndpoints {
   private final StoreAccess store;

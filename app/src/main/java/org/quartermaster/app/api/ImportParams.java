@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.importer.ImportFormat;
@@ -34,7 +35,8 @@ record ImportParams(String label, ImportFormat format, String vintage, String so
 
   /** @throws ApiException 400 with every problem */
   static ImportParams of(Context ctx) {
-    QueryParams params = new QueryParams(ctx, NAMES, false);
+    QueryParams params = new QueryParams(ctx, NAMES, false, Map.of("filename", MAX_URL, "source_url", MAX_URL,
+        "publisher", MAX_TEXT, "source_title", MAX_TEXT));
     String label = label(params);
     ImportFormat format = format(params);
     String vintage = params.text("vintage");

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
@@ -28,26 +30,36 @@ import org.quartermaster.app.store.Store;
  * {@link ResultFormat#CSV}. SQL only through the query classes (parameters bound).
  */
 final class QueryEndpoints {
-  /** Distinct queries whose answers are kept (a few hundred KiB each at most for the bundled data). */
-  static final int CACHED_ANSWERS = 256;
+  /** The most bytes of answers kept, plain and gzipped (a few hundred KiB each at most for the bundled data). */
+  static final long CACHED_BYTES = 64L << 20;
+  /** What every query of the data reads besides its own table: the datasets and provenance its citations join. */
+  private static final Set<Store.Table> CITED = EnumSet.of(Store.Table.DATASETS, Store.Table.COUNTRIES);
+  private static final Set<Store.Table> EVERY_DATA_TABLE = EnumSet.complementOf(EnumSet.of(Store.Table.SCENARIOS));
   private final StoreAccess store;
-  private final ResponseCache cache = new ResponseCache(CACHED_ANSWERS);
+  private final ResponseCache cache;
 
   QueryEndpoints(StoreAccess store) {
     this.store = store;
+    this.cache = new ResponseCache(CACHED_BYTES, store::changes);
   }
 
   void spending(Context ctx) {
     QueryParams params = new QueryParams(ctx,
         Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade"));
     SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
-        params.number("threshold"), params.text("source"), params.text("vintage"), params.flag("allies"),
+        params.number("threshold"), params.list("source"), params.text("vintage"), params.flag("allies"),
         params.grade("min_grade"));
     if (options.countsSeveralSources()) {
       params.problem("source", options.source(), "a count against threshold uses one source: give one, such as"
           + " source=nato (the default) or source=sipri");
     }
-    respond(ctx, params, s -> SpendingQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.SPENDING), () -> {
+      // the name is resolved before the store is used: an unknown one is fuzzy-matched for "did you mean"
+      String iso3 = options.country() == null ? null : SpendingQuery.iso3(options.country());
+      SpendingQuery.Options resolved = new SpendingQuery.Options(options.year(), iso3, options.threshold(),
+          options.source(), options.vintage(), options.allies(), options.minGrade());
+      return s -> SpendingQuery.run(s, resolved);
+    });
   }
 
   void aid(Context ctx) {
@@ -62,52 +74,59 @@ final class QueryEndpoints {
     }
     AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
         params.text("measure"), params.text("release"), params.grade("min_grade"));
-    respond(ctx, params, s -> AidQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, options));
   }
 
   void deliveries(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("supplier", "recipient", "min_grade"));
     DeliveriesQuery.Options options = new DeliveriesQuery.Options(params.text("supplier"), params.text("recipient"),
         params.grade("min_grade"));
-    respond(ctx, params, s -> DeliveriesQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.DELIVERIES), () -> s -> DeliveriesQuery.run(s, options));
   }
 
   void production(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, s -> ProductionQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, options));
   }
 
   void contracts(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, s -> ContractsQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, options));
   }
 
   void datasets(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, DatasetsQuery::run);
+    respond(ctx, params, EVERY_DATA_TABLE, () -> DatasetsQuery::run);
   }
 
   void items(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, ItemsQuery::run);
+    respond(ctx, params, tables(Store.Table.PRODUCTION, Store.Table.CONTRACTS), () -> ItemsQuery::run);
+  }
+
+  /** {@code read} and what every query of the data reads with it ({@link #CITED}). */
+  private static Set<Store.Table> tables(Store.Table... read) {
+    Set<Store.Table> tables = EnumSet.copyOf(CITED);
+    tables.addAll(List.of(read));
+    return tables;
   }
 
   /**
-   * Answers from the cache while the store is unchanged (the queries are pure functions of the store),
-   * else runs the query and keeps its rendered answer.
+   * Answers from the cache while the tables the query reads are unchanged (the queries are pure
+   * functions of the store), else runs the query and keeps its rendered answer.
+   *
+   * @param reads    every table the query reads
+   * @param prepared the query, made ready (names resolved) before the store is used: work that needs
+   *                 no store is not done under its lock
    */
-  private void respond(Context ctx, QueryParams params, Function<Store, QueryResult> query) {
+  private void respond(Context ctx, QueryParams params, Set<Store.Table> reads,
+      Supplier<Function<Store, QueryResult>> prepared) {
     ResultFormat format = format(ctx, params);
     params.check();
     String key = ctx.path() + new TreeMap<>(ctx.queryParamMap()) + format;
-    long commits = store.commits();
-    ResponseCache.Answer answer = cache.get(key, commits).orElseGet(() -> {
-      ResponseCache.Answer fresh = render(query, format, commits);
-      cache.put(key, fresh);
-      return fresh;
-    });
+    ResponseCache.Answer answer = cache.get(key, reads, () -> render(ofQuery(prepared), format));
     ctx.contentType(answer.contentType()).header("Vary", "Accept-Encoding");
     String accepted = ctx.header("Accept-Encoding");
     if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
@@ -117,22 +136,26 @@ final class QueryEndpoints {
     }
   }
 
-  private ResponseCache.Answer render(Function<Store, QueryResult> query, ResultFormat format, long commits) {
-    QueryResult result;
-    try {
-      result = store.use(query);
-    } catch (QueryException e) {
-      List<ApiProblem> problems = e.lines().stream().map(line -> new ApiProblem("query", null, line)).toList();
-      throw new ApiException(400, e.lines().getFirst(), problems);
-    }
+  private ResponseCache.Answer render(Function<Store, QueryResult> query, ResultFormat format) {
+    QueryResult result = ofQuery(() -> store.use(query));
     StringWriter out = new StringWriter();
     try {
       format.write(result, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ResponseCache.Answer.of(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
+    return ResponseCache.Answer.of(format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
         out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What {@code work} gives; a {@link QueryException} (an option the store cannot answer) as 400. */
+  private static <T> T ofQuery(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (QueryException e) {
+      List<ApiProblem> problems = e.lines().stream().map(line -> new ApiProblem("query", null, line)).toList();
+      throw new ApiException(400, e.lines().getFirst(), problems);
+    }
   }
 
   private static ResultFormat format(Context ctx, QueryParams params) {

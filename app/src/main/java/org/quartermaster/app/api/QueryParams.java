@@ -3,16 +3,27 @@ package org.quartermaster.app.api;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import org.quartermaster.app.data.SourceGrade;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.quartermaster.app.data.SourceGrade;
 
 /**
  * The query parameters of one request, read with the names a handler allows; every problem (unknown
- * name, repeated value, not a number) is collected, and {@link #check} throws them all at once as 400.
+ * name, too long, repeated value, not a number) is collected, and {@link #check} throws them all at
+ * once as 400. Lengths are checked first, before a value is looked at: a parameter longer than its
+ * limit ({@value #MAX_CHARS} characters unless the handler allows more) reads as absent, and the
+ * problem quotes only its first {@value #QUOTED_CHARS} characters.
  */
 final class QueryParams {
+  /** The longest value a parameter may have unless its handler allows more. */
+  static final int MAX_CHARS = 200;
+  /** The most entries of a comma-separated list parameter ({@link #list}). */
+  static final int MAX_ENTRIES = 20;
+  /** How much of a refused value or name a problem quotes. */
+  static final int QUOTED_CHARS = 60;
+
   private final Map<String, List<String>> values;
   private final List<ApiProblem> problems = new ArrayList<>();
 
@@ -22,17 +33,33 @@ final class QueryParams {
   }
 
   QueryParams(Context ctx, Set<String> allowed, boolean withFormat) {
-    this.values = ctx.queryParamMap();
+    this(ctx, allowed, withFormat, Map.of());
+  }
+
+  /** @param maxCharsByName the parameters allowed longer than {@value #MAX_CHARS} characters, with their limit */
+  QueryParams(Context ctx, Set<String> allowed, boolean withFormat, Map<String, Integer> maxCharsByName) {
     Set<String> allowedWithFormat = new TreeSet<>(allowed);
     if (withFormat) {
       allowedWithFormat.add("format");
     }
-    for (String name : new TreeSet<>(values.keySet())) {
+    Map<String, List<String>> kept = new TreeMap<>();
+    for (Map.Entry<String, List<String>> given : new TreeMap<>(ctx.queryParamMap()).entrySet()) {
+      String name = given.getKey();
       if (!allowedWithFormat.contains(name)) {
-        problems.add(new ApiProblem(name, String.join(",", values.get(name)),
+        problems.add(new ApiProblem(quoted(name), quoted(String.join(",", given.getValue())),
             "unknown query parameter; expected one of " + String.join(", ", allowedWithFormat)));
+        continue;
       }
+      int maxChars = maxCharsByName.getOrDefault(name, MAX_CHARS);
+      String tooLong = given.getValue().stream().filter(v -> v.length() > maxChars).findFirst().orElse(null);
+      if (tooLong != null) {
+        problems.add(new ApiProblem(name, quoted(tooLong), "longer than " + maxChars + " characters ("
+            + tooLong.length() + " given): give at most " + maxChars));
+        continue;
+      }
+      kept.put(name, given.getValue());
     }
+    this.values = kept;
   }
 
   String text(String name) {
@@ -41,11 +68,25 @@ final class QueryParams {
       return null;
     }
     if (given.size() > 1) {
-      problems.add(new ApiProblem(name, String.join(",", given), "given more than once"));
+      problems.add(new ApiProblem(name, quoted(String.join(",", given)), "given more than once"));
       return null;
     }
     String value = given.getFirst().trim();
     return value.isEmpty() ? null : value;
+  }
+
+  /**
+   * A comma-separated list given as one value ({@code source=nato,sipri}), as given, or null; more than
+   * {@value #MAX_ENTRIES} entries is a problem.
+   */
+  String list(String name) {
+    String value = text(name);
+    if (value != null && value.split(",", -1).length > MAX_ENTRIES) {
+      problems.add(new ApiProblem(name, quoted(value), "more than " + MAX_ENTRIES + " entries ("
+          + value.split(",", -1).length + " given): give at most " + MAX_ENTRIES));
+      return null;
+    }
+    return value;
   }
 
   Integer integer(String name) {
@@ -107,6 +148,11 @@ final class QueryParams {
 
   void problem(String name, String value, String message) {
     problems.add(new ApiProblem(name, value, message));
+  }
+
+  /** {@code text} as a problem quotes it: its first {@value #QUOTED_CHARS} characters, then "…" if it goes on. */
+  static String quoted(String text) {
+    return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "…";
   }
 
   /** @throws ApiException 400 with every problem found so far */

@@ -1,5 +1,6 @@
 package org.quartermaster.app.api;
 
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.quartermaster.app.store.Store;
@@ -27,10 +28,13 @@ final class StoreAccess implements AutoCloseable {
     return work.apply(store);
   }
 
-  /** The open store's commit count ({@link Store#commits()}), or -1 before it is opened. */
-  long commits() {
+  /**
+   * The open store's change number of {@code tables} ({@link Store#changes}), or -1 before it is
+   * opened. Does not wait for the store.
+   */
+  long changes(Set<Store.Table> tables) {
     Store open = store;
-    return open == null ? -1 : open.commits();
+    return open == null ? -1 : open.changes(tables);
   }
 
   @Override

@@ -21,8 +21,18 @@ import java.util.TreeMap;
  * and name variants of {@code countries.csv} (NATO and EU accession dates with their sources, and
  * the names data sources use: "Turkey", "Czech Republic", "UK" …). Names are matched without case,
  * accents or punctuation. Immutable and thread-safe; {@link #standard()} is loaded once.
+ *
+ * <p>Lookups are bounded whatever they are given: a text longer than {@value #MAX_NAME_CHARS}
+ * characters is no country's name, so {@link #find} does not look at it, and {@link #closest} compares
+ * only its first {@value #MAX_NAME_CHARS} characters with each name (the cost of a comparison grows
+ * with the product of the two lengths).
  */
 public final class Countries {
+  /**
+   * Longer than any country's name or alias, with room for spacing and punctuation: the longest
+   * text {@link #find} looks up.
+   */
+  public static final int MAX_NAME_CHARS = 200;
   private static final Countries STANDARD = load();
 
   private final Map<String, Country> byIso3;
@@ -39,10 +49,13 @@ public final class Countries {
 
   /** The country with this ISO alpha-3 code, alpha-2 code, name or alias. */
   public Optional<Country> find(String nameOrCode) {
-    if (nameOrCode == null || nameOrCode.isBlank()) {
+    if (nameOrCode == null) {
       return Optional.empty();
     }
     String text = nameOrCode.trim();
+    if (text.isEmpty() || text.length() > MAX_NAME_CHARS) {
+      return Optional.empty();
+    }
     Country byCode = byIso3.get(text.toUpperCase(Locale.ROOT));
     if (byCode != null && text.length() == 3) {
       return Optional.of(byCode);
@@ -54,12 +67,18 @@ public final class Countries {
     return Optional.ofNullable(iso3 == null ? null : byIso3.get(iso3.toUpperCase(Locale.ROOT)));
   }
 
-  /** The known name closest to {@code name} (for "did you mean" messages). */
+  /**
+   * The known name closest to the first {@value #MAX_NAME_CHARS} characters of {@code name} (for "did
+   * you mean" messages).
+   */
   public String closest(String name) {
-    String wanted = normalise(name);
+    String wanted = normalise(name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Map.Entry<String, Country> entry : byName.entrySet()) {
+      if (Math.abs(wanted.length() - entry.getKey().length()) >= bestDistance) {
+        continue; // the distance is at least the difference in length: no closer than the best
+      }
       int d = distance(wanted, entry.getKey());
       if (d < bestDistance) {
         bestDistance = d;

@@ -129,7 +129,7 @@ public final class SpendingQuery {
 
   /** {@link #run(Store, Options)} with the allies decided by {@code allies} (tests give other memberships). */
   static QueryResult run(Store store, Options options, Allies allies) {
-    String iso3 = options.country() == null ? null : iso3(Countries.standard(), options.country());
+    String iso3 = options.country() == null ? null : iso3(options.country());
     List<String> sources = sources(options.source());
     Guideline guideline = options.threshold() == null ? null : new Guideline(options.threshold());
     if (options.countsSeveralSources()) {
@@ -169,7 +169,14 @@ public final class SpendingQuery {
         .distinct().toList();
   }
 
-  private static String iso3(Countries countries, String country) {
+  /**
+   * The ISO code of {@code country} (a code or a name, as {@link Options#country} takes it): a pure
+   * function of the text, which callers holding a store may resolve before they take it.
+   *
+   * @throws QueryException for a text that is no country's, with the closest name
+   */
+  public static String iso3(String country) {
+    Countries countries = Countries.standard();
     return countries.find(country).map(Country::iso3).orElseThrow(() -> new QueryException(
         "country '" + country + "' is neither an ISO 3166 code nor a known name; did you mean "
             + countries.closest(country) + "?"));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.quartermaster.app.store.Store;
 
@@ -22,6 +23,8 @@ public final class SavedScenarios {
   /** How many {@code slug-n} candidates {@link #freeId} tries before giving up. */
   static final int MAX_CANDIDATES = 10_000;
   private static final String COLUMNS = "id, name, yaml, epoch_ms(created_at), epoch_ms(updated_at)";
+  /** What each change writes: only this table, so answers about the data stay current (Store#changes). */
+  private static final Set<Store.Table> CHANGED = Set.of(Store.Table.SCENARIOS);
 
   private final Store store;
   private final Clock clock;
@@ -71,7 +74,7 @@ public final class SavedScenarios {
   public SavedScenario create(String id, String name, String yaml) {
     Instant now = now();
     SavedScenario created = new SavedScenario(id, name, yaml, now, now);
-    return store.write(c -> {
+    return store.write(CHANGED, c -> {
       if (find(c, id).isPresent()) {
         throw new ScenarioExistsException(id);
       }
@@ -91,7 +94,7 @@ public final class SavedScenarios {
   /** Replaces a saved scenario's name and text; empty when there is none with this id. */
   public Optional<SavedScenario> update(String id, String name, String yaml) {
     Instant now = now();
-    return store.write(c -> {
+    return store.write(CHANGED, c -> {
       Optional<SavedScenario> old = find(c, id);
       if (old.isEmpty()) {
         return Optional.empty();
@@ -110,7 +113,7 @@ public final class SavedScenarios {
 
   /** Deletes a saved scenario; false when there is none with this id. */
   public boolean delete(String id) {
-    return store.write(c -> {
+    return store.write(CHANGED, c -> {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM scenarios WHERE id = ?")) {
         delete.setString(1, id);
         return delete.executeUpdate() > 0;

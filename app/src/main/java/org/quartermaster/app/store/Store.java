@@ -11,11 +11,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -23,9 +24,34 @@ import org.duckdb.DuckDBConnection;
  * in {@link #read} or {@link #write} callbacks, so connections never escape, and a write either
  * commits whole or leaves the store exactly as it was (also when the process is killed: DuckDB
  * replays only committed transactions). The schema is versioned: the {@code V<n>__*.sql} files are
- * applied in order when the store is opened. Not thread-safe: one user at a time.
+ * applied in order when the store is opened. Not thread-safe: one user at a time, except
+ * {@link #changes}, which any thread may read at any time.
  */
 public final class Store implements AutoCloseable {
+  /**
+   * The parts of the store whose changes are counted apart ({@link #changes}), so that an answer kept
+   * by a reader stays current while only other parts change: saving a scenario leaves every answer
+   * about the data current. Each names the tables and views it stands for.
+   */
+  public enum Table {
+    /** datasets, provenance and sources: what every data query joins for its citations. */
+    DATASETS,
+    COUNTRIES,
+    /** defence_spending and its rows. */
+    SPENDING,
+    AID,
+    DELIVERIES,
+    PRODUCTION,
+    CONTRACTS,
+    /** the saved scenarios. */
+    SCENARIOS;
+
+    /** Every table: what a write changes when it does not say ({@link #write(Work)}). */
+    public static Set<Table> all() {
+      return EnumSet.allOf(Table.class);
+    }
+  }
+
   /**
    * The schema files, in order; a new version is a new file appended here, never an edit. A file's
    * version is the number in its name ({@code V5__…}); each one the store has not recorded is applied,
@@ -40,8 +66,8 @@ public final class Store implements AutoCloseable {
   private Connection connection;
   private final Transactions transactions;
   private final String location;
-  /** Committed write transactions since the store was opened: what cached reads compare. */
-  private final AtomicLong commits = new AtomicLong();
+  /** Committed write transactions that changed each table (by ordinal) since the store was opened. */
+  private final AtomicLongArray changesByTable = new AtomicLongArray(Table.values().length);
 
   private Store(Connection connection, String location) {
     this(connection, location, Transactions.JDBC);
@@ -153,11 +179,16 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * How many write transactions this store has committed since it was opened: results read at the
-   * same count are still current (this process is the store's only writer: DuckDB locks the file).
+   * A number that grows with every committed write that changed one of {@code tables}, and with no
+   * other write: an answer read from those tables at the same number is still current (this process
+   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store.
    */
-  public long commits() {
-    return commits.get();
+  public long changes(Set<Table> tables) {
+    long sum = 0;
+    for (Table table : tables) {
+      sum += changesByTable.get(table.ordinal());
+    }
+    return sum;
   }
 
   /** Work that only reads. */
@@ -169,14 +200,22 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Work that writes, as {@link #write(Set, Work)}, counted as a change of every table. */
+  public <T> T write(Work<T> work) {
+    return write(Table.all(), work);
+  }
+
   /**
    * Work that writes, in one transaction: committed when it returns, rolled back when it throws. No
    * write ever runs in autocommit, and a transaction that cannot be ended cleanly (a commit or rollback
    * that fails: disk full, an unwritable WAL) takes its connection with it: the store goes on with a
    * fresh connection to the same database, so the failed work is neither committed later nor half kept,
    * and the caller is told it was not made.
+   *
+   * @param changed the tables the work may change: their {@link #changes} grow once the work is
+   *                committed, and no other's do, so the work must change no other table
    */
-  public <T> T write(Work<T> work) {
+  public <T> T write(Set<Table> changed, Work<T> work) {
     try {
       connection.setAutoCommit(false);
       if (connection.getAutoCommit()) {
@@ -199,7 +238,9 @@ public final class Store implements AutoCloseable {
       discardConnection();
       throw new StoreException("the change could not be committed, so it was not made: " + e.getMessage(), e);
     }
-    commits.incrementAndGet();
+    for (Table table : changed) {
+      changesByTable.incrementAndGet(table.ordinal());
+    }
     try {
       connection.setAutoCommit(true); // no transaction is open: reads go on in autocommit
     } catch (SQLException e) {

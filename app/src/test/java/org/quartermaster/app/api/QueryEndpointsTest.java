@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quartermaster.app.store.Store;
 
 class QueryEndpointsTest {
   private static ApiFixture api;
@@ -112,6 +118,84 @@ class QueryEndpointsTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(body.get("message").asText()).startsWith("country 'Atlantis' is neither an ISO 3166 code");
     assertThat(body.get("problems").get(0).get("path").asText()).isEqualTo("query");
+  }
+
+  /** Issue 10: a 7 KB country was fuzzy-matched against every name under the store's lock. */
+  @Test
+  void spending_countryLongerThanTheLimit_returns400NamingTheParameterAndTheLimit() {
+    HttpResponse<String> response = api.get("/api/v1/spending?country=" + "Polandia".repeat(900));
+
+    JsonNode problem = ApiFixture.json(response).get("problems").get(0);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(problem.get("path").asText()).isEqualTo("country");
+    assertThat(problem.get("message").asText()).isEqualTo("longer than 200 characters (7200 given): give at most 200");
+    assertThat(problem.get("value").asText()).hasSize(61).startsWith("PolandiaPolandia").endsWith("…");
+  }
+
+  @Test
+  void everyReadEndpoint_aParameterOverTheLimit_returns400ForThatParameter() {
+    String tooLong = "x".repeat(QueryParams.MAX_CHARS + 1);
+    for (String query : List.of("spending?vintage=", "aid?category=", "aid?release=", "deliveries?supplier=",
+        "production?item=", "contracts?item=", "datasets?format=", "countries?member=")) {
+      HttpResponse<String> response = api.get("/api/v1/" + query + tooLong);
+
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(ApiFixture.json(response).get("problems").get(0).get("message").asText()).as(query)
+          .startsWith("longer than 200 characters");
+    }
+  }
+
+  @Test
+  void spending_unknownParameterWithALongName_quotesItsBeginning() {
+    HttpResponse<String> response = api.get("/api/v1/spending?" + "n".repeat(5000) + "=1");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response).get("problems").get(0).get("path").asText()).hasSize(61);
+  }
+
+  @Test
+  void spending_sourceListOfMoreEntriesThanTheLimit_returns400() {
+    HttpResponse<String> response = api.get("/api/v1/spending?source=" + "nato,".repeat(QueryParams.MAX_ENTRIES) + "sipri");
+
+    JsonNode problem = ApiFixture.json(response).get("problems").get(0);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(problem.get("path").asText()).isEqualTo("source");
+    assertThat(problem.get("message").asText()).isEqualTo("more than 20 entries (21 given): give at most 20");
+  }
+
+  /**
+   * Issue 10: a country name is resolved (fuzzy matching for "did you mean") before the store is
+   * used, so a bad name is answered while another request holds the store; here the store's opening
+   * holds it until the bad names have their answers.
+   */
+  @Test
+  void spending_unknownCountry_isAnsweredWithoutWaitingForTheStore() throws Exception {
+    CountDownLatch opening = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Store store = ApiFixture.seededStore();
+    try (ApiFixture held = ApiFixture.start(() -> {
+      opening.countDown();
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return store;
+    }); ExecutorService background = Executors.newSingleThreadExecutor()) {
+      Future<HttpResponse<String>> holding = background.submit(() -> held.get("/api/v1/datasets"));
+      assertThat(opening.await(30, TimeUnit.SECONDS)).isTrue();
+
+      HttpResponse<String> unknown = held.get("/api/v1/spending?country=Atlantis");
+      HttpResponse<String> tooLong = held.get("/api/v1/spending?country=" + "Atlantis".repeat(900));
+      release.countDown();
+
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(ApiFixture.json(unknown).get("message").asText()).contains("did you mean");
+      assertThat(tooLong.statusCode()).isEqualTo(400);
+      assertThat(holding.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    } finally {
+      release.countDown();
+    }
   }
 
   /** Issue 9: an API answer cites its sources with publisher, title, date, grade and the copy read. */

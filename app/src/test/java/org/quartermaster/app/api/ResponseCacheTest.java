@@ -1,43 +1,179 @@
 package org.quartermaster.app.api;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreException;
 
-/** The read endpoints' answers are reused only while the store has not committed anything since. */
+/**
+ * The read endpoints' answers are reused while the tables they read are unchanged, and concurrent
+ * requests for one answer compute it once.
+ */
 class ResponseCacheTest {
-  private static final ResponseCache.Answer ANSWER = ResponseCache.Answer.of(3, "application/json", new byte[] {'{', '}'});
+  private static final ResponseCache.Answer ANSWER = ResponseCache.Answer.of("application/json", new byte[] {'{', '}'});
+  private static final Set<Store.Table> SPENDING = EnumSet.of(Store.Table.DATASETS, Store.Table.SPENDING);
 
-  @Test
-  void get_atTheSameCommitCount_returnsTheAnswer_atAnotherOne_nothing() {
-    ResponseCache cache = new ResponseCache(4);
-    cache.put("/api/v1/datasets{}JSON", ANSWER);
+  private final Store store = Store.inMemory();
+  private final StoreAccess access = new StoreAccess(() -> store);
+  private final AtomicInteger computed = new AtomicInteger();
 
-    assertThat(cache.get("/api/v1/datasets{}JSON", 3)).contains(ANSWER);
-    assertThat(cache.get("/api/v1/datasets{}JSON", 4)).isEmpty();
-    assertThat(cache.get("/api/v1/datasets{}CSV", 3)).isEmpty();
+  @BeforeEach
+  void open() {
+    access.use(Store::schemaVersion); // opened: the change numbers from here on are the store's
+  }
+
+  @AfterEach
+  void close() {
+    access.close();
+  }
+
+  private ResponseCache.Answer counted() {
+    computed.incrementAndGet();
+    return ResponseCache.Answer.of("application/json", ("{\"n\":" + computed.get() + "}").getBytes(UTF_8));
+  }
+
+  private ResponseCache.Answer spending(ResponseCache cache) {
+    return cache.get("/api/v1/spending{}JSON", SPENDING, this::counted);
   }
 
   @Test
-  void put_beyondCapacity_dropsTheLeastRecentlyUsed() {
-    ResponseCache cache = new ResponseCache(2);
-    cache.put("a", ANSWER);
-    cache.put("b", ANSWER);
-    cache.get("a", 3);
-    cache.put("c", ANSWER);
+  void get_tablesUnchanged_computesOnce_anotherKeyComputesItsOwn() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
 
-    assertThat(cache.size()).isEqualTo(2);
-    assertThat(cache.get("a", 3)).isPresent();
-    assertThat(cache.get("b", 3)).isEmpty();
+    ResponseCache.Answer first = spending(cache);
+
+    assertThat(spending(cache)).isSameAs(first);
+    assertThat(cache.get("/api/v1/spending{}CSV", SPENDING, this::counted)).isNotSameAs(first);
+    assertThat(computed).hasValue(2);
+  }
+
+  @Test
+  void get_afterASavedScenario_keepsTheSpendingAnswer() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    ResponseCache.Answer before = spending(cache);
+
+    access.use(s -> new SavedScenarios(s).create("probe", "Probe", "name: Probe"));
+
+    assertThat(spending(cache)).isSameAs(before);
+    assertThat(computed).hasValue(1);
+  }
+
+  @Test
+  void get_afterAWriteToSpending_computesAgain() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    ResponseCache.Answer before = spending(cache);
+
+    access.use(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
+    ResponseCache.Answer afterSpending = spending(cache);
+    access.use(s -> s.write(c -> null)); // a write that does not say: every table
+    ResponseCache.Answer afterAnyWrite = spending(cache);
+
+    assertThat(afterSpending).isNotSameAs(before);
+    assertThat(afterAnyWrite).isNotSameAs(afterSpending);
+    assertThat(computed).hasValue(3);
+  }
+
+  @Test
+  void get_computationFails_keepsNothing_theNextCallComputesAgain() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+
+    assertThatThrownBy(() -> cache.get("k", SPENDING, () -> {
+      throw new StoreException("IO Error: could not read block", null);
+    })).isInstanceOf(StoreException.class).hasMessage("IO Error: could not read block");
+    assertThatThrownBy(() -> cache.get("k", SPENDING, () -> {
+      throw new ApiException(503, "the server is stopping");
+    })).isInstanceOf(ApiException.class);
+
+    assertThat(cache.get("k", SPENDING, () -> ANSWER)).isSameAs(ANSWER);
+    assertThat(cache.get("k", SPENDING, this::counted)).isSameAs(ANSWER);
+    assertThat(computed).hasValue(0);
+  }
+
+  /** A query option the store cannot answer is answered 400 from the cache too, until the data changes. */
+  @Test
+  void get_requestRefused_keepsTheRefusalUntilItsTablesChange() {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    Supplier<ResponseCache.Answer> refused = () -> {
+      computed.incrementAndGet();
+      throw new ApiException(400, "no spending figures of vintage 2031-06");
+    };
+
+    assertThatThrownBy(() -> cache.get("k", SPENDING, refused)).hasMessageContaining("2031-06");
+    assertThatThrownBy(() -> cache.get("k", SPENDING, refused)).hasMessageContaining("2031-06");
+    assertThat(computed).hasValue(1);
+
+    access.use(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
+    assertThat(cache.get("k", SPENDING, () -> ANSWER)).isSameAs(ANSWER);
+  }
+
+  /** A cold cache under a burst: every request waits for the one computation (issue 10: the stampede). */
+  @RepeatedTest(5)
+  void get_manyThreadsAskOneKeyOnAColdCache_computesOnce() throws Exception {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    int threads = 16;
+    CountDownLatch asking = new CountDownLatch(threads);
+    Supplier<ResponseCache.Answer> slow = () -> {
+      computed.incrementAndGet();
+      try {
+        asking.await(30, TimeUnit.SECONDS); // until every thread has asked: they all miss together
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return ANSWER;
+    };
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<ResponseCache.Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        answers.add(pool.submit(() -> {
+          asking.countDown();
+          return cache.get("/api/v1/aid{by=[donor]}JSON", SPENDING, slow);
+        }));
+      }
+      for (Future<ResponseCache.Answer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isSameAs(ANSWER);
+      }
+    }
+
+    assertThat(computed).hasValue(1);
+  }
+
+  @Test
+  void get_beyondTheByteBound_dropsAnswers() {
+    ResponseCache cache = new ResponseCache(10_000, access::changes);
+    byte[] body = new byte[1000];
+    new java.util.Random(1).nextBytes(body); // does not compress: about 2 KB an answer
+
+    for (int i = 0; i < 50; i++) {
+      cache.get("k" + i, SPENDING, () -> ResponseCache.Answer.of("application/octet-stream", body));
+    }
+
+    assertThat(cache.size()).isLessThanOrEqualTo(5);
   }
 
   @Test
   void answer_gzipped_decompressesToTheBody() throws java.io.IOException {
     byte[] body = "country,iso3\nPoland,POL\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    ResponseCache.Answer answer = ResponseCache.Answer.of(1, "text/csv", body);
+    ResponseCache.Answer answer = ResponseCache.Answer.of("text/csv", body);
 
     try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(answer.gzipped()))) {
       assertThat(in.readAllBytes()).isEqualTo(body);
