@@ -25,7 +25,8 @@ import org.quartermaster.app.store.Store;
 /**
  * The read endpoints: the {@code qm query} queries with their options as query parameters, answered
  * as {@link ResultFormat#JSON} or, with {@code ?format=csv} or {@code Accept: text/csv}, as
- * {@link ResultFormat#CSV}. SQL only through the query classes (parameters bound).
+ * {@link ResultFormat#CSV}, or with {@code ?format=table} as {@code qm query} prints it (the commands
+ * that go through a server ask for that). SQL only through the query classes (parameters bound).
  */
 final class QueryEndpoints {
   /** Distinct queries whose answers are kept (a few hundred KiB each at most for the bundled data). */
@@ -131,7 +132,12 @@ final class QueryEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ResponseCache.Answer.of(commits, format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
+    String type = switch (format) {
+      case CSV -> "text/csv; charset=utf-8";
+      case TABLE -> "text/plain; charset=utf-8";
+      case JSON -> "application/json";
+    };
+    return ResponseCache.Answer.of(commits, type,
         out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -141,8 +147,9 @@ final class QueryEndpoints {
       return switch (asked.toLowerCase(Locale.ROOT)) {
         case "json" -> ResultFormat.JSON;
         case "csv" -> ResultFormat.CSV;
+        case "table" -> ResultFormat.TABLE;
         default -> {
-          params.problem("format", asked, "expected json or csv");
+          params.problem("format", asked, "expected json, csv or table");
           yield ResultFormat.JSON;
         }
       };

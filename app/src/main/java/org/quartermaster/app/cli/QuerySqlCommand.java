@@ -41,7 +41,7 @@ final class QuerySqlCommand extends QuerySubcommand {
     try {
       return Store.openForUserSql(storeOption.file());
     } catch (StoreException e) {
-      throw new BadInputException(e.getMessage());
+      throw StoreOption.failure(storeOption.file(), e);
     }
   }
 
