@@ -37,7 +37,7 @@ final class QuerySqlCommand extends QuerySubcommand {
     if (stores != null) {
       return openStore();
     }
-    openStore().close();
+    openStoreToRead().close();
     try {
       return Store.openForUserSql(storeOption.file());
     } catch (StoreException e) {

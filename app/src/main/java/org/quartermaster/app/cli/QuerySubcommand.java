@@ -36,7 +36,7 @@ abstract class QuerySubcommand extends StoreCommand {
 
   /** The store the query reads: the store itself, unless a query needs it opened otherwise. */
   Store openForQuery() {
-    return openStore();
+    return openStoreToRead();
   }
 
   /** Runs the query; a {@link QueryException} is the user's to fix. */

@@ -19,4 +19,9 @@ abstract class StoreCommand implements Callable<Integer> {
   Store openStore() {
     return stores != null ? stores.open() : storeOption.open();
   }
+
+  /** The store for a command that only reads it: opened read-only when this user may not write it. */
+  Store openStoreToRead() {
+    return stores != null ? stores.open() : storeOption.openToRead();
+  }
 }

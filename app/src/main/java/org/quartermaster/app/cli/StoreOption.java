@@ -65,16 +65,26 @@ public final class StoreOption {
 
   /** Opens the store (the caller closes it). */
   Store open() {
+    return open(false);
+  }
+
+  private Store open(boolean toRead) {
     Path file = file();
     boolean creating = !Files.exists(file);
     if (creating && given() != null && !createAsked()) {
       throw new BadInputException("no store at " + file + "; to create one there, add --create (qm --db " + file
           + " --create …), or leave out --db to use the default store (QM_HOME)");
     }
+    if (!creating && !writable(file)) {
+      return unchangeable(file, toRead, "the store or its folder is read-only for this user");
+    }
     Store store;
     try {
       store = Store.open(file);
     } catch (StoreException e) {
+      if (!creating && notWritable(e)) {
+        return unchangeable(file, toRead, reason(e));
+      }
       throw failure(file, e);
     }
     try {
@@ -92,6 +102,14 @@ public final class StoreOption {
     }
   }
 
+  /**
+   * Opens the store for a command that only reads it: as {@link #open}, but a store this user may read
+   * and not write (a read-only folder or file) is opened read-only, as it is, instead of refused.
+   */
+  Store openToRead() {
+    return open(true);
+  }
+
   /** The one-line message for a store that cannot be opened: who holds it, or what DuckDB said. */
   static BadInputException failure(Path file, StoreException e) {
     if (StoreLock.isLock(e)) {
@@ -100,6 +118,36 @@ public final class StoreOption {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     return new BadInputException(message.contains(file.toString()) ? message
         : "cannot open the store " + file + ": " + message);
+  }
+
+  /**
+   * A store this user may not change (DuckDB writes its log beside the file, so the folder counts too):
+   * opened read-only for a command that only reads it, else refused.
+   */
+  private static Store unchangeable(Path file, boolean toRead, String reason) {
+    if (!toRead) {
+      throw new BadInputException("the store " + file + " cannot be changed by this user (" + reason + "): this"
+          + " command writes to it; run it as a user who may write the store and its folder, or on a copy");
+    }
+    try {
+      return Store.openForUserSql(file);
+    } catch (StoreException e) {
+      throw failure(file, e);
+    }
+  }
+
+  private static boolean writable(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    return Files.isWritable(file) && (folder == null || Files.isWritable(folder));
+  }
+
+  private static boolean notWritable(StoreException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Permission denied") || message.contains("Read-only file system");
+  }
+
+  private static String reason(StoreException e) {
+    return String.valueOf(e.getMessage()).contains("Permission denied") ? "permission denied" : "read-only file system";
   }
 
   private PrintWriter err() {
