@@ -76,7 +76,17 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with this environment ($QM_TOKEN) for the commands. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-    CommandLine cli = Commands.forArguments(CommandLine.defaultFactory(), args);
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K command = CommandLine.defaultFactory().create(type);
+        if (command instanceof ServeCommand serve) {
+          serve.environment = environment;
+        }
+        return command;
+      }
+    };
+    CommandLine cli = Commands.forArguments(factory, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR);

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  */
 public final class StoreOption {
   @Option(names = "--db", paramLabel = "PATH",
-      description = "The store file (DuckDB); it must exist unless --create is given (default:"
-          + " $QM_HOME/quartermaster.duckdb, QM_HOME defaulting to ~/.quartermaster, created on first use).")
+      description = "The store file (DuckDB) (default: $QM_HOME/quartermaster.duckdb, QM_HOME defaulting to"
+          + " ~/.quartermaster, created on first use); any other PATH must hold a store already, unless given with"
+          + " the create option.")
   Path db;
 
   @Option(names = "--create",
