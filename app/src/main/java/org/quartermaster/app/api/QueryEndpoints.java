@@ -27,7 +27,8 @@ import org.quartermaster.app.store.Store;
 /**
  * The read endpoints: the {@code qm query} queries with their options as query parameters, answered
  * as {@link ResultFormat#JSON} or, with {@code ?format=csv} or {@code Accept: text/csv}, as
- * {@link ResultFormat#CSV}. SQL only through the query classes (parameters bound).
+ * {@link ResultFormat#CSV}, or with {@code ?format=table} as {@code qm query} prints it (the commands
+ * that go through a server ask for that). SQL only through the query classes (parameters bound).
  */
 final class QueryEndpoints {
   /** The most bytes of answers kept, plain and gzipped (a few hundred KiB each at most for the bundled data). */
@@ -103,7 +104,8 @@ final class QueryEndpoints {
 
   void items(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, tables(Store.Table.PRODUCTION, Store.Table.CONTRACTS), () -> ItemsQuery::run);
+    respond(ctx, params, tables(Store.Table.PRODUCTION, Store.Table.CONTRACTS, Store.Table.TRANSFERS),
+        () -> ItemsQuery::run);
   }
 
   /** {@code read} and what every query of the data reads with it ({@link #CITED}). */
@@ -144,7 +146,12 @@ final class QueryEndpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ResponseCache.Answer.of(format == ResultFormat.CSV ? "text/csv; charset=utf-8" : "application/json",
+    String type = switch (format) {
+      case CSV -> "text/csv; charset=utf-8";
+      case TABLE -> "text/plain; charset=utf-8";
+      case JSON -> "application/json";
+    };
+    return ResponseCache.Answer.of(type,
         out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -164,8 +171,9 @@ final class QueryEndpoints {
       return switch (asked.toLowerCase(Locale.ROOT)) {
         case "json" -> ResultFormat.JSON;
         case "csv" -> ResultFormat.CSV;
+        case "table" -> ResultFormat.TABLE;
         default -> {
-          params.problem("format", asked, "expected json or csv");
+          params.problem("format", asked, "expected json, csv or table");
           yield ResultFormat.JSON;
         }
       };

@@ -3,7 +3,7 @@ package org.quartermaster.app.cli;
 import java.util.List;
 
 /** Input the user can fix: reported as its messages on stderr, exit code 2, no stack trace. */
-final class BadInputException extends RuntimeException {
+sealed class BadInputException extends RuntimeException permits ApiClient.ServerRefusal {
   private static final long serialVersionUID = 1L;
   private final transient List<String> lines;
 

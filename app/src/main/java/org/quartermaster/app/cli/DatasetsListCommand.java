@@ -20,4 +20,8 @@ final class DatasetsListCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return DatasetsQuery.run(store);
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/datasets");
+  }
 }

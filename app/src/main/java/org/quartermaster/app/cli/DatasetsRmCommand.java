@@ -25,6 +25,12 @@ final class DatasetsRmCommand extends QuerySubcommand {
   @Option(names = "--force", description = "Also remove a dataset bundled with qm (default: off: refused).")
   boolean force;
 
+  /** The store itself: removing writes to it. */
+  @Override
+  Store openForQuery() {
+    return openStore();
+  }
+
   @Override
   QueryResult query(Store store) {
     try {

@@ -3,6 +3,7 @@ package org.quartermaster.app.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.query.ResultFormat;
@@ -31,6 +32,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin StoreOption store;
+
+  @CommandLine.Mixin ServerOption server;
 
   /** The commands that open the store: for them, the store's driver loads while the arguments are parsed. */
   private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "datasets", "export", "serve");
@@ -68,11 +71,27 @@ public final class Main implements Runnable {
 
   /** Runs {@code qm} with the given arguments and streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = Commands.forArguments(CommandLine.defaultFactory(), args);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with this environment ($QM_TOKEN) for the commands. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K command = CommandLine.defaultFactory().create(type);
+        if (command instanceof ServeCommand serve) {
+          serve.environment = environment;
+        }
+        return command;
+      }
+    };
+    CommandLine cli = Commands.forArguments(factory, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? BAD_INPUT : INTERNAL_ERROR);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setExecutionStrategy(new StoreRouting(environment));
     cli.setParameterExceptionHandler(Failures::usage);
     int code = cli.execute(args);
     out.flush();

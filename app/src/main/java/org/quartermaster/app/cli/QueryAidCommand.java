@@ -52,4 +52,13 @@ final class QueryAidCommand extends QuerySubcommand {
         () -> new BadInputException("--by " + by + ": expected " + AidQuery.By.names()));
     return AidQuery.run(store, new AidQuery.Options(groupBy, donor, category, measure, release, minGrade.grade()));
   }
+  @Override
+  ApiQuery apiQuery() {
+    if (by != null) {
+      AidQuery.By.byName(by).orElseThrow(() -> new BadInputException("--by " + by + ": expected " + AidQuery.By.names()));
+    }
+    return ApiQuery.of("/api/v1/aid").with("by", by).with("release", release).with("donor", donor)
+        .with("category", category).with("measure", measure)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

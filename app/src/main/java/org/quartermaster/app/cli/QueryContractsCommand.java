@@ -23,4 +23,9 @@ final class QueryContractsCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return ContractsQuery.run(store, new ContractsQuery.Options(item, minGrade.grade()));
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/contracts").with("item", item)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

@@ -18,4 +18,8 @@ final class QueryDatasetsCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return DatasetsQuery.run(store);
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/datasets");
+  }
 }

@@ -31,4 +31,9 @@ final class QueryDeliveriesCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return DeliveriesQuery.run(store, new DeliveriesQuery.Options(supplier, recipient, minGrade.grade()));
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/deliveries").with("supplier", supplier).with("recipient", recipient)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

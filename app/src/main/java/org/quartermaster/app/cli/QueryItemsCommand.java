@@ -15,4 +15,8 @@ final class QueryItemsCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return ItemsQuery.run(store);
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/items");
+  }
 }

@@ -26,4 +26,9 @@ final class QueryProductionCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return ProductionQuery.run(store, new ProductionQuery.Options(item, minGrade.grade()));
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/production").with("item", item)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

@@ -63,4 +63,11 @@ final class QuerySpendingCommand extends QuerySubcommand {
     return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold,
         sources == null ? null : String.join(",", sources), vintage, allies, minGrade.grade()));
   }
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/spending").with("year", year).with("country", country).with("threshold", threshold)
+        .with("source", sources == null ? null : String.join(",", sources)).with("vintage", vintage)
+        .with("allies", allies ? true : null)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

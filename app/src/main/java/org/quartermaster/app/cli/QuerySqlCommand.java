@@ -37,11 +37,11 @@ final class QuerySqlCommand extends QuerySubcommand {
     if (stores != null) {
       return openStore();
     }
-    openStore().close();
+    openStoreToRead().close();
     try {
       return Store.openForUserSql(storeOption.file());
     } catch (StoreException e) {
-      throw new BadInputException(e.getMessage());
+      throw StoreOption.failure(storeOption.file(), e);
     }
   }
 

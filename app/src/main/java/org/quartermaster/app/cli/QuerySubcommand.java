@@ -20,9 +20,23 @@ abstract class QuerySubcommand extends StoreCommand {
           + " exact column names) or json (default: table).")
   String format = "table";
 
+  /** The --format asked for. */
+  ResultFormat output() {
+    return ResultFormat.byName(format).orElseThrow(
+        () -> new BadInputException("--format " + format + ": expected table, csv or json"));
+  }
+
+  /**
+   * The same query as the REST API's read endpoint answers it, its options checked here first (so that
+   * a mistake gets the same message as without a server); null when the API has no endpoint for it.
+   */
+  ApiQuery apiQuery() {
+    return null;
+  }
+
   /** The store the query reads: the store itself, unless a query needs it opened otherwise. */
   Store openForQuery() {
-    return openStore();
+    return openStoreToRead();
   }
 
   /** Runs the query; a {@link QueryException} is the user's to fix. */
@@ -35,8 +49,7 @@ abstract class QuerySubcommand extends StoreCommand {
 
   @Override
   public Integer call() throws IOException {
-    ResultFormat output = ResultFormat.byName(format).orElseThrow(
-        () -> new BadInputException("--format " + format + ": expected table, csv or json"));
+    ResultFormat output = output();
     List<QueryResult> results;
     try (Store store = openForQuery()) {
       results = results(store);

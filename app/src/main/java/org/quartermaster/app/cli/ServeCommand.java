@@ -1,6 +1,10 @@
 package org.quartermaster.app.cli;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.api.ApiServer;
@@ -18,7 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve the REST API (/api/v1/…, OpenAPI document at /api/openapi.json) until stopped (Ctrl-C).",
       "Listens on 127.0.0.1 only, unless --host says otherwise; on any other address a token is",
-      "required, and POST/PUT/DELETE requests must carry 'Authorization: Bearer <token>'."
+      "required, and POST/PUT/DELETE requests must carry 'Authorization: Bearer <token>'.",
+      "While it runs, qm commands on the same store (query, import, datasets) go through it: it leaves",
+      "STORE.server.json beside the store (its URL and process id, never the token) and removes it when it stops."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,9 +40,14 @@ final class ServeCommand implements Callable<Integer> {
       + ApiSettings.DEFAULT_PORT + ").")
   int port = ApiSettings.DEFAULT_PORT;
 
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "Bearer token for mutating requests when not on loopback (default: $QM_TOKEN, else none).")
-  String token;
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "A file whose first line is the bearer token mutating requests must carry when not on loopback;"
+          + " at least " + BearerToken.MIN_LENGTH + " characters (default: $QM_TOKEN, else none).")
+  Path tokenFile;
+
+  /** Refused: a token on the command line is visible to every user of the machine in {@code ps}. */
+  @Option(names = "--token", paramLabel = "TOKEN", hidden = true)
+  String tokenOnCommandLine;
 
   @Option(names = "--max-import-mib", paramLabel = "MIB",
       description = "The largest file POST /api/v1/imports accepts, in MiB; other request bodies stay limited to 1 MiB"
@@ -52,13 +63,18 @@ final class ServeCommand implements Callable<Integer> {
     if (maxImportMib < 1 || maxImportMib > 64L * 1024) {
       throw new BadInputException("--max-import-mib " + maxImportMib + " must be 1 to 65536");
     }
+    String token = token();
     try {
-      settings = new ApiSettings(host, port, token != null ? token : environment.get("QM_TOKEN"), false,
+      settings = new ApiSettings(host, port, token, false,
           ApiSettings.DEFAULT_MAX_BODY_BYTES, maxImportMib << 20, ApiSettings.RunLimits.DEFAULT)
           .withRunResults(ApiSettings.runResultsBeside(storeOption.file()));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+    ServerFile.ofRunning(storeOption.file()).ifPresent(running -> {
+      throw new BadInputException("the store " + storeOption.file() + " is already served by the qm serve (process "
+          + running.pid() + ") at " + running.url() + ": use that one, or stop it first");
+    });
     Store store = storeOption.open();
     Javalin app = ApiServer.create(() -> store, settings);
     try {
@@ -67,7 +83,13 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
     }
-    Thread stopper = new Thread(app::stop, "qm-serve-stop");
+    ServerFile serverFile = announce(app, settings);
+    Thread stopper = new Thread(() -> {
+      app.stop();
+      if (serverFile != null) {
+        serverFile.remove(storeOption.file());
+      }
+    }, "qm-serve-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     String shown = host.contains(":") ? "[" + host + "]" : host;
     spec.commandLine().getOut().printf("qm: dashboard on http://%s:%d/ and the API on http://%s:%d/api/v1 (store %s)%s; Ctrl-C stops%n",
@@ -78,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       // stopped from within the process (tests): stop the server now rather than at exit
       app.stop();
+      if (serverFile != null) {
+        serverFile.remove(storeOption.file());
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException shuttingDown) {
@@ -85,5 +110,50 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return Main.OK;
+  }
+
+  /** The token from --token-file or $QM_TOKEN, checked; null for none. */
+  private String token() {
+    if (tokenOnCommandLine != null) {
+      throw new BadInputException("--token is no longer accepted: a token on the command line is visible to every"
+          + " user of this machine in ps; put it in a file readable only by you and give --token-file FILE, or set"
+          + " " + BearerToken.ENVIRONMENT);
+    }
+    ServerOption above = ServerOption.of(spec);
+    if (above != null && above.server() != null) {
+      throw new BadInputException("--server is for the commands that go through a server; qm serve is one");
+    }
+    String token = BearerToken.forServer(tokenFile != null ? tokenFile : above == null ? null : above.tokenFile(),
+        environment);
+    if (token == null && !ApiSettings.isLoopback(host)) {
+      throw new BadInputException("refusing to listen on " + host + " without a token: give --token-file FILE or set "
+          + BearerToken.ENVIRONMENT + " (at least " + BearerToken.MIN_LENGTH + " characters; mutating requests then"
+          + " need 'Authorization: Bearer <token>'), or bind " + ApiSettings.LOOPBACK);
+    }
+    return token;
+  }
+
+  /**
+   * Leaves {@link ServerFile} beside the store, so that {@code qm} commands on it go through this server;
+   * null (and a warning) when it cannot be written, e.g. in a read-only folder.
+   */
+  private ServerFile announce(Javalin app, ApiSettings settings) {
+    String reachable = wildcard(host) ? ApiSettings.LOOPBACK : host.contains(":") && !host.startsWith("[")
+        ? "[" + host + "]" : host;
+    ServerFile file = new ServerFile("http://" + reachable + ":" + app.port(), ProcessHandle.current().pid(),
+        OffsetDateTime.now(ZoneOffset.UTC).toString(), settings.requiresToken(), storeOption.file().toString());
+    try {
+      file.write(storeOption.file());
+      return file;
+    } catch (IOException | RuntimeException e) {
+      spec.commandLine().getErr().println("qm: warning: cannot write " + ServerFile.beside(storeOption.file())
+          + " (" + e.getMessage() + "): qm commands on this store will not find this server; give them --server URL");
+      return null;
+    }
+  }
+
+  private static boolean wildcard(String host) {
+    String h = host.replace("[", "").replace("]", "");
+    return h.equals("0.0.0.0") || h.equals("::") || h.equals("0:0:0:0:0:0:0:0");
   }
 }

@@ -55,7 +55,7 @@ public final class StartupTraining {
     }
     for (List<String> command : List.of(
         List.of("--version"),
-        List.of("--db", db, "query", "spending", "--year", "2024", "--threshold", "2"),
+        List.of("--db", db, "--create", "query", "spending", "--year", "2024", "--threshold", "2"),
         List.of("--db", db, "query", "aid", "--by", "donor", "--category", "military", "--measure", "allocation",
             "--format", "json"),
         List.of("--db", db, "query", "contracts", "--format", "csv"),

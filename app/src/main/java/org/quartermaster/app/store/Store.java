@@ -43,6 +43,8 @@ public final class Store implements AutoCloseable {
     DELIVERIES,
     PRODUCTION,
     CONTRACTS,
+    /** drawdowns, deliveries and pledges of munitions (transfers_rows). */
+    TRANSFERS,
     /** the saved scenarios. */
     SCENARIOS;
 

@@ -21,6 +21,26 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** As {@link #qm(String...)}, with this environment ($QM_TOKEN) for the commands. */
+  static CliRun qm(java.util.Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /**
+   * A store at {@code file} seeded with the bundled dataset, as {@code qm --db FILE --create} makes
+   * it: a {@code --db} store must exist before a command uses it.
+   */
+  static Path seededStore(Path file) {
+    try (org.quartermaster.app.store.Store store = org.quartermaster.app.store.Store.open(file)) {
+      org.quartermaster.app.importer.BundledDataset.seedOrRefresh(store,
+          org.quartermaster.app.data.Countries.standard());
+    }
+    return file;
+  }
+
   /** The source tree's root: the nearest ancestor of the working directory that holds {@code examples/}. */
   static Path repoRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -25,7 +25,7 @@ class DatasetsCommandTest {
   }
 
   private Path db() {
-    return dir.resolve("s.duckdb");
+    return CliRun.seededStore(dir.resolve("s.duckdb"));
   }
 
   private CliRun qm(String... args) {

@@ -23,8 +23,8 @@ class ImportCommandTest {
   @Test
   void import_dbBeforeOrAfterTheCommand_usesThatStoreAndSeedsIt() throws IOException {
     Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org,\n");
-    Path before = dir.resolve("before.duckdb");
-    Path after = dir.resolve("after.duckdb");
+    Path before = CliRun.seededStore(dir.resolve("before.duckdb"));
+    Path after = CliRun.seededStore(dir.resolve("after.duckdb"));
 
     CliRun first = CliRun.qm("--db", before.toString(), "import", file.toString());
     CliRun second = CliRun.qm("import", file.toString(), "--db", after.toString());
@@ -41,7 +41,7 @@ class ImportCommandTest {
 
   @Test
   void import_badFile_exitsTwoListsEveryProblemAndLeavesTheStoreAsBefore() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     CliRun.qm("import", file("ok.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n").toString(), "--db",
         db.toString());
     Object before;
@@ -64,7 +64,7 @@ class ImportCommandTest {
 
   @Test
   void import_withAMappingAndNoFormat_readsTheFileAsGenericCsv() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("own.csv", "Land;Jahr;Anteil\nPOL;2031;4,5\nDEU;2031;2,1\n");
     Path mapping = file("own.yaml", "table: spending\ncolumns: {iso3: Land, year: Jahr, pct_gdp: Anteil}\n"
         + "constants: {source: own, vintage: 2031-01, source_url: https://example.org/own}\n");
@@ -82,7 +82,7 @@ class ImportCommandTest {
   /** Issue 9: an import is told who produced its figures and how well they are cited. */
   @Test
   void import_publisherTitleAndGrade_citeTheRowsThatDoNotSay() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/mistral,\n");
 
     CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString(), "--publisher", "MBDA",
@@ -100,7 +100,7 @@ class ImportCommandTest {
   /** Review of issue 9: the same figure under another spelling of the donor ("USA") was stored and added again. */
   @Test
   void import_aidFigureUnderAnotherSpellingOfTheDonor_isRefusedAsAlreadyStored() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("usa.csv", AID + "USA,military,allocation,64.62,EUR,billion,2026-02-28,Kiel Institute for the"
         + " World Economy,https://www.kielinstitut.de/x,Kiel UST Release 28,cumulative\n");
 
@@ -113,7 +113,7 @@ class ImportCommandTest {
   /** Review of issue 9: a running total given twice in one file was imported and summed. */
   @Test
   void import_runningTotalTwiceInOneFile_exitsTwoNamingBothRows() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     String line = "Poland,military,allocation,1,EUR,billion,2026-02-28,Me,https://e.org,My Release X,cumulative\n";
 
     CliRun twice = CliRun.qm("--db", db.toString(), "import", file("dup.csv", AID + line + line).toString());
@@ -131,7 +131,7 @@ class ImportCommandTest {
    */
   @Test
   void import_natoLayout_isGradedOfficialOnlyOnNatosSiteAndNamesTheUsersPublisher() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("pub.csv", "Country,2018,2019\nPoland,2.0,2.0\nGermany,1.2,1.3\n");
 
     CliRun.qm("--db", db.toString(), "import", file.toString(), "--vintage", "2031-06");
@@ -153,7 +153,7 @@ class ImportCommandTest {
   /** Issue 10, major 6: 1e309 in a mapped file was stored as Infinity, and threshold queries then crashed. */
   @Test
   void import_numberTooLargeForADouble_exitsTwoNamingTheCellAndStoresNothing() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("big.csv", "Land;Jahr;Anteil\nPOL;2031;1e309\nDEU;2031;2.1\n");
     Path mapping = file("big.yaml", "table: spending\ncolumns: {iso3: Land, year: Jahr, pct_gdp: Anteil}\n"
         + "constants: {source: own, vintage: 2031-01, source_url: https://example.org/own}\n");
@@ -171,7 +171,7 @@ class ImportCommandTest {
 
   @Test
   void import_unknownGrade_exitsTwoListingTheGrades() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
 
     CliRun run = CliRun.qm("--db", db.toString(), "import", file.toString(), "--grade", "gold");
@@ -183,7 +183,7 @@ class ImportCommandTest {
 
   @Test
   void import_sameFileTwiceAndDryRun_sayWhatTheyDo() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path file = file("c.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
 
     CliRun dry = CliRun.qm("import", file.toString(), "--dry-run", "--db", db.toString());
@@ -200,7 +200,7 @@ class ImportCommandTest {
   @Test
   void import_badOptions_exitTwoWithTheOptionNamed() throws IOException {
     Path file = file("c.csv", HEADER);
-    String db = dir.resolve("s.duckdb").toString();
+    String db = CliRun.seededStore(dir.resolve("s.duckdb")).toString();
 
     assertThat(CliRun.qm("import", file.toString(), "--format", "parquet", "--db", db).err())
         .contains("--format parquet is not a format").contains("qm-csv");
@@ -218,7 +218,7 @@ class ImportCommandTest {
     }
     Path bad = file("many.csv", text.toString());
 
-    CliRun run = CliRun.qm("import", bad.toString(), "--db", dir.resolve("s.duckdb").toString());
+    CliRun run = CliRun.qm("import", bad.toString(), "--db", CliRun.seededStore(dir.resolve("s.duckdb")).toString());
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(run.err()).contains("nothing imported, 150 problems").contains(bad + ":101:value")
@@ -228,7 +228,7 @@ class ImportCommandTest {
   /** A wide table of amounts under a NATO header: refused whether detected or given, with or without --vintage. */
   @Test
   void import_wideTableOfAmounts_isRefusedAndTheStoreIsAsBefore() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path amounts = Files.copy(org.quartermaster.app.importer.ImportFixtures.resource(
         "amounts/milex_constant_usd_wide.csv"), dir.resolve("milex.csv"));
     CliRun.qm("import", file("ok.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n").toString(), "--db",
@@ -259,7 +259,7 @@ class ImportCommandTest {
 
   @Test
   void import_figuresAlreadyStored_exitTwoUntilReplacedOrAllowed() throws IOException {
-    Path db = dir.resolve("s.duckdb");
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Path first = file("first.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/a,\n");
     Path copy = file("copy.csv", HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/b,\n");
     CliRun.qm("import", first.toString(), "--db", db.toString());

@@ -74,7 +74,7 @@ class QueryCommandTest {
    */
   @Test
   void spending_amountsOfAMappedFile_showTheirCurrencyUnitAndPriceBase(@TempDir Path dir) throws Exception {
-    String db = dir.resolve("store.duckdb").toString();
+    String db = CliRun.seededStore(dir.resolve("store.duckdb")).toString();
     Path file = Files.writeString(dir.resolve("milex.csv"), "Country,Year,Milex\nPoland,2023,31234.5\n");
     String constants = "constants: {source: sipri, currency: USD, unit: million, price_base: %s, vintage: 2025-04,"
         + " source_url: \"https://www.sipri.org/databases/milex\", publisher: SIPRI, source_grade: research}\n";
@@ -98,7 +98,7 @@ class QueryCommandTest {
   @Test
   void spending_afterImportingSipri_countsNatoByDefaultAndRefusesTwoSourcesNamingSource(@TempDir Path dir)
       throws Exception {
-    String db = dir.resolve("store.duckdb").toString();
+    String db = CliRun.seededStore(dir.resolve("store.duckdb")).toString();
     Path sipri = Path.of(QueryCommandTest.class.getResource(
         "/third_party/owid_sipri_milex/military-spending-as-a-share-of-gdp-sipri.csv").toURI());
     assertThat(CliRun.qm("import", sipri.toString(), "--db", db).exitCode()).isZero();

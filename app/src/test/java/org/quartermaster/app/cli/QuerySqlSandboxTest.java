@@ -28,7 +28,7 @@ class QuerySqlSandboxTest {
 
   @BeforeAll
   static void seed() {
-    store = dir.resolve("store.duckdb");
+    store = CliRun.seededStore(dir.resolve("store.duckdb"));
     assertThat(CliRun.qm("--db", store.toString(), "query", "datasets").exitCode()).isZero();
   }
 

@@ -52,7 +52,7 @@ class ServeCommandTest {
     StringWriter err = new StringWriter();
     AtomicInteger code = new AtomicInteger(-1);
     Thread serve = new Thread(() -> code.set(cli(command, out, err)
-        .execute("--port", "0", "--db", dir.resolve("qm.duckdb").toString())));
+        .execute("--port", "0", "--db", dir.resolve("qm.duckdb").toString(), "--create")));
     serve.start();
     Matcher listening = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api/v1").matcher("");
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

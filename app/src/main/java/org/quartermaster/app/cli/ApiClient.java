@@ -1,0 +1,167 @@
+package org.quartermaster.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The REST API of a running {@code qm serve}, as the commands that go through it call it: one request
+ * each, the token (when there is one) on changes only, every failure a {@link BadInputException} in the
+ * server's words, but a server that cannot be reached at all, which is {@link Unreachable}.
+ */
+final class ApiClient {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration CONNECT = Duration.ofSeconds(5);
+
+  /** Nothing answers at the server's address: no request was sent. */
+  static final class Unreachable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final URI base;
+  private final String token;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+
+  /** @param token sent as {@code Authorization: Bearer} with POST and DELETE; null for none */
+  ApiClient(URI base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** GET {@code path} with these parameters (null values left out): the body of a 200. */
+  String get(String path, Map<String, String> params) {
+    return send(HttpRequest.newBuilder(uri(path, params)).GET(), false).body();
+  }
+
+  /** DELETE {@code path}: the JSON body of a 200. */
+  JsonNode delete(String path, Map<String, String> params) {
+    return json(send(HttpRequest.newBuilder(uri(path, params)).DELETE(), true));
+  }
+
+  /** POST the file as the body of {@code path}: the JSON body of a 200 or 201. */
+  JsonNode post(String path, Map<String, String> params, Path file, String contentType) {
+    HttpRequest.BodyPublisher body;
+    try {
+      body = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (FileNotFoundException e) {
+      throw new BadInputException(file + ": no such file");
+    }
+    return json(send(HttpRequest.newBuilder(uri(path, params)).header("Content-Type", contentType).POST(body), true));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, boolean change) {
+    if (change && token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw new Unreachable("nothing answers at " + base + " (" + e + ")", e);
+    } catch (IOException e) {
+      throw new BadInputException("the server at " + base + " failed to answer: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while waiting for the server at " + base);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw failure(response);
+    }
+    return response;
+  }
+
+  /** The server's error ({message, problems: [{path, value, message}]}) as the lines qm prints. */
+  private BadInputException failure(HttpResponse<String> response) {
+    if (response.statusCode() == 401) {
+      return new BadInputException("the server at " + base + " needs its token for this change: set "
+          + BearerToken.ENVIRONMENT + " or give --token-file FILE (the file the server reads it from)");
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (IOException notJson) {
+      body = null;
+    }
+    if (body == null || !body.hasNonNull("message")) {
+      return new BadInputException("the server at " + base + " answered " + response.statusCode());
+    }
+    List<String> lines = new ArrayList<>();
+    JsonNode problems = body.path("problems");
+    if (problems.isEmpty()) {
+      lines.add(body.get("message").asText());
+    }
+    for (JsonNode problem : problems) {
+      String at = problem.path("path").asText("");
+      String value = problem.hasNonNull("value") ? ": '" + problem.get("value").asText() + "'" : "";
+      lines.add(at.equals("query") || at.isEmpty() ? problem.path("message").asText()
+          : at + value + " — " + problem.path("message").asText());
+    }
+    return new ServerRefusal(response.statusCode(), body.get("message").asText(), lines);
+  }
+
+  /** A 4xx or 5xx from the server, with its status, message and every problem as a line. */
+  static final class ServerRefusal extends BadInputException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String message;
+
+    ServerRefusal(int status, String message, List<String> lines) {
+      super(lines);
+      this.status = status;
+      this.message = message;
+    }
+
+    int status() {
+      return status;
+    }
+
+    String serverMessage() {
+      return message;
+    }
+  }
+
+  private JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new BadInputException("the server at " + base + " answered what is not JSON: " + e.getMessage());
+    }
+  }
+
+  private URI uri(String path, Map<String, String> params) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    params.forEach((name, value) -> {
+      if (value != null) {
+        query.add(encode(name) + "=" + encode(value));
+      }
+    });
+    return URI.create(base + path + query);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,82 @@
+package org.quartermaster.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quartermaster.app.importer.Datasets;
+import org.quartermaster.app.query.DatasetsQuery;
+import org.quartermaster.app.query.ResultFormat;
+import picocli.CommandLine;
+
+/**
+ * The store commands run through a server's REST API, printing what they print without one: a query
+ * asks its endpoint for the same rendering ({@code format=table|csv|json}: the server renders with the
+ * same code); {@code qm datasets rm} renders the server's answer as it renders its own removal; an
+ * import is {@link ImportThroughServer}. A command the API has no route for is refused in one line.
+ */
+final class ThroughServer {
+  private static final Pattern BUNDLED_FILE = Pattern.compile("^dataset \\d+ \\((.*)\\) is bundled");
+
+  private ThroughServer() {}
+
+  static int run(Object command, Server server, CommandLine cli) {
+    PrintWriter out = cli.getOut();
+    switch (command) {
+      case ImportCommand c -> ImportThroughServer.run(c, server, out, cli.getErr());
+      case DatasetsRmCommand c -> remove(c, server, out);
+      case QuerySubcommand c -> query(c, server, out, cli);
+      default -> throw unavailable(cli, server);
+    }
+    return Main.OK;
+  }
+
+  private static void query(QuerySubcommand command, Server server, PrintWriter out, CommandLine cli) {
+    ResultFormat format = command.output();
+    ApiQuery query = command.apiQuery();
+    if (query == null) {
+      throw unavailable(cli, server);
+    }
+    Map<String, String> params = new LinkedHashMap<>(query.params());
+    params.put("format", format.cliName());
+    out.write(server.client().get(query.path(), params));
+    out.flush();
+  }
+
+  private static void remove(DatasetsRmCommand command, Server server, PrintWriter out) {
+    ResultFormat format = command.output();
+    JsonNode removed;
+    try {
+      removed = server.client().delete("/api/v1/datasets/" + command.datasetId,
+          command.force ? Map.of("force", "true") : Map.of());
+    } catch (ApiClient.ServerRefusal e) {
+      if (e.status() == 404) {
+        throw DatasetsCommand.unknown(command.datasetId);
+      }
+      Matcher bundled = BUNDLED_FILE.matcher(e.serverMessage());
+      if (e.status() == 409 && bundled.find()) {
+        throw new BadInputException("dataset " + command.datasetId + " (" + bundled.group(1) + ") is bundled with qm:"
+            + " nothing removed; give --force to remove it anyway");
+      }
+      throw e;
+    }
+    Datasets.Removed what = new Datasets.Removed(removed.path("dataset_id").asInt(), removed.path("file").asText(),
+        removed.path("table").asText(), removed.path("rows_removed").asLong(), removed.path("bundled").asBoolean());
+    try {
+      format.writeAll(List.of(DatasetsQuery.removal(what)), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The one line for a command the server's API cannot run. */
+  private static BadInputException unavailable(CommandLine cli, Server server) {
+    return new BadInputException(cli.getCommandSpec().qualifiedName(" ") + " cannot go through " + server.describe()
+        + ": the API has no route for it; " + server.alternative());
+  }
+}

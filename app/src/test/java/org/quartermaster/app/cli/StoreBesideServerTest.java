@@ -1,0 +1,229 @@
+package org.quartermaster.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands on a store that {@code qm serve} holds: they go through the server and print what they
+ * print without it; what cannot go through it, or a store another process holds, is one plain line.
+ */
+class StoreBesideServerTest {
+  private static final String CONTRACTS = "buyer,agency,item,quantity,value,currency,date,supplier,source_url,note\n"
+      + "France,,Mistral,10,5,EUR,2024,MBDA,https://example.org/mistral,\n";
+  private static final String TOKEN = "0123456789abcdef0123";
+  private static final List<List<String>> READS = List.of(
+      List.of("query", "spending", "--year", "2024", "--threshold", "2"),
+      List.of("query", "aid", "--by", "donor-group", "--category", "military", "--measure", "allocation", "--format",
+          "csv"),
+      List.of("query", "aid", "--by", "donor-group"),
+      List.of("query", "spending", "--min-grade", "gold"),
+      List.of("query", "contracts", "--item", "stinger", "--format", "json"),
+      List.of("query", "production", "--min-grade", "research"),
+      List.of("query", "deliveries", "--supplier", "USA", "--format", "csv"),
+      List.of("query", "items"),
+      List.of("query", "datasets", "--format", "json"),
+      List.of("datasets", "list"));
+
+  @TempDir Path dir;
+
+  private Path newStore(String name) {
+    Path store = dir.resolve(name);
+    CliRun created = CliRun.qm("--db", store.toString(), "--create", "query", "items");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    return store;
+  }
+
+  private static CliRun qm(Path store, List<String> args) {
+    return CliRun.qm(concat(List.of("--db", store.toString()), args));
+  }
+
+  private static String[] concat(List<String> first, List<String> then) {
+    return java.util.stream.Stream.concat(first.stream(), then.stream()).toArray(String[]::new);
+  }
+
+  @Test
+  void commands_onAStoreAServerHolds_goThroughItAndPrintWhatTheyPrintWithoutIt() throws Exception {
+    Path store = newStore("qm.duckdb");
+    Path twin = Files.copy(store, dir.resolve("twin.duckdb"));
+    Path file = Files.writeString(dir.resolve("contracts.csv"), CONTRACTS);
+    List<CliRun> direct = READS.stream().map(args -> qm(store, args)).toList();
+    CliRun importedDirectly = qm(twin, List.of("import", file.toString()));
+    CliRun removedDirectly = qm(twin, List.of("datasets", "rm", "5"));
+
+    List<CliRun> through;
+    CliRun imported;
+    CliRun again;
+    CliRun removed;
+    Path serverFile = ServerFile.beside(store);
+    String permissions;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFile));
+      through = READS.stream().map(args -> qm(store, args)).toList();
+      imported = qm(store, List.of("import", file.toString()));
+      again = qm(store, List.of("import", file.toString()));
+      removed = qm(store, List.of("datasets", "rm", "5"));
+    }
+
+    assertThat(permissions).isEqualTo("rw-------");
+    for (int i = 0; i < READS.size(); i++) {
+      assertThat(through.get(i)).as("%s", READS.get(i)).isEqualTo(direct.get(i));
+    }
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out()).isEqualTo(importedDirectly.out().replace(twin.toString(), store.toString()));
+    assertThat(again.out()).contains("already imported (dataset 5");
+    // the API records an uploaded file by its name only (the server never sees the client's folders)
+    assertThat(removed.out().replaceAll("[ -]", ""))
+        .isEqualTo(removedDirectly.out().replace(dir + "/", "").replaceAll("[ -]", ""));
+    assertThat(serverFile).doesNotExist();
+  }
+
+  @Test
+  void import_throughAServerThatNeedsAToken_isRefusedWithoutItAndDoneWithQmToken() throws Exception {
+    Path store = newStore("qm.duckdb");
+    Path file = Files.writeString(dir.resolve("contracts.csv"), CONTRACTS);
+    Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+
+    CliRun without;
+    CliRun withEnvironment;
+    CliRun withFile;
+    CliRun read;
+    String serverFile;
+    try (RunningServer server = RunningServer.start(store, Map.of(), "--host", "0.0.0.0", "--token-file",
+        tokenFile.toString())) {
+      serverFile = Files.readString(ServerFile.beside(store));
+      read = CliRun.qm(Map.of(), "--db", store.toString(), "query", "items");
+      without = CliRun.qm(Map.of(), "--db", store.toString(), "import", file.toString(), "--dry-run");
+      withEnvironment = CliRun.qm(Map.of("QM_TOKEN", TOKEN), "--db", store.toString(), "import", file.toString());
+      withFile = CliRun.qm(Map.of(), "--db", store.toString(), "--token-file", tokenFile.toString(), "datasets", "rm",
+          "5");
+    }
+
+    assertThat(serverFile).contains("\"token_required\" : true").doesNotContain(TOKEN);
+    assertThat(read.exitCode()).as(read.err()).isZero();
+    assertThat(without.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(without.err()).contains("needs its token", "QM_TOKEN", "--token-file").hasLineCount(1);
+    assertThat(withEnvironment.exitCode()).as(withEnvironment.err()).isZero();
+    assertThat(withEnvironment.out()).contains("1 rows added to contracts as dataset 5");
+    assertThat(withFile.exitCode()).as(withFile.err()).isZero();
+    assertThat(withFile.out()).contains("Removed dataset 5");
+  }
+
+  @Test
+  void server_namedWithServerOption_isUsedWithoutAStoreFile() throws Exception {
+    Path store = newStore("qm.duckdb");
+    CliRun direct = qm(store, List.of("query", "spending", "--country", "POL", "--format", "csv"));
+
+    CliRun through;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      through = CliRun.qm("--server", server.url(), "query", "spending", "--country", "POL", "--format", "csv");
+    }
+
+    assertThat(through.exitCode()).as(through.err()).isZero();
+    assertThat(through.out()).isEqualTo(direct.out());
+  }
+
+  @Test
+  void commandWithoutApiRoute_throughAServer_isOnePlainLine() throws Exception {
+    Path store = newStore("qm.duckdb");
+
+    CliRun sql;
+    CliRun export;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      sql = qm(store, List.of("query", "sql", "SELECT 1"));
+      export = qm(store, List.of("export", "spending", "--out", dir.resolve("s.csv").toString()));
+    }
+
+    assertThat(sql.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(sql.err()).hasLineCount(1).contains("qm query sql cannot go through the qm serve (process "
+        + ProcessHandle.current().pid() + ")", "stop that server");
+    assertThat(export.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(export.err()).hasLineCount(1).contains("qm export cannot go through");
+  }
+
+  @Test
+  void store_heldByAnotherProcessWithoutServerFile_isOnePlainLineNamingIt() throws Exception {
+    Path store = newStore("qm.duckdb");
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        HoldStore.class.getName(), store.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    CliRun query;
+    CliRun sql;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).startsWith("holding ");
+      query = qm(store, List.of("query", "items"));
+      sql = qm(store, List.of("query", "sql", "SELECT 1"));
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor();
+    }
+
+    for (CliRun run : List.of(query, sql)) {
+      assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+      assertThat(run.err()).isEqualTo("qm: the store " + store + " is in use by process " + holder.pid()
+          + " (java): stop it, or, if it is a qm serve, use --server URL to go through it\n");
+    }
+  }
+
+  @Test
+  void staleServerFile_ofAProcessThatIsGone_isIgnored() throws Exception {
+    Path store = newStore("qm.duckdb");
+    Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    gone.waitFor();
+    new ServerFile("http://127.0.0.1:9", gone.pid(), "2026-01-01T00:00:00Z", false, store.toString()).write(store);
+
+    CliRun run = qm(store, List.of("query", "items"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("rows.");
+  }
+
+  @Test
+  void serve_tokenShorterThan16Characters_isRefused() throws IOException {
+    Path tokenFile = Files.writeString(dir.resolve("token"), "short\n");
+
+    String store = dir.resolve("qm.duckdb").toString();
+    CliRun fromFile = CliRun.qm("serve", "--port", "0", "--db", store, "--create", "--token-file", tokenFile.toString());
+    CliRun fromEnvironment = CliRun.qm(Map.of("QM_TOKEN", "abc"), "serve", "--port", "0", "--db", store, "--create");
+    CliRun onCommandLine = CliRun.qm("serve", "--port", "0", "--db", store, "--create", "--token", TOKEN);
+
+    assertThat(fromFile.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(fromFile.err()).contains("the token in " + tokenFile + " is 5 characters long; a token needs at least"
+        + " 16");
+    assertThat(onCommandLine.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(onCommandLine.err()).contains("--token is no longer accepted", "visible", "ps", "--token-file")
+        .doesNotContain(TOKEN);
+    assertThat(fromEnvironment.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(fromEnvironment.err()).contains("the token in $QM_TOKEN is 3 characters long");
+    assertThat(dir.resolve("qm.duckdb")).doesNotExist();
+  }
+
+  @Test
+  void db_whereNoStoreIs_isRefusedUnlessCreateIsGiven() {
+    Path typo = dir.resolve("qm.duckbd");
+
+    CliRun refused = CliRun.qm("--db", typo.toString(), "query", "items");
+    boolean createdByRefusal = Files.exists(typo);
+    CliRun created = CliRun.qm("--db", typo.toString(), "--create", "query", "items");
+    CliRun reused = CliRun.qm("query", "items", "--db", typo.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(refused.err()).isEqualTo("qm: no store at " + typo + "; to create one there, add --create (qm --db "
+        + typo + " --create …), or leave out --db to use the default store (QM_HOME)\n");
+    assertThat(createdByRefusal).isFalse();
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.err()).isEqualTo("qm: created a new store at " + typo + " with the bundled dataset\n");
+    assertThat(reused.err()).isEmpty();
+  }
+}
