@@ -18,6 +18,11 @@ wall time) and rows/s of the import itself (rows / (import wall time - start-up 
 
 Options:
   --rows N      data rows in the generated file (default 1000000)
+  --previous-release
+                seed the store with the same file imported once as the previous release
+                (vintage 2026-01), so that each run imports the next release beside as many
+                stored rows of the same series (the check for figures already stored
+                compares the two)
   --repeat N    runs (default 3)
   --keep        keep the temporary directory (file, mapping, stores, logs)
   -h, --help    this help
@@ -35,6 +40,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows=1000000
 repeat=3
 keep=0
+previous=0
 python="${PYTHON:-python3}"
 gnu_time="${GNU_TIME:-/usr/bin/time}"
 
@@ -43,6 +49,7 @@ while [ $# -gt 0 ]; do
     --rows) [ $# -ge 2 ] || die "--rows needs a number"; rows="$2"; shift 2 ;;
     --repeat) [ $# -ge 2 ] || die "--repeat needs a number"; repeat="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --previous-release) previous=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -84,7 +91,14 @@ columns: {iso3: iso3, year: year, pct_gdp: pct_gdp, amount: amount}
 constants: {source: bench, currency: USD million, vintage: 2026-02, source_url: https://example.org/bench}
 EOF
 
+if [ "$previous" = 1 ]; then
+  sed 's/vintage: 2026-02/vintage: 2026-01/' "$tmp/spending.yaml" > "$tmp/previous.yaml"
+  "$qm" import "$tmp/spending.csv" --format csv --mapping "$tmp/previous.yaml" --db "$tmp/seeded.duckdb" >/dev/null \
+    || die "could not import the previous release into the store template"
+fi
+
 echo "import bench: $rows rows ($(du -h "$tmp/spending.csv" | cut -f1)), $(date -u '+%Y-%m-%d %H:%M UTC')"
+[ "$previous" = 1 ] && echo "store: holds the previous release (vintage 2026-01) of the same $rows rows"
 echo "host: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "build: $( (cd "$repo" && git rev-parse --short HEAD 2>/dev/null) || echo 'no git'), ${QM_JAVA_OPTS:+QM_JAVA_OPTS=$QM_JAVA_OPTS}"
 
@@ -98,7 +112,8 @@ for rep in $(seq 1 "$repeat"); do
   rc=0
   "$gnu_time" -f %e -o "$tmp/import$rep" "$qm" import "$tmp/spending.csv" --format csv \
     --mapping "$tmp/spending.yaml" --db "$db" >"$tmp/import$rep.log" 2>&1 || rc=$?
-  stored="$("$qm" --db "$db" query sql "SELECT count(*) FROM defence_spending WHERE source = 'bench'" --format csv \
+  stored="$("$qm" --db "$db" query sql "SELECT count(*) FROM defence_spending WHERE source = 'bench'
+    AND vintage_month = '2026-02'" --format csv \
     | tail -n 1 | tr -d "\r")"
   startup="$(tail -n 1 "$tmp/startup$rep")"
   wall="$(tail -n 1 "$tmp/import$rep")"

@@ -1,7 +1,10 @@
 package org.quartermaster.app.importer;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.quartermaster.app.store.ProvenanceIds;
 
 /**
  * What makes two stored figures the same figure of the same series and release, per table: the one
@@ -27,6 +30,18 @@ public final class SeriesKey {
           "t.target_date", "t.source_url");
       case CONTRACTS -> List.of("t.buyers", "t.agency", "t.item", "t.quantity", "t.value", "t.currency", "t.date");
     };
+  }
+
+  /**
+   * The key's expressions that name the figure's release: those read from its provenance
+   * ({@link ProvenanceIds#COLUMNS}), so that they also evaluate on the {@code provenance} table under
+   * alias {@code t}. Two figures with the same key have the same release. None for contracts, whose
+   * key reads no provenance.
+   */
+  static List<String> release(Table table) {
+    Set<String> provenance = Arrays.stream(ProvenanceIds.COLUMNS.split(", ")).map(c -> "t." + c)
+        .collect(Collectors.toSet());
+    return of(table).stream().filter(provenance::contains).toList();
   }
 
   /** SQL: the key's columns without alias, for a window's {@code PARTITION BY}. */
