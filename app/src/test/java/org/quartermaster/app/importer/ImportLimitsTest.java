@@ -64,8 +64,8 @@ class ImportLimitsTest {
   }
 
   @Test
-  void run_tenMegabyteValue_isCutToTwoHundredCharactersWithItsLength() {
-    String huge = "9".repeat(5_000_000) + "x" + "9".repeat(5_000_000);
+  void run_hugeValue_isCutToTwoHundredCharactersWithItsLength() {
+    String huge = "9".repeat(450_000) + "x" + "9".repeat(450_000); // under the line limit
     Path file = ImportFixtures.write(dir, "huge.csv",
         AID_HEADER + "Germany,military,unspecified," + huge + ",EUR,billion,2024-07-09,https://example.org/a\n");
 
@@ -74,7 +74,81 @@ class ImportLimitsTest {
 
     ImportProblem problem = failed.problems().getFirst();
     assertThat(problem.value()).startsWith("9".repeat(ImportProblem.VALUE_CHARS) + "…")
-        .endsWith("(10,000,001 characters)").hasSizeLessThan(ImportProblem.VALUE_CHARS + 40);
+        .endsWith("(900,001 characters)").hasSizeLessThan(ImportProblem.VALUE_CHARS + 40);
     assertThat(problem.toString()).hasSizeLessThan(1000);
+  }
+
+  private static final String AID_ROWS_HEADER = "donor,category,measure,amount,currency,unit,date,data_through,"
+      + "as_of,basis,source_url\n";
+
+  private ParsedFile readQmCsv(String name, String text) throws Exception {
+    Path file = ImportFixtures.write(dir, name, text);
+    return Importers.standard().forFormat(ImportFormat.QM_CSV).orElseThrow()
+        .read(ImportFixtures.request(file, ImportFormat.QM_CSV, null, null), Countries.standard());
+  }
+
+  @Test
+  void read_negativeRunningTotal_isRefusedNamingTheCell() throws Exception {
+    ParsedFile parsed = readQmCsv("neg.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,-5,EUR,billion,2024,2024-06,2024-07-09,cumulative,https://example.org/a\n"
+        + "France,military,unspecified,-5,EUR,billion,2024,2024-06,2024-07-09,period,https://example.org/a\n");
+
+    ImportFixtures.onlyProblem(parsed, 2, "amount", "-5", "is negative");
+    assertThat(parsed.problems().getFirst().toString()).contains("neg.csv:2:amount: '-5'");
+    assertThat(parsed.rows()).hasSize(1); // a period's negative line is a correction
+  }
+
+  @Test
+  void read_periodAfterItsRelease_isRefusedNamingTheRow() throws Exception {
+    ParsedFile parsed = readQmCsv("rel.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,5,EUR,billion,2026,,2024-06-15,cumulative,https://example.org/a\n");
+
+    ImportFixtures.onlyProblem(parsed, 2, "date", "2026", "starts after the release");
+  }
+
+  @Test
+  void read_dataThroughAfterItsRelease_isRefused() throws Exception {
+    ParsedFile parsed = readQmCsv("through.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,5,EUR,billion,2024,2024-09,2024-06-15,cumulative,https://example.org/a\n");
+
+    ImportFixtures.onlyProblem(parsed, 2, "data_through", "2024-09", "starts after the release");
+  }
+
+  @Test
+  void read_quoteNeverClosed_namesTheRowWhereItOpened() throws Exception {
+    ParsedFile parsed = readQmCsv("quote.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n"
+        + "France,military,\"unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n"
+        + "Italy,military,unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n");
+
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(3);
+      assertThat(p.message()).contains("a quote opened in this row is never closed");
+    });
+  }
+
+  @Test
+  void read_lineLongerThanTheLimit_isRefusedNamingTheRow() throws Exception {
+    String huge = "x".repeat(UnreadableCsvException.MAX_LINE_CHARS / 4);
+    ParsedFile parsed = readQmCsv("long.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n"
+        + (huge + ",").repeat(5) + "\n");
+
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(3);
+      assertThat(p.message()).startsWith("line longer than 1 MiB");
+    });
+  }
+
+  @Test
+  void read_nulBytes_areRefusedNamingTheRow() throws Exception {
+    ParsedFile parsed = readQmCsv("nul.csv", AID_ROWS_HEADER
+        + "Germany,military,unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n"
+        + "Fr\0ance,military,unspecified,5,EUR,billion,2024,,2024-07-09,cumulative,https://example.org/a\n");
+
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(3);
+      assertThat(p.message()).contains("NUL byte");
+    });
   }
 }

@@ -18,6 +18,7 @@ import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
 import org.quartermaster.app.importer.Problems;
 import org.quartermaster.app.importer.Table;
+import org.quartermaster.app.importer.UnreadableCsvException;
 
 /**
  * Quartermaster's own tidy CSV: the layout of the bundled dataset's files, every row carrying its
@@ -78,7 +79,11 @@ public final class QmCsvImporter implements Importer {
   @Override
   public ParsedFile read(ImportRequest request, Countries countries) throws IOException {
     Reading reading = new Reading(request, countries);
-    CsvRecords.forEach(request.file(), ',', reading::accept);
+    try {
+      CsvRecords.forEach(request.file(), ',', reading::accept);
+    } catch (UnreadableCsvException e) {
+      reading.unreadable(e);
+    }
     return reading.result();
   }
 
@@ -153,6 +158,12 @@ public final class QmCsvImporter implements Importer {
           problems.add(new ImportProblem(file, record.line(), column, column, "column appears twice"));
         }
       }
+    }
+
+    /** The rest of the file cannot be read: a problem at the row where that starts, and no more rows. */
+    void unreadable(UnreadableCsvException e) {
+      problems.at(e.row(), null, null, e.getMessage());
+      refused = true;
     }
 
     ParsedFile result() {

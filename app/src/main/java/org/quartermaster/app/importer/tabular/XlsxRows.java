@@ -66,7 +66,16 @@ final class XlsxRows {
       }
       return Optional.empty();
     } catch (OpenXML4JException | SAXException e) {
-      return Optional.of("the workbook is damaged: " + e.getMessage());
+      return Optional.of(String.valueOf(e.getMessage()).contains("DOCTYPE")
+          ? "not an XLSX workbook: its XML declares a DOCTYPE, which Excel never writes (refused: such XML can"
+              + " expand without bound); save the sheet again from a spreadsheet program, or as CSV"
+          : "the workbook is damaged: " + e.getMessage());
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+        return Optional.of("not an XLSX workbook: a part of it expands far more than a workbook's would (refused"
+            + " as a zip bomb); save the sheet again from a spreadsheet program, or as CSV");
+      }
+      throw e;
     } finally {
       workbook.revert();
     }

@@ -147,4 +147,30 @@ class XlsxImporterTest {
     assertThat(parsed.problems()).singleElement()
         .satisfies(p -> assertThat(p.message()).startsWith("not an XLSX workbook"));
   }
+
+  @Test
+  void read_sheetXmlWithDoctype_isNotAWorkbook() throws IOException {
+    Path good = workbook();
+    Path file = dir.resolve("doctype.xlsx");
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(good));
+        java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] bytes = in.readAllBytes();
+        if (entry.getName().startsWith("xl/worksheets/")) {
+          String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          int root = xml.indexOf("<worksheet");
+          xml = xml.substring(0, root) + "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">]>" + xml.substring(root);
+          bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+
+    ParsedFile parsed = importXlsx(file, LONG + "sheet: Data\n");
+
+    assertThat(parsed.problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("not an XLSX workbook: its XML declares a DOCTYPE"));
+  }
 }
