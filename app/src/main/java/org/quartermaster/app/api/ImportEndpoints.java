@@ -14,6 +14,7 @@ import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
+import org.quartermaster.app.importer.ImportTempFiles;
 import org.quartermaster.app.importer.StorageFailures;
 import org.quartermaster.app.importer.Importers;
 import org.quartermaster.app.store.Store;
@@ -34,17 +35,28 @@ final class ImportEndpoints {
 
   private final StoreAccess store;
   private final long maxBytes;
+  /**
+   * Where uploads go: the store's folder for temporary import files, learnt the first time an import
+   * takes the store (an upload is received before the store is taken, and must not wait for it);
+   * java.io.tmpdir until then.
+   */
+  private volatile ImportTempFiles temp;
 
   ImportEndpoints(StoreAccess store, long maxBytes) {
     this.store = store;
     this.maxBytes = maxBytes;
   }
 
+  private ImportTempFiles temp() {
+    ImportTempFiles known = temp;
+    return known != null ? known : ImportTempFiles.inTmpdir();
+  }
+
   void create(Context ctx) {
     ImportParams params = ImportParams.of(ctx);
     String label = params.label();
     Upload.Kind kind = Upload.kindOf(label, ctx.contentType());
-    try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes)) {
+    try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes, temp())) {
       ImportRequest request = new ImportRequest(upload.file(), params.format(), null, params.sourceUrl(),
           params.vintage(), false, params.dryRun(), params.citation());
       Outcome outcome;
@@ -54,6 +66,7 @@ final class ImportEndpoints {
         ImportService.Checked checked = ImportService.check(request, Countries.standard(), Importers.standard());
         checked.refuseIfBad();
         outcome = store.use(s -> {
+          temp = ImportTempFiles.of(s);
           try {
             ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
                 .write(checked, params.overlap(), false, label);

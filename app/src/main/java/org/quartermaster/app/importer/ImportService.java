@@ -189,7 +189,7 @@ public final class ImportService {
     ImportTransaction.Written written = store.write(c -> {
       Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
       int id = Dataset.nextId(c);
-      RowWriter.append(c, parsed.table().storedName(), id, rows);
+      RowWriter.append(c, parsed.table().storedName(), id, rows, ImportTempFiles.of(store).folder());
       return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
     });
     return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
