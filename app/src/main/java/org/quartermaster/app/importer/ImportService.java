@@ -86,7 +86,7 @@ public final class ImportService {
       }
       return write(check(request, format, countries, importers), overlap, bundled, recordedName);
     } catch (IOException e) {
-      throw failed(file, "cannot read the file: " + StorageFailures.reason(e));
+      throw unreadable(file, e);
     }
   }
 
@@ -122,8 +122,15 @@ public final class ImportService {
     try {
       return check(request, format(request), countries, importers);
     } catch (IOException e) {
-      throw failed(request.fileName(), "cannot read the file: " + StorageFailures.reason(e));
+      throw unreadable(request.fileName(), e);
     }
+  }
+
+  /** Why a file cannot be read: from a row on ({@link UnreadableCsvException}), or at all. */
+  private static ImportFailedException unreadable(String file, IOException e) {
+    return e instanceof UnreadableCsvException at
+        ? new ImportFailedException(List.of(new ImportProblem(file, at.row(), null, null, at.getMessage())))
+        : failed(file, "cannot read the file: " + StorageFailures.reason(e));
   }
 
   private static ImportFormat format(ImportRequest request) throws IOException {
