@@ -14,8 +14,11 @@ import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
+import org.quartermaster.app.importer.ImportTempFiles;
+import org.quartermaster.app.importer.StorageFailures;
 import org.quartermaster.app.importer.Importers;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreException;
 
 /**
  * {@code POST /api/v1/imports}: a data file as the request body, imported as {@code qm import} does
@@ -32,28 +35,49 @@ final class ImportEndpoints {
 
   private final StoreAccess store;
   private final long maxBytes;
+  /**
+   * Where uploads go: the store's folder for temporary import files, learnt the first time an import
+   * takes the store (an upload is received before the store is taken, and must not wait for it);
+   * java.io.tmpdir until then.
+   */
+  private volatile ImportTempFiles temp;
 
   ImportEndpoints(StoreAccess store, long maxBytes) {
     this.store = store;
     this.maxBytes = maxBytes;
   }
 
+  private ImportTempFiles temp() {
+    ImportTempFiles known = temp;
+    return known != null ? known : ImportTempFiles.inTmpdir();
+  }
+
   void create(Context ctx) {
     ImportParams params = ImportParams.of(ctx);
     String label = params.label();
     Upload.Kind kind = Upload.kindOf(label, ctx.contentType());
-    try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes)) {
+    try (Upload upload = Upload.receive(ctx.bodyInputStream(), label, kind, maxBytes, temp())) {
       ImportRequest request = new ImportRequest(upload.file(), params.format(), null, params.sourceUrl(),
           params.vintage(), false, params.dryRun(), params.citation());
       Outcome outcome;
       try {
+        // read, checked and refused (the API has no skip_bad_rows) before the store is taken: only the
+        // writing holds up other requests, however slow the parsing and the countries' names
+        ImportService.Checked checked = ImportService.check(request, Countries.standard(), Importers.standard());
+        checked.refuseIfBad();
         outcome = store.use(s -> {
-          ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
-              .run(request, params.overlap(), false, label);
-          return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
+          temp = ImportTempFiles.of(s);
+          try {
+            ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
+                .write(checked, params.overlap(), false, label);
+            return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
+          } catch (StoreException e) {
+            throw StorageFailures.storeMessage(e, "the server's store").map(m -> new ApiException(507, label + ": " + m))
+                .orElseThrow(() -> e);
+          }
         });
       } catch (ImportFailedException e) {
-        throw failed(e.problems(), label, upload, params.wording());
+        throw failed(e, label, upload, params.wording());
       }
       boolean written = !outcome.report().dryRun() && !outcome.report().alreadyImported();
       ctx.status(written ? 201 : 200).json(answer(outcome.report(), label, outcome.table()));
@@ -112,12 +136,13 @@ final class ImportEndpoints {
   }
 
   /** The import's problems, their options named as the asking interface names them (API parameters, or form fields). */
-  private static ApiException failed(List<ImportProblem> problems, String label, Upload upload, Wording wording) {
+  private static ApiException failed(ImportFailedException e, String label, Upload upload, Wording wording) {
+    List<ImportProblem> problems = e.problems();
     List<ApiProblem> listed = problems.stream().limit(MAX_PROBLEMS).map(p -> new ApiProblem(
         label + (p.row() > 0 ? ":" + p.row() : "") + (p.column() != null ? ":" + p.column(wording) : ""),
         upload.hidePath(p.value(), label), upload.hidePath(p.message(wording), label))).toList();
-    int n = problems.size();
-    return new ApiException(400, label + ": nothing imported, " + n + " problem" + (n == 1 ? "" : "s")
-        + (n > MAX_PROBLEMS ? " (the first " + MAX_PROBLEMS + " listed)" : ""), listed);
+    int n = e.total();
+    return new ApiException(400, String.format(Locale.ROOT, "%s: nothing imported, %,d problem%s", label, n,
+        n == 1 ? "" : "s") + (n > listed.size() ? " (the first " + listed.size() + " listed)" : ""), listed);
   }
 }

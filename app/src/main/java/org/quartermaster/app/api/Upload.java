@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.quartermaster.app.importer.ImportTempFiles;
 
 /**
  * A file sent as the body of {@code POST /api/v1/imports}, written to a temporary folder of its own
@@ -79,19 +80,15 @@ final class Upload implements AutoCloseable {
   }
 
   /**
-   * Writes {@code body} to a new temporary folder and checks it.
+   * Writes {@code body} to a new folder among the store's temporary import files ({@code temp}) and
+   * checks it.
    *
    * @throws ApiException 413 over {@code maxBytes}; 400 when empty; 415 when the bytes are not what
    *                      {@code kind} says
    */
-  static Upload receive(InputStream body, String label, Kind kind, long maxBytes) {
-    Upload upload;
-    try {
-      Path folder = Files.createTempDirectory("qm-upload-");
-      upload = new Upload(folder, folder.resolve(localName(label)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder for the upload", e);
-    }
+  static Upload receive(InputStream body, String label, Kind kind, long maxBytes, ImportTempFiles temp) {
+    Path folder = temp.newFolder("qm-upload-");
+    Upload upload = new Upload(folder, folder.resolve(localName(label)));
     try {
       upload.write(body, label, kind, maxBytes);
       return upload;

@@ -17,7 +17,9 @@ import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
 import org.quartermaster.app.importer.Importers;
 import org.quartermaster.app.importer.Overlap;
+import org.quartermaster.app.importer.StorageFailures;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.app.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -127,14 +129,17 @@ final class ImportCommand implements Callable<Integer> {
       return Main.OK;
     } catch (ImportFailedException e) {
       List<String> lines = new ArrayList<>();
-      lines.add(file + ": nothing imported, " + e.problems().size() + " problem"
-          + (e.problems().size() == 1 ? "" : "s") + ":");
+      lines.add(String.format(Locale.ROOT, "%s: nothing imported, %,d problem%s:", file, e.total(),
+          e.total() == 1 ? "" : "s"));
       e.problems().stream().limit(MAX_PROBLEMS_SHOWN).forEach(problem -> lines.add("  " + problem));
-      if (e.problems().size() > MAX_PROBLEMS_SHOWN) {
-        lines.add("  … and " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more; --skip-bad-rows --dry-run lists"
-            + " every one in " + file.getFileName() + ".rejects.csv without importing anything");
+      if (e.total() > MAX_PROBLEMS_SHOWN) {
+        lines.add("  " + e.more(MAX_PROBLEMS_SHOWN) + "; --skip-bad-rows --dry-run lists every bad row in "
+            + file.getFileName() + ".rejects.csv without importing anything");
       }
       throw new BadInputException(lines);
+    } catch (StoreException e) {
+      throw StorageFailures.storeMessage(e, store.file().toString())
+          .map(message -> new BadInputException(file + ": " + message)).orElseThrow(() -> e);
     }
   }
 

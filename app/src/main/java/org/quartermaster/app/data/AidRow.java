@@ -40,6 +40,49 @@ public record AidRow(
         measure, currency, unit, java.util.Objects.toString(item, ""), java.util.Objects.toString(dataThrough, ""));
   }
 
+  /**
+   * Why an amount cannot be this row's, or empty: a running total (basis cumulative) is never negative
+   * (an activity list's negative line is a correction, and stays allowed).
+   */
+  public static java.util.Optional<String> amountProblem(double amount, AidBasis basis) {
+    return amount < 0 && basis == AidBasis.CUMULATIVE
+        ? java.util.Optional.of("is negative: a running total (basis cumulative) cannot be; give the total as"
+            + " published, or basis period for a correction")
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Why a date of this row ({@code date} or {@code data_through}: YYYY, YYYY-MM or YYYY-MM-DD) cannot be
+   * reported by its release ({@code release}: YYYY-MM) or be covered by its data ({@code dataThrough}),
+   * or empty: a release cannot report a period that starts after it, nor data through a later month;
+   * a figure cannot be for a period that starts after its data end.
+   */
+  public static java.util.Optional<String> dateProblem(String date, String release, String dataThrough) {
+    String month = firstMonth(date);
+    if (month == null) {
+      return java.util.Optional.empty();
+    }
+    String releaseMonth = firstMonth(release);
+    if (releaseMonth != null && month.compareTo(releaseMonth) > 0) {
+      return java.util.Optional.of("starts after the release that reports it (" + release + "): a release cannot"
+          + " report a later period; check the date and the release month");
+    }
+    String throughMonth = firstMonth(dataThrough);
+    if (throughMonth != null && month.compareTo(throughMonth) > 0) {
+      return java.util.Optional.of("starts after the month its data run through (data_through " + dataThrough
+          + "); check the date and data_through");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The first month (YYYY-MM) of a period written YYYY, YYYY-MM or YYYY-MM-DD; null for other text. */
+  private static String firstMonth(String period) {
+    if (period == null || !period.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+      return null;
+    }
+    return period.length() == 4 ? period + "-01" : period.substring(0, 7);
+  }
+
   @Override
   public AidRow withProvenance(Provenance p) {
     return new AidRow(fileRow, donor, donorIso3, recipient, date, category, measure, amount, currency, unit, item,

@@ -82,7 +82,7 @@ public final class BundledDataset {
         continue;
       }
       int old = Integer.parseInt(dataset[0]);
-      withCopy(name, shipped, file -> service.run(request(file), Overlap.replaceKeepingOthers(old), true,
+      withCopy(store, name, shipped, file -> service.run(request(file), Overlap.replaceKeepingOthers(old), true,
           RECORDED_PREFIX + name));
       replaced.add(name);
     }
@@ -107,18 +107,18 @@ public final class BundledDataset {
     }
   }
 
-  /** Runs {@code work} on a temporary copy of a shipped file, removed afterwards. */
-  private static void withCopy(String name, byte[] bytes, java.util.function.Consumer<Path> work) {
+  /** Runs {@code work} on a temporary copy of a shipped file (among the store's temporary import files), removed afterwards. */
+  private static void withCopy(Store store, String name, byte[] bytes, java.util.function.Consumer<Path> work) {
     Path dir = null;
     try {
-      dir = Files.createTempDirectory("qm-bundled-");
+      dir = ImportTempFiles.of(store).newFolder("qm-bundled-");
       Path file = dir.resolve(name);
       Files.write(file, bytes);
       work.accept(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      deleteQuietly(dir);
+      ImportTempFiles.delete(dir);
     }
   }
 
@@ -149,22 +149,8 @@ public final class BundledDataset {
     });
     ImportService service = new ImportService(store, countries, Importers.standard());
     for (String name : FILES) {
-      withCopy(name, shipped(name), file -> service.run(request(file), Overlap.ALLOW, true, RECORDED_PREFIX + name));
+      withCopy(store, name, shipped(name), file -> service.run(request(file), Overlap.ALLOW, true, RECORDED_PREFIX + name));
     }
     TransferredProduction.move(store, Catalogue.bundled());
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.list(dir)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      // a temporary folder left behind is harmless; the seeding itself succeeded
-    }
   }
 }

@@ -1,7 +1,9 @@
 package org.quartermaster.app.importer;
 
 /**
- * One thing wrong in an imported file, located as {@code file:row:column}.
+ * One thing wrong in an imported file, located as {@code file:row:column}. A value longer than
+ * {@link #VALUE_CHARS} characters is kept as its beginning, an ellipsis and its full length (a cell of
+ * ten megabytes is not echoed whole); so is a message longer than {@link #MESSAGE_CHARS}.
  *
  * @param row    the row (line of the file, 1-based; for XLSX the sheet's row number), 0 for the whole file
  * @param column the column's header (or letter), or null for the whole row or file
@@ -10,6 +12,25 @@ package org.quartermaster.app.importer;
  *                and read in an interface's words with {@link #message(ImportOption.Wording)}
  */
 public record ImportProblem(String file, int row, String column, String value, String message) {
+  /** The characters of a value a problem keeps. */
+  public static final int VALUE_CHARS = 200;
+  /** The characters of a message a problem keeps. */
+  public static final int MESSAGE_CHARS = 2000;
+
+  public ImportProblem {
+    column = excerpt(column, VALUE_CHARS);
+    value = excerpt(value, VALUE_CHARS);
+    message = excerpt(message, MESSAGE_CHARS);
+  }
+
+  /** The text, or its first {@code max} characters, "…" and its length when it is longer. */
+  public static String excerpt(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + String.format(java.util.Locale.ROOT, "… (%,d characters)", text.length());
+  }
 
   /** The message in the command line's words ({@code --vintage}). */
   @Override

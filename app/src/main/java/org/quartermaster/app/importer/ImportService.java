@@ -78,67 +78,129 @@ public final class ImportService {
 
   public ImportReport run(ImportRequest request, Overlap overlap, boolean bundled, String recordedName) {
     String file = request.fileName();
-    if (!Files.isRegularFile(request.file())) {
-      throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
-    }
     try {
-      ImportFormat format = request.format() != null ? request.format()
-          : request.mapping() != null ? FormatDetector.generic(request.file())
-          : FormatDetector.detect(request.file()).orElseThrow(() -> failed(file,
-              "cannot tell the file's format; give " + ImportOption.FORMAT.mark() + " (" + formats() + ")"));
-      Importer importer = importers.forFormat(format)
-          .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
+      ImportFormat format = format(request);
       ImportReport bulk = bulkImports.run(request, format, overlap, bundled, recordedName);
       if (bulk != null) {
         return bulk;
       }
-      ImportIdentity identity = ImportIdentity.of(request, format, ImportIdentity.sha256(request.file()));
-      Integer earlier = overlap instanceof Overlap.Replace ? null : identity.earlier(store);
-      if (earlier != null && !request.dryRun()) {
-        return ImportReport.alreadyImported(file, format, earlier);
-      }
-      ParsedFile parsed;
-      try {
-        parsed = importer.read(request, countries);
-      } catch (MappingException e) {
-        throw new ImportFailedException(e.problems());
-      }
-      List<ImportProblem> problems = new ArrayList<>(parsed.problems());
-      Set<Integer> badRows = new HashSet<>(parsed.badRows());
-      List<DataRow> rows = DataRow.cited(withoutDuplicates(file, parsed.rows(), problems, badRows),
-          citing(request, format));
-      if (problems.stream().anyMatch(p -> p.row() == 0)) {
-        throw new ImportFailedException(problems); // a whole-file problem: --skip-bad-rows cannot help
-      }
-      if (!problems.isEmpty() && !request.skipBadRows()) {
-        throw new ImportFailedException(problems);
-      }
-      if (rows.isEmpty()) {
-        List<ImportProblem> all = new ArrayList<>(problems);
-        all.addFirst(new ImportProblem(file, 0, null, null, noRows(parsed.rowsRead())));
-        throw new ImportFailedException(all);
-      }
-      Path rejects = problems.isEmpty() ? null : writeRejects(request.file(), problems); // also in a dry run: it is not the store
-      if (request.dryRun()) {
-        if (earlier == null) {
-          ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
-        }
-        return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-            parsed.rowsRead(), rows.size(), problems, rejects, false, null);
-      }
-      Dataset dataset = new Dataset(recordedName, identity, parsed.table(), rows.size(), parsed.rowsRead(),
-          request, bundled);
-      ImportTransaction.Written written = store.write(c -> {
-        Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
-        int id = Dataset.nextId(c);
-        RowWriter.append(c, parsed.table().storedName(), id, rows);
-        return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
-      });
-      return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
-          rows.size(), problems, rejects, written.unsourced(), written.replaced());
+      return write(check(request, format, countries, importers), overlap, bundled, recordedName);
     } catch (IOException e) {
-      throw failed(file, "cannot read the file: " + e.getMessage());
+      throw unreadable(file, e);
     }
+  }
+
+  /**
+   * A file read and checked, not yet written: its rows (duplicates left out), its problems, or the
+   * failure that stops it (a mapping that cannot be used). Made without the store ({@link #check}).
+   */
+  public record Checked(ImportRequest request, ImportFormat format, ImportIdentity identity, ParsedFile parsed,
+      List<DataRow> rows, Problems problems, ImportFailedException failure) {
+
+    /**
+     * Throws what the import is refused with whatever the store holds: a mapping that cannot be used,
+     * a problem with the whole file, or any problem without {@code --skip-bad-rows}.
+     */
+    public void refuseIfBad() {
+      if (failure != null) {
+        throw failure;
+      }
+      if (problems.anyInFile() || problems.count() > 0 && !request.skipBadRows()) {
+        throw problems.failure();
+      }
+    }
+  }
+
+  /**
+   * Reads and checks a file through the Java path, without the store: the slow part of an import
+   * (parsing, resolving country names), which the server does before it takes the store for
+   * {@link #write}, so that one upload's parsing never holds up another request.
+   *
+   * @throws ImportFailedException when the file cannot be read or its format not told
+   */
+  public static Checked check(ImportRequest request, Countries countries, Importers importers) {
+    try {
+      return check(request, format(request), countries, importers);
+    } catch (IOException e) {
+      throw unreadable(request.fileName(), e);
+    }
+  }
+
+  /** Why a file cannot be read: from a row on ({@link UnreadableCsvException}), or at all. */
+  private static ImportFailedException unreadable(String file, IOException e) {
+    return e instanceof UnreadableCsvException at
+        ? new ImportFailedException(List.of(new ImportProblem(file, at.row(), null, null, at.getMessage())))
+        : failed(file, "cannot read the file: " + StorageFailures.reason(e));
+  }
+
+  private static ImportFormat format(ImportRequest request) throws IOException {
+    String file = request.fileName();
+    if (!Files.isRegularFile(request.file())) {
+      throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
+    }
+    return request.format() != null ? request.format()
+        : request.mapping() != null ? FormatDetector.generic(request.file())
+        : FormatDetector.detect(request.file()).orElseThrow(() -> failed(file,
+            "cannot tell the file's format; give " + ImportOption.FORMAT.mark() + " (" + formats() + ")"));
+  }
+
+  private static Checked check(ImportRequest request, ImportFormat format, Countries countries, Importers importers)
+      throws IOException {
+    String file = request.fileName();
+    Importer importer = importers.forFormat(format)
+        .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
+    ImportIdentity identity = ImportIdentity.of(request, format, ImportIdentity.sha256(request.file()));
+    ParsedFile parsed;
+    try {
+      parsed = importer.read(request, countries);
+    } catch (MappingException e) {
+      return new Checked(request, format, identity, null, List.of(), new Problems(file),
+          new ImportFailedException(e.problems()));
+    }
+    Problems problems = Problems.of(file, parsed);
+    List<DataRow> rows = DataRow.cited(withoutDuplicates(parsed.rows(), problems), citing(request, format));
+    return new Checked(request, format, identity, parsed, rows, problems, null);
+  }
+
+  /**
+   * Writes a checked file in one transaction, or refuses it with every problem; an import made before
+   * (same identity) is a no-op that says so.
+   */
+  public ImportReport write(Checked checked, Overlap overlap, boolean bundled, String recordedName) {
+    ImportRequest request = checked.request();
+    ImportFormat format = checked.format();
+    String file = request.fileName();
+    Integer earlier = overlap instanceof Overlap.Replace ? null : checked.identity().earlier(store);
+    if (earlier != null && !request.dryRun()) {
+      return ImportReport.alreadyImported(file, format, earlier);
+    }
+    checked.refuseIfBad();
+    ParsedFile parsed = checked.parsed();
+    Problems problems = checked.problems();
+    List<DataRow> rows = checked.rows();
+    if (rows.isEmpty()) {
+      List<ImportProblem> all = new ArrayList<>(problems.kept());
+      all.addFirst(new ImportProblem(file, 0, null, null, noRows(parsed.rowsRead())));
+      throw new ImportFailedException(all, problems.notKept());
+    }
+    Path rejects = problems.count() == 0 ? null : writeRejects(file, request.file(), problems); // also in a dry run
+    if (request.dryRun()) {
+      if (earlier == null) {
+        ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
+      }
+      return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
+          parsed.rowsRead(), rows.size(), problems.kept(), rejects, false, null);
+    }
+    Dataset dataset = new Dataset(recordedName, checked.identity(), parsed.table(), rows.size(), parsed.rowsRead(),
+        request, bundled);
+    ImportTransaction.Written written = store.write(c -> {
+      Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
+      int id = Dataset.nextId(c);
+      RowWriter.append(c, parsed.table().storedName(), id, rows, ImportTempFiles.of(store).folder());
+      return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
+    });
+    return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
+        rows.size(), problems.kept(), rejects, written.unsourced(), written.replaced());
   }
 
   /** Why an import that would add no row is refused. */
@@ -176,8 +238,7 @@ public final class ImportService {
   }
 
   /** The rows minus those whose key an earlier row of the file already had; each such pair is a problem. */
-  private static List<DataRow> withoutDuplicates(String file, List<? extends DataRow> rows, List<ImportProblem> problems,
-      Set<Integer> badRows) {
+  private static List<DataRow> withoutDuplicates(List<? extends DataRow> rows, Problems problems) {
     Map<String, DataRow> firstByKey = HashMap.newHashMap(rows.size()); // sized once: no rehashing a million keys
     List<DataRow> kept = new ArrayList<>(rows.size());
     for (DataRow row : rows) {
@@ -189,24 +250,47 @@ public final class ImportService {
       if (first == null) {
         kept.add(row);
       } else {
-        problems.add(new ImportProblem(file, row.fileRow(), null, null,
-            "repeats row " + first.fileRow() + " (same key: " + row.key().replace('|', ' ') + ")"));
-        badRows.add(row.fileRow());
+        problems.at(row.fileRow(), null, null,
+            "repeats row " + first.fileRow() + " (same key: " + row.key().replace('|', ' ') + ")");
       }
     }
     return kept;
   }
 
-  private static Path writeRejects(Path input, List<ImportProblem> problems) throws IOException {
+  /**
+   * Lists the bad rows beside the input: every kept problem, then each other bad row (one whose
+   * problems were only counted) with a line saying so.
+   */
+  private static Path writeRejects(String file, Path input, Problems problems) {
     Path rejects = input.resolveSibling(input.getFileName() + ".rejects.csv");
     Path temporary = input.resolveSibling("." + input.getFileName() + ".rejects." + System.nanoTime() + ".partial");
-    try (Writer out = Files.newBufferedWriter(temporary)) {
-      out.write("row,column,value,problem\n");
-      for (ImportProblem p : problems) {
-        out.write(p.row() + "," + csv(p.column()) + "," + csv(p.value()) + "," + csv(p.message()) + "\n");
+    try {
+      try (Writer out = Files.newBufferedWriter(temporary)) {
+        out.write("row,column,value,problem\n");
+        Set<Integer> listed = new HashSet<>();
+        for (ImportProblem p : problems.kept()) {
+          out.write(p.row() + "," + csv(p.column()) + "," + csv(p.value()) + "," + csv(p.message()) + "\n");
+          listed.add(p.row());
+        }
+        String notKept = csv("a bad row whose problems were not kept (the first " + Problems.KEPT + " are listed):"
+            + " fix the rows above and import again to see them");
+        for (int row : problems.badRows()) {
+          if (!listed.contains(row)) {
+            out.write(row + ",,," + notKept + "\n");
+          }
+        }
       }
+      Files.move(temporary, rejects, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw failed(file, "cannot write the list of bad rows " + rejects.getFileName() + " beside the file: "
+          + StorageFailures.reason(e) + ": nothing was imported; import a copy of the file from a folder you can"
+          + " write to");
     }
-    Files.move(temporary, rejects, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return rejects;
   }
 

@@ -71,7 +71,7 @@ final class ImportTransaction {
       store.write(c -> {
         replace(c, overlap, file);
         int id = Dataset.nextId(c);
-        RowWriter.append(c, table.storedName(), id, rows);
+        RowWriter.append(c, table.storedName(), id, rows, ImportTempFiles.of(store).folder());
         StoredOverlap.refuseIfAny(c, table, id, file);
         throw new Rehearsed();
       });

@@ -1,7 +1,8 @@
 package org.quartermaster.app.importer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -24,13 +25,51 @@ public final class TextFile {
    * The lines of a file, decoded as UTF-8 (as Windows-1252 when the bytes are not valid UTF-8, as
    * Excel on Windows writes them), without a byte-order mark; {@code \r\n}, {@code \n} and {@code \r}
    * end a line. Line {@code i} of the list is row {@code i + 1}.
+   *
+   * @throws UnreadableCsvException at the first line longer than {@link UnreadableCsvException#MAX_LINE_CHARS},
+   *                                refused as soon as it is that long (it is never held whole)
    */
   public static List<String> lines(Path file) throws IOException {
-    String text = decode(Files.readAllBytes(file));
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+    return lines(file, UnreadableCsvException.MAX_LINE_CHARS);
+  }
+
+  /** {@link #lines(Path)} with another longest line (tests lower it). */
+  static List<String> lines(Path file, int maxLineChars) throws IOException {
+    Charset charset = utf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    char[] buffer = new char[64 * 1024];
+    boolean afterCr = false;
+    boolean first = true;
+    try (Reader in = Files.newBufferedReader(file, charset)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int i = 0; i < n; i++) {
+          char c = buffer[i];
+          if (first && c == '\uFEFF') {
+            first = false;
+            continue;
+          }
+          first = false;
+          if (c == '\n' && afterCr) {
+            afterCr = false;
+            continue;
+          }
+          afterCr = c == '\r';
+          if (c == '\n' || c == '\r') {
+            lines.add(line.toString());
+            line.setLength(0);
+          } else if (line.length() == maxLineChars) {
+            throw UnreadableCsvException.tooLong(lines.size() + 1);
+          } else {
+            line.append(c);
+          }
+        }
+      }
     }
-    return text.lines().toList();
+    if (!line.isEmpty()) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 
   /**
@@ -107,15 +146,18 @@ public final class TextFile {
     return letters.toString();
   }
 
-  private static String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+  /** True when the whole file is valid UTF-8 (checked as a stream: no line is held). */
+  private static boolean utf8(Path file) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    char[] chars = new char[64 * 1024];
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+      while (in.read(chars) >= 0) {
+        // reading is the check
+      }
+      return true;
     } catch (CharacterCodingException notUtf8) {
-      return new String(bytes, WINDOWS_1252);
+      return false;
     }
   }
 }

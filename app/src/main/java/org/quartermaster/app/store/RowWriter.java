@@ -35,11 +35,22 @@ public final class RowWriter {
   private RowWriter() {}
 
   /**
-   * Appends rows of one table (all of the same record type) for a dataset to the table that stores
-   * them ({@code <table>_rows}, whose rows point at their provenance by id: {@link ProvenanceIds}).
+   * {@link #append(Connection, String, int, List, Path)} staging in {@code java.io.tmpdir}: for a store in
+   * memory (tests), whose imports have no folder of their own.
    */
   public static void append(Connection connection, String table, int datasetId, List<? extends DataRow> rows)
       throws SQLException {
+    append(connection, table, datasetId, rows, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * Appends rows of one table (all of the same record type) for a dataset to the table that stores
+   * them ({@code <table>_rows}, whose rows point at their provenance by id: {@link ProvenanceIds}).
+   * The staging CSV is made in {@code stagingFolder} (an existing folder: the store's folder for
+   * temporary import files) and deleted before this returns, whatever happens.
+   */
+  public static void append(Connection connection, String table, int datasetId, List<? extends DataRow> rows,
+      Path stagingFolder) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -47,7 +58,7 @@ public final class RowWriter {
         ProvenanceIds.of(connection, rows.stream().map(DataRow::provenance).toList());
     Path staging = null;
     try {
-      staging = Files.createTempFile("qm-rows-", ".csv");
+      staging = Files.createTempFile(stagingFolder, "qm-rows-", ".csv");
       try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
         StringBuilder line = new StringBuilder(256);
         for (DataRow row : rows) {

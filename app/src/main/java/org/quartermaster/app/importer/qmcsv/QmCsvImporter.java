@@ -3,12 +3,10 @@ package org.quartermaster.app.importer.qmcsv;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.CsvRecords;
@@ -18,7 +16,9 @@ import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.Problems;
 import org.quartermaster.app.importer.Table;
+import org.quartermaster.app.importer.UnreadableCsvException;
 
 /**
  * Quartermaster's own tidy CSV: the layout of the bundled dataset's files, every row carrying its
@@ -79,7 +79,11 @@ public final class QmCsvImporter implements Importer {
   @Override
   public ParsedFile read(ImportRequest request, Countries countries) throws IOException {
     Reading reading = new Reading(request, countries);
-    CsvRecords.forEach(request.file(), ',', reading::accept);
+    try {
+      CsvRecords.forEach(request.file(), ',', reading::accept);
+    } catch (UnreadableCsvException e) {
+      reading.unreadable(e);
+    }
     return reading.result();
   }
 
@@ -88,9 +92,8 @@ public final class QmCsvImporter implements Importer {
     private final ImportRequest request;
     private final Countries countries;
     private final String file;
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private final Problems problems;
     private final List<DataRow> rows = new ArrayList<>();
-    private final Set<Integer> badRows = new HashSet<>();
     private final Map<String, Integer> columns = new HashMap<>();
     private List<String> header;
     private Layout layout;
@@ -101,6 +104,7 @@ public final class QmCsvImporter implements Importer {
       this.request = request;
       this.countries = countries;
       this.file = request.fileName();
+      this.problems = new Problems(file);
     }
 
     void accept(CsvRecord record) {
@@ -128,7 +132,7 @@ public final class QmCsvImporter implements Importer {
       if (cells.ok() && row != null) {
         rows.add(row);
       } else {
-        badRows.add(record.line());
+        problems.badRow(record.line());
       }
     }
 
@@ -156,12 +160,18 @@ public final class QmCsvImporter implements Importer {
       }
     }
 
+    /** The rest of the file cannot be read: a problem at the row where that starts, and no more rows. */
+    void unreadable(UnreadableCsvException e) {
+      problems.at(e.row(), null, null, e.getMessage());
+      refused = true;
+    }
+
     ParsedFile result() {
       if (header == null) {
         problems.add(new ImportProblem(file, 0, null, null, "the file is empty; a qm-csv file starts with a header row"));
       }
       Table table = layout == null ? Table.SPENDING : layout.table;
-      return new ParsedFile(table, rows, problems, badRows, rowsRead);
+      return problems.parsed(table, rows, rowsRead);
     }
   }
 }

@@ -114,11 +114,20 @@ final class QmCsvRows {
       cells.problem("basis", basisText, "must be cumulative (a running total) or period (new aid within a window)");
       return null;
     }
+    String date = cells.text("date", false);
+    String dataThrough = cells.text("data_through", false);
+    AidRow.amountProblem(amount, basis).ifPresent(m -> cells.problem("amount", cells.text("amount", true), m));
+    AidRow.dateProblem(date, provenance.vintageMonth(), dataThrough).ifPresent(m -> cells.problem("date", date, m));
+    AidRow.dateProblem(dataThrough, provenance.vintageMonth(), null)
+        .ifPresent(m -> cells.problem("data_through", dataThrough, m));
+    if (!cells.ok()) {
+      return null;
+    }
     String recipient = cells.text("recipient", false);
     String donorIso3 = countries.find(donor).map(Country::iso3).orElse(null); // groups and institutions: none
     return new AidRow(cells.line(), donor, donorIso3, recipient == null ? "Ukraine" : recipient,
-        cells.text("date", false), category, measure, amount, currency, unit, cells.text("item", false),
-        cells.number("quantity", false), cells.text("data_through", false), provenance, cells.text("note", false),
+        date, category, measure, amount, currency, unit, cells.text("item", false),
+        cells.number("quantity", false), dataThrough, provenance, cells.text("note", false),
         basis);
   }
 

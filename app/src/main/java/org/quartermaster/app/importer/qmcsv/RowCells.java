@@ -1,9 +1,9 @@
 package org.quartermaster.app.importer.qmcsv;
 
-import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.importer.CsvRecords.CsvRecord;
 import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.Problems;
 
 /** Typed cells of one CSV record, each problem recorded with file, row, column and value. */
 final class RowCells {
@@ -11,15 +11,15 @@ final class RowCells {
   private final String file;
   private final CsvRecord record;
   private final Map<String, Integer> columns;
-  private final List<ImportProblem> problems;
+  private final Problems problems;
   private final int problemsBefore;
 
-  RowCells(String file, CsvRecord record, Map<String, Integer> columns, List<ImportProblem> problems) {
+  RowCells(String file, CsvRecord record, Map<String, Integer> columns, Problems problems) {
     this.file = file;
     this.record = record;
     this.columns = columns;
     this.problems = problems;
-    this.problemsBefore = problems.size();
+    this.problemsBefore = problems.count();
   }
 
   int line() {
@@ -75,6 +75,6 @@ final class RowCells {
 
   /** Whether this row has had no problem so far. */
   boolean ok() {
-    return problems.size() == problemsBefore;
+    return problems.count() == problemsBefore;
   }
 }

@@ -69,6 +69,14 @@ final class AidTarget implements Target {
     if (basisText != null && basis == null) {
       v.problem(BASIS, basisText, "must be cumulative (a running total) or period (new aid within a window)");
     }
+    if (amount != null) {
+      AidRow.amountProblem(amount, basis).ifPresent(m -> v.problem(AMOUNT, v.text(AMOUNT), m));
+    }
+    if (provenance != null) {
+      AidRow.dateProblem(date, provenance.vintageMonth(), dataThrough).ifPresent(m -> v.problem(DATE, date, m));
+      AidRow.dateProblem(dataThrough, provenance.vintageMonth(), null)
+          .ifPresent(m -> v.problem(DATA_THROUGH, dataThrough, m));
+    }
     if (v.bad()) {
       return null;
     }

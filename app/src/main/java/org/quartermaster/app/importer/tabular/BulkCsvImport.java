@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.importer.ImportRequest;
+import org.quartermaster.app.importer.UnreadableCsvException;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
 
@@ -214,6 +215,8 @@ public final class BulkCsvImport {
         rows.add(Arrays.copyOf(cells, count));
         return false;
       });
+    } catch (UnreadableCsvException e) {
+      throw new BulkDeclinedException("the first row cannot be read: " + e.getMessage()); // the Java path says where
     }
     if (rows.isEmpty()) {
       throw new BulkDeclinedException("the file has no rows");

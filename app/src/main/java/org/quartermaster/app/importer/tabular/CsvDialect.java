@@ -1,6 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.quartermaster.app.importer.UnreadableCsvException;
 
 /**
  * How a CSV file is written, detected from its first 64 KiB: the encoding (a byte-order mark, else
@@ -136,7 +136,7 @@ record CsvDialect(Charset charset, int bomLength, char delimiter, boolean decima
           rows.add(Arrays.copyOf(cells, count));
           return rows.size() < SAMPLE_ROWS;
         });
-      } catch (StreamReadException cutShort) {
+      } catch (UnreadableCsvException cutShort) {
         return rows; // the sample ends mid-row; the full read reports the file's real errors
       }
       return rows;

@@ -1,6 +1,5 @@
 package org.quartermaster.app.importer.tabular;
 
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +10,7 @@ import org.quartermaster.app.importer.ImportFormat;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.Importer;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.UnreadableCsvException;
 
 /**
  * Any CSV file, described by a YAML mapping ({@code --mapping}: a file or a shipped mapping's name;
@@ -42,9 +42,8 @@ public final class CsvImporter implements Importer {
     try (InputStream in = Files.newInputStream(request.file())) {
       in.skipNBytes(dialect.bomLength());
       CsvRows.read(new InputStreamReader(in, dialect.charset()), dialect.delimiter(), converter::accept);
-    } catch (StreamReadException e) {
-      converter.unreadable(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not valid CSV: " + e.getOriginalMessage());
+    } catch (UnreadableCsvException e) {
+      converter.unreadable(e.row(), e.getMessage());
     }
     return converter.finish();
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.Problems;
 import org.quartermaster.app.importer.Table;
 import org.quartermaster.app.importer.tabular.Mapping.ColumnRef;
 import org.quartermaster.app.importer.tabular.Mapping.Layout;
@@ -162,12 +163,14 @@ public final class MappingReader {
 
   /** Constants read as their fields' types, the same way cells are (a bad one is reported once, here). */
   private static void checkConstants(Mapping mapping, Target target, MappingNodes nodes) {
+    Problems found = new Problems(nodes.name());
     RowValues values = new RowValues(nodes.name(), ColumnPlan.constants(mapping, target, null, null),
         RowConverter.MISSING_VALUES, Boolean.TRUE.equals(mapping.decimalComma()), false,
-        new CountryResolver(Countries.standard(), mapping.institutions()), nodes.problems());
+        new CountryResolver(Countries.standard(), mapping.institutions()), found);
     values.startRow(0, new String[0], 0);
     for (String field : mapping.constants().keySet()) {
       values.check(target, target.field(field));
     }
+    nodes.problems().addAll(found.kept());
   }
 }

@@ -3,7 +3,6 @@ package org.quartermaster.app.importer.tabular;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.SpendingRow;
 import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ParsedFile;
+import org.quartermaster.app.importer.Problems;
 import org.quartermaster.app.importer.SharesOfGdp;
 import org.quartermaster.app.importer.StackedTables;
 import org.quartermaster.app.importer.Table;
@@ -42,8 +42,7 @@ final class RowConverter {
   private final String vintage;
   private final boolean decimalComma;
   private final List<DataRow> rows = new ArrayList<>();
-  private final List<ImportProblem> problems = new ArrayList<>();
-  private final Set<Integer> badRows = new HashSet<>();
+  private final Problems problems;
   private ColumnPlan plan;
   private RowValues values;
   private StackedTables stacked;
@@ -58,6 +57,7 @@ final class RowConverter {
   RowConverter(String file, Mapping mapping, Countries countries, String sourceUrl, String vintage,
       boolean decimalComma) {
     this.file = file;
+    this.problems = new Problems(file);
     this.mapping = mapping;
     this.target = Target.of(mapping.table());
     this.countries = countries;
@@ -95,7 +95,7 @@ final class RowConverter {
     } else {
       DataRow converted = target.build(values);
       if (converted == null) {
-        badRows.add(row);
+        problems.badRow(row);
       } else {
         rows.add(converted);
       }
@@ -120,7 +120,7 @@ final class RowConverter {
 
   private void rowProblem(int row, String value, String message) {
     problems.add(new ImportProblem(file, row, firstColumn, value, message));
-    badRows.add(row);
+    problems.badRow(row);
   }
 
   /** Dates built from a year and a month column: the row's text stands in for the field's cell. */
@@ -153,7 +153,7 @@ final class RowConverter {
       }
       rows.removeIf(row -> notAShare((SpendingRow) row, column));
     }
-    return new ParsedFile(target.table(), rows, problems, badRows, rowsRead);
+    return problems.parsed(target.table(), rows, rowsRead);
   }
 
   /** A pct_gdp no share of GDP has is a problem in its row, which is then left out. */
@@ -163,7 +163,7 @@ final class RowConverter {
     problem.ifPresent(message -> {
       problems.add(new ImportProblem(file, row.fileRow(), column,
           BigDecimal.valueOf(row.pctGdp()).stripTrailingZeros().toPlainString(), "pct_gdp " + message));
-      badRows.add(row.fileRow());
+      problems.badRow(row.fileRow());
     });
     return problem.isPresent();
   }
@@ -214,7 +214,7 @@ final class RowConverter {
         vintage);
     problems.add(new ImportProblem(file, 0, null, null, "no header row: none of the first " + rowsSearched
         + " rows has every column the mapping names; row " + bestRow + " comes closest"));
-    problems.addAll(closest.problems());
+    closest.problems().forEach(problems::add);
   }
 
   private void start(int row, String[] header, int count) {
@@ -223,7 +223,7 @@ final class RowConverter {
       stacked = new StackedTables(row, Arrays.asList(header).subList(0, count));
       firstColumn = header[0] == null || RowValues.trim(header[0]).isEmpty() ? "A" : RowValues.trim(header[0]);
     }
-    problems.addAll(plan.problems());
+    plan.problems().forEach(problems::add);
     if (!plan.problems().isEmpty()) {
       stopped = true;
       return;
@@ -242,14 +242,14 @@ final class RowConverter {
 
   /** A constant that cannot be read (such as --vintage 2024) is one problem, not one per row. */
   private void checkConstants() {
-    int before = problems.size();
+    int before = problems.count();
     values.startRow(0, new String[0], 0);
     for (TargetField field : target.fields()) {
       if (plan.binding().constantByField()[field.ordinal()] != null) {
         values.check(target, field);
       }
     }
-    stopped = problems.size() > before;
+    stopped = problems.count() > before;
   }
 
   /** Wide layout: one table row per value cell with a value; the header gives the key fields. */
@@ -274,7 +274,7 @@ final class RowConverter {
       }
     }
     if (rowBad) {
-      badRows.add(row);
+      problems.badRow(row);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.quartermaster.app.importer.tabular;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.quartermaster.app.data.Estimate;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.Problems;
 import org.quartermaster.app.importer.Table;
 
 /**
@@ -42,20 +44,21 @@ final class RowValues {
   private final boolean decimalComma;
   private final boolean estimatesMarked;
   private final CountryResolver countries;
-  private final List<ImportProblem> problems;
+  private final Problems problems;
+  /** The current file row's problems: a wide layout reads its id cells again for each value column. */
+  private final List<ImportProblem> problemsOfRow = new ArrayList<>();
   private Provenance constantProvenance;
 
   private String[] cells = NO_CELLS;
   private int cellCount;
   private int row;
   private boolean bad;
-  private int firstProblemOfRow;
 
   /** A country field's value: the name as written (or the country's name when only a code is given), its code. */
   record CountryValue(String name, String iso3) {}
 
   RowValues(String file, ColumnPlan.Binding binding, Set<String> missingValues, boolean decimalComma,
-      boolean estimatesMarked, CountryResolver countries, List<ImportProblem> problems) {
+      boolean estimatesMarked, CountryResolver countries, Problems problems) {
     this.file = file;
     this.binding = binding;
     int n = binding.columnByField().length;
@@ -89,7 +92,7 @@ final class RowValues {
     this.row = row;
     this.cells = cells;
     this.cellCount = cellCount;
-    this.firstProblemOfRow = problems.size();
+    problemsOfRow.clear();
     nextRecord();
   }
 
@@ -390,14 +393,15 @@ final class RowValues {
 
   private void add(String column, String value, String message) {
     bad = true;
-    for (int k = firstProblemOfRow; k < problems.size(); k++) {
-      ImportProblem earlier = problems.get(k);
+    for (ImportProblem earlier : problemsOfRow) {
       if (Objects.equals(earlier.column(), column) && Objects.equals(earlier.value(), value)
           && earlier.message().equals(message)) {
         return; // wide layout: the same id cell read again for the next value column
       }
     }
-    problems.add(new ImportProblem(file, row, column, value, message));
+    ImportProblem problem = new ImportProblem(file, row, column, value, message);
+    problemsOfRow.add(problem);
+    problems.add(problem);
   }
 
   /** Whether a cell has no value: null, blank or a placeholder. */

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
@@ -22,14 +24,16 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The rows of one sheet of an XLSX workbook, streamed with POI's event API (SAX over the sheet's XML:
- * memory does not grow with the sheet). Rows are numbered as the sheet numbers them (1-based);
+ * memory does not grow with the sheet, but the shared strings are held whole, hence {@link XlsxLimits}). Rows are numbered as the sheet numbers them (1-based);
  * numbers are given as their full value, not as formatted ("2.3456", not "2.35"); dates as
  * YYYY-MM-DD; formulas as their cached results.
  */
@@ -42,6 +46,11 @@ final class XlsxRows {
    * sheet, to {@code sink}. Returns why the workbook could not be read, or empty.
    */
   static Optional<String> read(Path file, String sheet, CsvRows.Sink sink) throws IOException {
+    return read(file, sheet, sink, XlsxLimits.DEFAULT);
+  }
+
+  /** {@link #read(Path, String, CsvRows.Sink)} within these limits (tests lower them). */
+  static Optional<String> read(Path file, String sheet, CsvRows.Sink sink, XlsxLimits limits) throws IOException {
     OPCPackage workbook;
     try {
       workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -58,15 +67,27 @@ final class XlsxRows {
       }
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       for (int i = 0; sheets.hasNext(); i++) {
-        try (InputStream in = sheets.next()) {
-          if (i == chosen) {
-            parse(in, workbook, reader.getStylesTable(), sink);
+        sheets.next().close();
+        if (i == chosen) {
+          try (InputStream in = limits.open(sheets.getSheetPart(), "the sheet '" + names.get(i) + "'")) {
+            parse(in, workbook, reader.getStylesTable(), sink, limits);
           }
         }
       }
       return Optional.empty();
+    } catch (XlsxLimits.Refused e) {
+      return Optional.of(e.getMessage());
     } catch (OpenXML4JException | SAXException e) {
-      return Optional.of("the workbook is damaged: " + e.getMessage());
+      return Optional.of(String.valueOf(e.getMessage()).contains("DOCTYPE")
+          ? "not an XLSX workbook: its XML declares a DOCTYPE, which Excel never writes (refused: such XML can"
+              + " expand without bound); save the sheet again from a spreadsheet program, or as CSV"
+          : "the workbook is damaged: " + e.getMessage());
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+        return Optional.of("not an XLSX workbook: a part of it expands far more than a workbook's would (refused"
+            + " as a zip bomb); save the sheet again from a spreadsheet program, or as CSV");
+      }
+      throw e;
     } finally {
       workbook.revert();
     }
@@ -99,21 +120,33 @@ final class XlsxRows {
     return -1;
   }
 
-  private static void parse(InputStream sheet, OPCPackage workbook, StylesTable styles, CsvRows.Sink sink)
-      throws IOException, SAXException {
-    XMLReader parser;
-    try {
-      parser = XMLHelper.newXMLReader();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("no XML parser: " + e.getMessage(), e);
+  private static void parse(InputStream sheet, OPCPackage workbook, StylesTable styles, CsvRows.Sink sink,
+      XlsxLimits limits) throws IOException, SAXException, InvalidFormatException {
+    ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
+    XlsxLimits.SharedStrings counted = limits.sharedStrings(strings);
+    for (PackagePart part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+      try (InputStream in = limits.open(part, "the shared strings")) {
+        XMLReader stringsParser = xmlReader();
+        stringsParser.setContentHandler(counted);
+        stringsParser.parse(new InputSource(in));
+      }
     }
-    ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
-    Collector collector = new Collector(sink);
-    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new RawValues(), false));
+    XMLReader parser = xmlReader();
+    XMLFilterImpl cells = limits.cells(counted);
+    cells.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Collector(sink), new RawValues(), false));
+    parser.setContentHandler(cells);
     try {
       parser.parse(new InputSource(sheet));
     } catch (Stop stop) {
       // the sink wants no more rows
+    }
+  }
+
+  private static XMLReader xmlReader() throws SAXException {
+    try {
+      return XMLHelper.newXMLReader();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("no XML parser: " + e.getMessage(), e);
     }
   }
 

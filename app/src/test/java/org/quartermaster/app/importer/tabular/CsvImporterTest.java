@@ -370,7 +370,10 @@ class CsvImporterTest {
   void read_unclosedQuote_isAProblemNotACrash() throws IOException {
     ParsedFile parsed = importCsv("country,year,pct_gdp\nGermany,2023,1.5\n\"France,2023,2.1\n", SPENDING);
 
-    assertThat(parsed.problems()).anySatisfy(p -> assertThat(p.message()).startsWith("not valid CSV"));
+    assertThat(parsed.problems()).anySatisfy(p -> {
+      assertThat(p.row()).isEqualTo(3); // where the quote opened
+      assertThat(p.message()).startsWith("a quote opened in this row is never closed");
+    });
   }
 
   @Test

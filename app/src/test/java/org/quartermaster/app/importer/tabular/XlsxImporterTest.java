@@ -147,4 +147,113 @@ class XlsxImporterTest {
     assertThat(parsed.problems()).singleElement()
         .satisfies(p -> assertThat(p.message()).startsWith("not an XLSX workbook"));
   }
+
+  @Test
+  void read_sheetXmlWithDoctype_isNotAWorkbook() throws IOException {
+    Path good = workbook();
+    Path file = dir.resolve("doctype.xlsx");
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(good));
+        java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] bytes = in.readAllBytes();
+        if (entry.getName().startsWith("xl/worksheets/")) {
+          String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          int root = xml.indexOf("<worksheet");
+          xml = xml.substring(0, root) + "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">]>" + xml.substring(root);
+          bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+
+    ParsedFile parsed = importXlsx(file, LONG + "sheet: Data\n");
+
+    assertThat(parsed.problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("not an XLSX workbook: its XML declares a DOCTYPE"));
+  }
+
+  /** A workbook of one sheet "Data": a header row, then {@code rows} rows of a text cell and a number; B2 holds {@code b2}. */
+  private Path workbook(String name, int rows, String b2, boolean inlineStrings) throws IOException {
+    Path file = dir.resolve(name);
+    try (org.apache.poi.ss.usermodel.Workbook workbook = inlineStrings
+        ? new org.apache.poi.xssf.streaming.SXSSFWorkbook() : new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
+      Sheet data = workbook.createSheet("Data");
+      Row header = data.createRow(0);
+      header.createCell(0).setCellValue("country");
+      header.createCell(1).setCellValue("note");
+      for (int r = 1; r <= rows; r++) {
+        Row row = data.createRow(r);
+        row.createCell(0).setCellValue(r * 1.5);
+        if (r == 1) {
+          row.createCell(1).setCellValue(b2);
+        }
+      }
+      workbook.write(out);
+    }
+    return file;
+  }
+
+  private static java.util.Optional<String> readRows(Path file, XlsxLimits limits, List<Integer> rowsSeen)
+      throws IOException {
+    return XlsxRows.read(file, null, (row, cells, count) -> rowsSeen.add(row), limits);
+  }
+
+  @Test
+  void read_sharedStringsOverTheXmlLimit_isRefusedBeforeTheyAreLoaded() throws IOException {
+    Path file = workbook("strings.xlsx", 1, "x".repeat(5000), false);
+    List<Integer> rowsSeen = new java.util.ArrayList<>();
+
+    java.util.Optional<String> trouble = readRows(file, new XlsxLimits(3000, 1 << 20), rowsSeen);
+
+    assertThat(trouble).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("the shared strings of the workbook: ").contains("of XML, more than 3000 bytes")
+        .contains("save the sheet as CSV"));
+    assertThat(rowsSeen).isEmpty();
+    assertThat(readRows(file, new XlsxLimits(100_000, 1 << 20), rowsSeen)).isEmpty();
+    assertThat(rowsSeen).containsExactly(1, 2);
+  }
+
+  @Test
+  void read_sheetOverTheXmlLimit_namesTheSheet() throws IOException {
+    Path file = workbook("rows.xlsx", 500, "short", false);
+
+    java.util.Optional<String> trouble = readRows(file, new XlsxLimits(3000, 1 << 20), new java.util.ArrayList<>());
+
+    assertThat(trouble).hasValueSatisfying(m -> assertThat(m).startsWith("the sheet 'Data' of the workbook: ")
+        .contains("more than 3000 bytes"));
+  }
+
+  @Test
+  void read_cellOverTheTextLimit_namesTheCell() throws IOException {
+    XlsxLimits limits = new XlsxLimits(100_000, 20);
+    for (boolean inline : new boolean[] {false, true}) {
+      Path file = workbook("cell-" + inline + ".xlsx", 3, "y".repeat(21), inline);
+      List<Integer> rowsSeen = new java.util.ArrayList<>();
+
+      java.util.Optional<String> trouble = readRows(file, limits, rowsSeen);
+
+      assertThat(trouble).as("inline strings: %s", inline).hasValue(
+          "cell B2 holds more than 20 characters of text, the most a cell may hold; shorten it");
+      assertThat(rowsSeen).containsExactly(1);
+      assertThat(readRows(workbook("fits-" + inline + ".xlsx", 3, "y".repeat(20), inline), limits,
+          new java.util.ArrayList<>())).as("20 characters, inline strings: %s", inline).isEmpty();
+    }
+  }
+
+  @Test
+  void read_sharedStringsOverTheLimit_isAProblemOfTheFile() throws IOException {
+    Path file = workbook("huge.xlsx", 1, "z".repeat(3000), false);
+    Path mappingFile = Files.writeString(dir.resolve("mapping.yaml"), LONG);
+
+    ParsedFile parsed = new XlsxImporter(new XlsxLimits(2500, 1 << 20)).read(
+        new ImportRequest(file, null, mappingFile, null, null, false, false), Countries.standard());
+
+    assertThat(parsed.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isZero();
+      assertThat(p.toString()).startsWith(file + " — the shared strings of the workbook: ");
+    });
+  }
 }
