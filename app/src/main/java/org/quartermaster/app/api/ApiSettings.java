@@ -2,7 +2,9 @@ package org.quartermaster.app.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How the API server is set up. Immutable.
@@ -16,9 +18,11 @@ import java.util.Locale;
  * @param maxBodyBytes   the largest request body accepted, but for file uploads; larger ones get 413
  * @param maxImportBytes the largest file accepted by {@code POST /api/v1/imports}; larger ones get 413
  * @param limits         what a run may ask for
+ * @param connections    how slow clients and many clients are kept from taking the server's threads
+ * @param requestLog     where the request log goes (one line per request)
  */
-public record ApiSettings(
-    String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes, RunLimits limits) {
+public record ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes,
+    long maxImportBytes, RunLimits limits, Connections connections, RequestLogging requestLog) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
@@ -43,7 +47,16 @@ public record ApiSettings(
           + " without a token: give --token or set QM_TOKEN (mutating requests then need 'Authorization: Bearer"
           + " <token>'), or bind " + LOOPBACK);
     }
-    java.util.Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(connections, "connections");
+    Objects.requireNonNull(requestLog, "requestLog");
+  }
+
+  /** These settings with the default {@link Connections} and the request log on stderr. */
+  public ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes,
+      RunLimits limits) {
+    this(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, Connections.DEFAULT,
+        RequestLogging.TO_LOG);
   }
 
   /** These settings with uploads of at most {@link #DEFAULT_MAX_IMPORT_BYTES}. */
@@ -57,15 +70,28 @@ public record ApiSettings(
   }
 
   public ApiSettings withToken(String newToken, boolean newExposed) {
-    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits);
+    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits, connections,
+        requestLog);
   }
 
   public ApiSettings withLimits(RunLimits newLimits) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits, connections,
+        requestLog);
   }
 
   public ApiSettings withMaxImportBytes(long newMaxImportBytes) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits, connections,
+        requestLog);
+  }
+
+  public ApiSettings withConnections(Connections newConnections) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, newConnections,
+        requestLog);
+  }
+
+  public ApiSettings withRequestLog(RequestLogging newRequestLog) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, connections,
+        newRequestLog);
   }
 
   /** Whether mutating requests need the bearer token. */
@@ -111,6 +137,41 @@ public record ApiSettings(
     public RunLimits {
       if (maxRuns < 1 || maxMonths < 1 || maxCellMonths < 1 || concurrent < 1 || queued < 0) {
         throw new IllegalArgumentException("run limits must be positive");
+      }
+    }
+  }
+
+  /**
+   * How the server keeps slow clients and many clients from taking its threads. Reading a request body
+   * holds a thread while the client sends it, so a client that sends slowly, or many that send at once,
+   * could otherwise leave no thread to answer anyone.
+   *
+   * @param idleTimeout              a connection on which nothing arrives (or nothing can be sent) for this
+   *                                 long is closed, including a request whose body stalls
+   * @param minRequestBytesPerSecond a request body that arrives slower than this, on average from its first
+   *                                 byte, is dropped with 408; 0 for no minimum
+   * @param maxChangesAtOnce         mutating requests (POST, PUT, PATCH, DELETE) served at once; more wait
+   *                                 without a thread, so reads always find one
+   * @param maxWaitForTurn           how long a mutating request beyond {@code maxChangesAtOnce} waits before
+   *                                 it is answered 503
+   */
+  public record Connections(
+      Duration idleTimeout, long minRequestBytesPerSecond, int maxChangesAtOnce, Duration maxWaitForTurn) {
+    /** 30 s idle, at least 1 KiB/s per body, 32 changes at once (of Jetty's 250 threads), 10 s wait for a turn. */
+    public static final Connections DEFAULT = new Connections(Duration.ofSeconds(30), 1024, 32, Duration.ofSeconds(10));
+
+    public Connections {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+      }
+      if (minRequestBytesPerSecond < 0) {
+        throw new IllegalArgumentException("minRequestBytesPerSecond must be 0 or more, got " + minRequestBytesPerSecond);
+      }
+      if (maxChangesAtOnce < 1) {
+        throw new IllegalArgumentException("maxChangesAtOnce must be at least 1, got " + maxChangesAtOnce);
+      }
+      if (maxWaitForTurn.isNegative()) {
+        throw new IllegalArgumentException("maxWaitForTurn must not be negative, got " + maxWaitForTurn);
       }
     }
   }
