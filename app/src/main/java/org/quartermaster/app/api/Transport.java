@@ -27,10 +27,7 @@ final class Transport {
 
   static void configure(JavalinConfig cfg, ApiSettings settings, ObjectMapper json) {
     ApiSettings.Connections connections = settings.connections();
-    cfg.jetty.modifyHttpConfiguration(http -> {
-      http.setMinRequestDataRate(connections.minRequestBytesPerSecond());
-      http.setSendServerVersion(false);
-    });
+    cfg.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(connections.minRequestBytesPerSecond()));
     cfg.jetty.addConnector((server, http) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(settings.host());

@@ -153,6 +153,18 @@ class ApiServerTest {
   }
 
   @Test
+  void openApi_errorSchema_namesEveryFieldOfTheErrorShape() {
+    JsonNode schema = ApiFixture.json(api.get("/api/openapi.json")).at("/components/schemas/Error/properties");
+    JsonNode body = ApiFixture.JSON.valueToTree(new ApiException.Body(500, "m", java.util.List.of(), "0123456789ab"));
+
+    Set<String> documented = new TreeSet<>();
+    schema.fieldNames().forEachRemaining(documented::add);
+    Set<String> written = new TreeSet<>();
+    body.fieldNames().forEachRemaining(written::add);
+    assertThat(documented).isEqualTo(written).contains("error_id");
+  }
+
+  @Test
   void openApi_everyRegisteredRoute_isDocumentedAndViceVersa() {
     HttpResponse<String> response = api.get("/api/openapi.json");
     JsonNode doc = ApiFixture.json(response);
