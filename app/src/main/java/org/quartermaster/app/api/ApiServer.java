@@ -33,6 +33,11 @@ import org.quartermaster.app.store.Store;
  * exposed (bound to a non-loopback address), checked before any body is read; request bodies are limited in size;
  * every response carries a strict Content-Security-Policy, {@code X-Content-Type-Options: nosniff} and
  * {@code X-Frame-Options: DENY}. The store is only read through the query classes (bound parameters).
+ *
+ * <p>Operations: every request gets an id ({@link RequestIds}, answered in {@code X-Request-Id}) and a
+ * request log line ({@link RequestLogging}); an internal error is logged with its stack trace under that
+ * id ({@link InternalErrors}); slow clients are dropped and changes served a few at a time
+ * ({@link Transport}); Jetty's own error answers use the one error shape ({@link JsonErrorHandler}).
  */
 public final class ApiServer {
   /** The OpenAPI 3 document served at {@code /api/openapi.json}. */

@@ -47,7 +47,8 @@ class SlowClientsTest {
   @Test
   void slowBody_belowTheMinimumRate_isDroppedWith408() throws Exception {
     ApiSettings.Connections strict = new ApiSettings.Connections(Duration.ofSeconds(2), 1024, 8, Duration.ofSeconds(2));
-    try (ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withConnections(strict));
+    try (CapturedLog errors = new CapturedLog(InternalErrors.class.getName());
+        ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withConnections(strict));
         Socket socket = slowPost(api.app.port())) {
       CompletableFuture<byte[]> answer = answerOf(socket);
       long started = System.nanoTime();
@@ -65,19 +66,22 @@ class SlowClientsTest {
       assertThat(response.status()).isEqualTo(408);
       assertThat(ApiFixture.json(response.body()).get("status").asInt()).isEqualTo(408);
       assertThat(response.headers()).containsEntry("x-content-type-options", "nosniff");
+      assertThat(errors.lines()).as("a slow client is not a bug: no ERROR with a stack trace").isEmpty();
     }
   }
 
   @Test
   void stalledBody_isClosedAtTheIdleTimeout() throws Exception {
     ApiSettings.Connections strict = new ApiSettings.Connections(Duration.ofSeconds(1), 1024, 8, Duration.ofSeconds(2));
-    try (ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withConnections(strict));
+    try (CapturedLog errors = new CapturedLog(InternalErrors.class.getName());
+        ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withConnections(strict));
         Socket socket = slowPost(api.app.port())) {
       byte[] answer = answerOf(socket).get(20, TimeUnit.SECONDS);
 
       if (answer.length > 0) {
         assertThat(RawHttp.parse(answer).status()).isEqualTo(408);
       }
+      assertThat(errors.lines()).isEmpty();
     }
   }
 
