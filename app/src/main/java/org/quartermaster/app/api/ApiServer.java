@@ -129,6 +129,8 @@ public final class ApiServer {
 
   private static void errors(JavalinConfig cfg) {
     cfg.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.body()));
+    // Javalin answers a body read that timed out (idle, or slower than the minimum rate) 408 itself, without a body
+    cfg.routes.error(408, ctx -> fail(ctx, new ApiException.Body(408, JsonErrorHandler.message(408), List.of())));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx,
         new ApiException.Body(e.getStatus(), javalinMessage(e, ctx), List.of())));
     cfg.routes.exception(Exception.class, (e, ctx) -> {

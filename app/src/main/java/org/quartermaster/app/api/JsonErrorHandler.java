@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -58,7 +59,7 @@ final class JsonErrorHandler extends ErrorHandler {
       case HttpStatus.INTERNAL_SERVER_ERROR_500 -> InternalErrors.MESSAGE;
       default -> {
         String reason = HttpStatus.getMessage(status);
-        yield reason == null ? "request failed" : reason.toLowerCase(java.util.Locale.ROOT);
+        yield reason == null ? "request failed" : reason.toLowerCase(Locale.ROOT);
       }
     };
   }

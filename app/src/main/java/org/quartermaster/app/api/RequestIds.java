@@ -1,5 +1,6 @@
 package org.quartermaster.app.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.eclipse.jetty.server.Handler;
@@ -35,7 +36,7 @@ final class RequestIds extends Handler.Wrapper {
   }
 
   /** The id given to a servlet request, or a new one. */
-  static String of(jakarta.servlet.http.HttpServletRequest request) {
+  static String of(HttpServletRequest request) {
     return request.getAttribute(ATTRIBUTE) instanceof String id ? id : newId();
   }
 

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 
 /**
@@ -27,7 +28,6 @@ final class Transport {
 
   static void configure(JavalinConfig cfg, ApiSettings settings, ObjectMapper json) {
     ApiSettings.Connections connections = settings.connections();
-    cfg.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(connections.minRequestBytesPerSecond()));
     cfg.jetty.addConnector((server, http) -> {
       ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
       connector.setHost(settings.host());
@@ -40,7 +40,10 @@ final class Transport {
       changes.includeMethod(MUTATING);
       changes.setMaxRequestCount(connections.maxChangesAtOnce());
       changes.setMaxSuspend(connections.maxWaitForTurn());
-      // Javalin puts its servlet handler inside the innermost wrapper: RequestIds → QoSHandler → Javalin
+      // Javalin puts its servlet handler inside the innermost wrapper:
+      // RequestIds → QoSHandler → MinimumDataRateHandler → Javalin
+      // no minimum for responses: a run's event stream writes a few bytes now and then, by design
+      changes.setHandler(new MinimumDataRateHandler(connections.minRequestBytesPerSecond(), 0));
       server.setHandler(new RequestIds(changes));
       server.setErrorHandler(new JsonErrorHandler(json));
       RequestLog requestLog = RequestLogging.jettyRequestLog(settings.requestLog());

@@ -1,6 +1,5 @@
 package org.quartermaster.app.api;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -26,17 +25,9 @@ final class CapturedLog implements AutoCloseable {
     }
   }
 
-  String text() {
-    return String.join("\n", lines());
-  }
-
   private static String render(ILoggingEvent event) {
     String trace = event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
     return event.getLevel() + " " + event.getFormattedMessage() + trace;
-  }
-
-  boolean isEnabled(Level level) {
-    return logger.isEnabledFor(level);
   }
 
   @Override

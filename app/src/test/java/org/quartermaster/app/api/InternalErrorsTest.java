@@ -25,4 +25,17 @@ class InternalErrorsTest {
       assertThat(response.body()).doesNotContain("fire");
     }
   }
+
+  @Test
+  void malformedChunkedBody_isAnsweredAsTheClientsErrorAndNotLogged() {
+    try (CapturedLog log = new CapturedLog(InternalErrors.class.getName()); ApiFixture api = ApiFixture.start()) {
+      RawHttp.Response response = RawHttp.exchange(api.app.port(), "POST /api/v1/scenarios/validate HTTP/1.1\r\n"
+          + "Host: 127.0.0.1\r\nContent-Type: application/yaml\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "5\r\nname:\r\nnot-a-size\r\n\r\n");
+
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(ApiFixture.json(response.body()).get("error_id")).isNull();
+      assertThat(log.lines()).isEmpty();
+    }
+  }
 }

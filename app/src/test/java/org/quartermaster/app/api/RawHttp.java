@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -54,7 +54,7 @@ final class RawHttp {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         bytes.write(buffer, 0, n);
       }
-    } catch (SocketTimeoutException | java.net.SocketException e) {
+    } catch (SocketException e) {
       // what came before the timeout or the reset is the answer
     }
     return bytes.toByteArray();
