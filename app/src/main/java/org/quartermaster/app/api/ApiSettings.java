@@ -148,8 +148,9 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
    *
    * @param idleTimeout              a connection on which nothing arrives (or nothing can be sent) for this
    *                                 long is closed, including a request whose body stalls
-   * @param minRequestBytesPerSecond a request body that arrives slower than this, on average from its first
-   *                                 byte, is dropped with 408; 0 for no minimum
+   * @param minRequestBytesPerSecond a request body that arrives slower than this, on average from when the
+   *                                 server starts reading it, is dropped with 408 (Jetty's
+   *                                 MinimumDataRateHandler); 0 for no minimum
    * @param maxChangesAtOnce         mutating requests (POST, PUT, PATCH, DELETE) served at once; more wait
    *                                 without a thread, so reads always find one
    * @param maxWaitForTurn           how long a mutating request beyond {@code maxChangesAtOnce} waits before
