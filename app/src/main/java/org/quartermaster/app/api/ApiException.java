@@ -1,5 +1,7 @@
 package org.quartermaster.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,8 +36,17 @@ public final class ApiException extends RuntimeException {
     return new Body(status, getMessage(), problems);
   }
 
-  /** The error shape of every error response: {@code {"status", "message", "problems": [...]}}. */
-  public record Body(int status, String message, List<ApiProblem> problems) {}
+  /**
+   * The error shape of every error response: {@code {"status", "message", "problems": [...]}}, and for an
+   * internal error (500) {@code "error_id"}: the id under which the server logged it, also in the
+   * {@code X-Request-Id} header of every response.
+   */
+  public record Body(int status, String message, List<ApiProblem> problems,
+      @JsonProperty("error_id") @JsonInclude(JsonInclude.Include.NON_NULL) String errorId) {
+    public Body(int status, String message, List<ApiProblem> problems) {
+      this(status, message, problems, null);
+    }
+  }
 
   static ApiException badRequest(List<ApiProblem> problems) {
     return new ApiException(400, problems.size() == 1 ? problems.getFirst().message()

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpException;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -30,6 +33,11 @@ import org.quartermaster.app.store.Store;
  * exposed (bound to a non-loopback address), checked before any body is read; request bodies are limited in size;
  * every response carries a strict Content-Security-Policy, {@code X-Content-Type-Options: nosniff} and
  * {@code X-Frame-Options: DENY}. The store is only read through the query classes (bound parameters).
+ *
+ * <p>Operations: every request gets an id ({@link RequestIds}, answered in {@code X-Request-Id}) and a
+ * request log line ({@link RequestLogging}); an internal error is logged with its stack trace under that
+ * id ({@link InternalErrors}); slow clients are dropped and changes served a few at a time
+ * ({@link Transport}); Jetty's own error answers use the one error shape ({@link JsonErrorHandler}).
  */
 public final class ApiServer {
   /** The OpenAPI 3 document served at {@code /api/openapi.json}. */
@@ -44,6 +52,9 @@ public final class ApiServer {
    * tooltips and Swagger UI set them, and images may be data: URLs (chart PNG downloads, icons).
    */
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /** On every response, also Jetty's own error answers ({@link JsonErrorHandler}). */
+  static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
   private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private ApiServer() {}
@@ -64,8 +75,7 @@ public final class ApiServer {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
-      cfg.jetty.host = settings.host();
-      cfg.jetty.port = settings.port();
+      Transport.configure(cfg, settings, json);
       cfg.http.maxRequestSize = settings.maxBodyBytes();
       cfg.staticFiles.add(DASHBOARD_DIRECTORY, Location.CLASSPATH);
       cfg.staticFiles.enableWebjars();
@@ -119,10 +129,34 @@ public final class ApiServer {
 
   private static void errors(JavalinConfig cfg) {
     cfg.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.body()));
+    // Javalin answers a body read that timed out (idle, or slower than the minimum rate) 408 itself, without a body
+    cfg.routes.error(408, ctx -> fail(ctx, new ApiException.Body(408, JsonErrorHandler.message(408), List.of())));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx,
         new ApiException.Body(e.getStatus(), javalinMessage(e, ctx), List.of())));
-    cfg.routes.exception(Exception.class, (e, ctx) -> fail(ctx,
-        new ApiException.Body(500, "internal error (a bug; please report it with the request)", List.of())));
+    cfg.routes.exception(Exception.class, (e, ctx) -> {
+      Optional<HttpException> refusedByJetty = jettyRefusal(e);
+      if (refusedByJetty.isPresent()) {
+        int status = refusedByJetty.get().getCode();
+        fail(ctx, new ApiException.Body(status, JsonErrorHandler.message(status), List.of()));
+        return;
+      }
+      String id = RequestIds.of(ctx.req());
+      InternalErrors.log(id, ctx.method() + " " + ctx.path(), e);
+      fail(ctx, new ApiException.Body(500, InternalErrors.MESSAGE, List.of(), id));
+    });
+  }
+
+  /**
+   * Jetty's refusal of a request while its body was read (408 for a body slower than the minimum rate, 400
+   * for a malformed one): the client's doing, not a bug.
+   */
+  private static Optional<HttpException> jettyRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException refusal && refusal.getCode() >= 400 && refusal.getCode() < 500) {
+        return Optional.of(refusal);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String javalinMessage(HttpResponseException e, Context ctx) {
@@ -178,10 +212,7 @@ public final class ApiServer {
   }
 
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    SECURITY_HEADERS.forEach(ctx::header);
   }
 
   private static String resource(String name) {

@@ -3,7 +3,9 @@ package org.quartermaster.app.api;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How the API server is set up. Immutable.
@@ -20,9 +22,11 @@ import java.util.Locale;
  * @param runResults     the folder for run results too large to keep in memory (beside the store; files
  *                       left there by an earlier server are removed at start), or null for a temporary
  *                       folder removed when the server stops
+ * @param connections    how slow clients and many clients are kept from taking the server's threads
+ * @param requestLog     where the request log goes (one line per request)
  */
 public record ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes,
-    long maxImportBytes, RunLimits limits, Path runResults) {
+    long maxImportBytes, RunLimits limits, Path runResults, Connections connections, RequestLogging requestLog) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
@@ -44,16 +48,22 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
     token = token == null || token.isBlank() ? null : token;
     if (requiresToken(host, exposed) && token == null) {
       throw new IllegalArgumentException("refusing to listen on " + host
-          + " without a token: give --token or set QM_TOKEN (mutating requests then need 'Authorization: Bearer"
+          + " without a token: give --token-file or set QM_TOKEN (mutating requests then need 'Authorization: Bearer"
           + " <token>'), or bind " + LOOPBACK);
     }
-    java.util.Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(connections, "connections");
+    Objects.requireNonNull(requestLog, "requestLog");
   }
 
-  /** These settings with run results too large for memory in a temporary folder. */
+  /**
+   * These settings with run results too large for memory in a temporary folder, the default
+   * {@link Connections} and the request log on stderr.
+   */
   public ApiSettings(String host, int port, String token, boolean exposed, long maxBodyBytes, long maxImportBytes,
       RunLimits limits) {
-    this(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, null);
+    this(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, null, Connections.DEFAULT,
+        RequestLogging.TO_LOG);
   }
 
   /** These settings with uploads of at most {@link #DEFAULT_MAX_IMPORT_BYTES}. */
@@ -67,19 +77,33 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
   }
 
   public ApiSettings withToken(String newToken, boolean newExposed) {
-    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits, runResults);
+    return new ApiSettings(host, port, newToken, newExposed, maxBodyBytes, maxImportBytes, limits, runResults,
+        connections, requestLog);
   }
 
   public ApiSettings withLimits(RunLimits newLimits) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits, runResults);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, newLimits, runResults,
+        connections, requestLog);
   }
 
   public ApiSettings withMaxImportBytes(long newMaxImportBytes) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits, runResults);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, newMaxImportBytes, limits, runResults,
+        connections, requestLog);
   }
 
   public ApiSettings withRunResults(Path folder) {
-    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, folder);
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, folder, connections,
+        requestLog);
+  }
+
+  public ApiSettings withConnections(Connections newConnections) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, runResults,
+        newConnections, requestLog);
+  }
+
+  public ApiSettings withRequestLog(RequestLogging newRequestLog) {
+    return new ApiSettings(host, port, token, exposed, maxBodyBytes, maxImportBytes, limits, runResults,
+        connections, newRequestLog);
   }
 
   /** The run results folder for the store file {@code store}: {@code <store>.run-results} beside it. */
@@ -162,6 +186,42 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
     public RunLimits withMemory(long newMemoryBytes, long newResultMemoryBytes, long newResultFileBytes) {
       return new RunLimits(maxRuns, maxMonths, maxCellMonths, concurrent, queued, newMemoryBytes,
           newResultMemoryBytes, newResultFileBytes);
+    }
+  }
+
+  /**
+   * How the server keeps slow clients and many clients from taking its threads. Reading a request body
+   * holds a thread while the client sends it, so a client that sends slowly, or many that send at once,
+   * could otherwise leave no thread to answer anyone.
+   *
+   * @param idleTimeout              a connection on which nothing arrives (or nothing can be sent) for this
+   *                                 long is closed, including a request whose body stalls
+   * @param minRequestBytesPerSecond a request body that arrives slower than this, on average from when the
+   *                                 server starts reading it, is dropped with 408 (Jetty's
+   *                                 MinimumDataRateHandler); 0 for no minimum
+   * @param maxChangesAtOnce         mutating requests (POST, PUT, PATCH, DELETE) served at once; more wait
+   *                                 without a thread, so reads always find one
+   * @param maxWaitForTurn           how long a mutating request beyond {@code maxChangesAtOnce} waits before
+   *                                 it is answered 503
+   */
+  public record Connections(
+      Duration idleTimeout, long minRequestBytesPerSecond, int maxChangesAtOnce, Duration maxWaitForTurn) {
+    /** 30 s idle, at least 1 KiB/s per body, 32 changes at once (of Jetty's 250 threads), 10 s wait for a turn. */
+    public static final Connections DEFAULT = new Connections(Duration.ofSeconds(30), 1024, 32, Duration.ofSeconds(10));
+
+    public Connections {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+      }
+      if (minRequestBytesPerSecond < 0) {
+        throw new IllegalArgumentException("minRequestBytesPerSecond must be 0 or more, got " + minRequestBytesPerSecond);
+      }
+      if (maxChangesAtOnce < 1) {
+        throw new IllegalArgumentException("maxChangesAtOnce must be at least 1, got " + maxChangesAtOnce);
+      }
+      if (maxWaitForTurn.isNegative()) {
+        throw new IllegalArgumentException("maxWaitForTurn must not be negative, got " + maxWaitForTurn);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.api.ApiServer;
 import org.quartermaster.app.api.ApiSettings;
+import org.quartermaster.app.api.RequestLogging;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: " + (ApiSettings.DEFAULT_MAX_IMPORT_BYTES >> 20) + ").")
   long maxImportMib = ApiSettings.DEFAULT_MAX_IMPORT_BYTES >> 20;
 
+  @Option(names = "--request-log", paramLabel = "FILE|-|off",
+      description = "Where the request log goes, one line per request: '-' for stderr, 'off', or a file to append to"
+          + " (default: -).")
+  String requestLog = "-";
+
   /** The environment (tests replace it). */
   Map<String, String> environment = System.getenv();
 
@@ -67,7 +73,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       settings = new ApiSettings(host, port, token, false,
           ApiSettings.DEFAULT_MAX_BODY_BYTES, maxImportMib << 20, ApiSettings.RunLimits.DEFAULT)
-          .withRunResults(ApiSettings.runResultsBeside(storeOption.file()));
+          .withRunResults(ApiSettings.runResultsBeside(storeOption.file()))
+          .withRequestLog(RequestLogging.parse(requestLog));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
