@@ -11,7 +11,6 @@ import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.importer.ImportFailedException;
 import org.quartermaster.app.importer.ImportFormat;
-import org.quartermaster.app.importer.ImportProblem;
 import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
@@ -166,9 +165,8 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d (store %s)%n", report.file(),
           report.format(), report.rowsWritten(), table, report.datasetId(), store.location());
     }
-    if (!report.rejected().isEmpty()) {
-      long rows = report.rejected().stream().mapToInt(ImportProblem::row).distinct().count();
-      out.printf(Locale.ROOT, "%,d bad rows left out (%d problems)%s%n", rows, report.rejected().size(),
+    if (report.rejectedProblems() > 0) {
+      out.printf(Locale.ROOT, "%,d bad rows left out (%,d problems)%s%n", report.rejectedRows(), report.rejectedProblems(),
           report.rejectsFile() == null ? "" : ", listed in " + report.rejectsFile());
     }
   }

@@ -11,7 +11,9 @@ import java.util.List;
  *                        was made before: nothing was written
  * @param rowsRead        data rows in the file
  * @param rowsWritten     rows written (or, in a dry run, that would be)
- * @param rejected        problems of the rows left out with --skip-bad-rows
+ * @param rejected        problems of the rows left out with --skip-bad-rows (the first {@link Problems#KEPT})
+ * @param rejectedRows    rows left out with --skip-bad-rows
+ * @param rejectedProblems problems of those rows, those not kept in {@code rejected} included
  * @param rejectsFile     where those rows are listed, or null
  * @param unsourced       no row names a source URL (neither the file nor the import gave one): the
  *                        import is accepted, and the interfaces warn
@@ -19,8 +21,8 @@ import java.util.List;
  */
 public record ImportReport(
     String file, ImportFormat format, Table table, int datasetId, boolean alreadyImported, boolean dryRun,
-    int rowsRead, int rowsWritten, List<ImportProblem> rejected, Path rejectsFile, boolean unsourced,
-    Datasets.Removed replaced) {
+    int rowsRead, int rowsWritten, List<ImportProblem> rejected, int rejectedRows, int rejectedProblems,
+    Path rejectsFile, boolean unsourced, Datasets.Removed replaced) {
 
   public ImportReport {
     rejected = List.copyOf(rejected);
@@ -28,6 +30,7 @@ public record ImportReport(
 
   /** An import made before: nothing written. */
   static ImportReport alreadyImported(String file, ImportFormat format, int earlierDatasetId) {
-    return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, List.of(), null, false, null);
+    return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, List.of(), 0, 0, null, false,
+        null);
   }
 }

@@ -189,7 +189,8 @@ public final class ImportService {
         ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
       }
       return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-          parsed.rowsRead(), rows.size(), problems.kept(), rejects, false, null);
+          parsed.rowsRead(), rows.size(), problems.kept(), problems.badRowCount(), problems.count(), rejects, false,
+          null);
     }
     Dataset dataset = new Dataset(recordedName, checked.identity(), parsed.table(), rows.size(), parsed.rowsRead(),
         request, bundled);
@@ -200,7 +201,8 @@ public final class ImportService {
       return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
     });
     return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
-        rows.size(), problems.kept(), rejects, written.unsourced(), written.replaced());
+        rows.size(), problems.kept(), problems.badRowCount(), problems.count(), rejects, written.unsourced(),
+        written.replaced());
   }
 
   /** Why an import that would add no row is refused. */

@@ -83,6 +83,11 @@ public final class Problems {
     return badRows.contains(row);
   }
 
+  /** The rows with at least one problem. */
+  public int badRowCount() {
+    return badRows.size();
+  }
+
   /** Every problem found, those not kept included. */
   public int count() {
     return kept.size() + notKept;

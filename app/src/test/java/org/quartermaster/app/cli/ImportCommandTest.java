@@ -289,4 +289,18 @@ class ImportCommandTest {
     assertThat(run.exitCode()).isZero();
     CliRun.assertEveryOptionShownWithDefault(run.out(), "import");
   }
+
+  @Test
+  void import_skipBadRowsWithMoreProblemsThanAreKept_countsEveryBadRowAndProblem() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER + "France,,Mistral,10,5,EUR,2024,MBDA,,\n");
+    for (int i = 0; i < 1200; i++) {
+      text.append(",,Shell ").append(i).append(",10,lots,EUR,2024,MBDA,,\n"); // no buyer, no number: 2 problems
+    }
+    Path file = file("many-bad.csv", text.toString());
+
+    CliRun run = CliRun.qm("import", file.toString(), "--skip-bad-rows", "--db", dir.resolve("s.duckdb").toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("1,200 bad rows left out (2,400 problems)");
+  }
 }
