@@ -36,9 +36,9 @@ final class ImportEndpoints {
   private final StoreAccess store;
   private final long maxBytes;
   /**
-   * Where uploads go: the store's folder for temporary import files, learnt the first time an import
-   * takes the store (an upload is received before the store is taken, and must not wait for it);
-   * java.io.tmpdir until then.
+   * Where uploads go: the store's folder for temporary import files (removed whole when the store is
+   * next opened, so a killed server leaves nothing behind), known once the store is open (an upload
+   * is received before the store is taken, and must not wait for it); java.io.tmpdir before that.
    */
   private volatile ImportTempFiles temp;
 
@@ -49,6 +49,10 @@ final class ImportEndpoints {
 
   private ImportTempFiles temp() {
     ImportTempFiles known = temp;
+    if (known == null) {
+      known = store.location().map(ImportTempFiles::at).orElse(null);
+      temp = known;
+    }
     return known != null ? known : ImportTempFiles.inTmpdir();
   }
 

@@ -1,5 +1,6 @@
 package org.quartermaster.app.api;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,6 +27,15 @@ final class StoreAccess implements AutoCloseable {
       store = opener.get();
     }
     return work.apply(store);
+  }
+
+  /**
+   * The store's file location if it is open ({@link Store#location}), without waiting for it; empty
+   * before it is opened.
+   */
+  Optional<String> location() {
+    Store open = store;
+    return open == null ? Optional.empty() : Optional.of(open.location());
   }
 
   /**

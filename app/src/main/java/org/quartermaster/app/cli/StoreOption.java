@@ -1,11 +1,13 @@
 package org.quartermaster.app.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.BundledDataset;
+import org.quartermaster.app.importer.ImportTempFiles;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +91,8 @@ public final class StoreOption {
       throw failure(file, e);
     }
     try {
+      // what a killed import left beside the store (DuckDB's lock: no other process is importing now)
+      ImportTempFiles.removeLeftovers(file);
       List<String> replaced = BundledDataset.seedOrRefresh(store, Countries.standard());
       if (creating) {
         err().println("qm: created a new store at " + file + " with the bundled dataset");
@@ -100,6 +104,9 @@ public final class StoreOption {
     } catch (StoreException e) {
       store.close();
       throw failure(file, e);
+    } catch (UncheckedIOException e) {
+      store.close();
+      throw new BadInputException(e.getMessage());
     }
   }
 

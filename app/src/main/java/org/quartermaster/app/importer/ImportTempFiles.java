@@ -36,7 +36,11 @@ public final class ImportTempFiles {
 
   /** The temporary files of imports into {@code store}. */
   public static ImportTempFiles of(Store store) {
-    String location = store.location();
+    return at(store.location());
+  }
+
+  /** The temporary files of imports into the store at {@code location} ({@link Store#location}). */
+  public static ImportTempFiles at(String location) {
     return location == null || location.equals(MEMORY) ? inTmpdir()
         : new ImportTempFiles(folderOf(Path.of(location)), true);
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartermaster.app.importer.ImportTempFiles;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreCounts;
 
@@ -37,6 +38,20 @@ class ImportCommandTest {
         assertThat(StoreCounts.count(store, "SELECT count(*) FROM datasets")).isEqualTo(5); // 4 bundled + 1
       }
     }
+  }
+
+  /** A process killed during an import leaves its temporary files; the next command on the store removes them. */
+  @Test
+  void anyCommand_afterAKilledImport_removesItsTemporaryFiles() throws IOException {
+    Path db = CliRun.seededStore(dir.resolve("k.duckdb"));
+    Path leftovers = Files.createDirectories(ImportTempFiles.folderOf(db).resolve("qm-upload-123"));
+    Files.writeString(leftovers.resolve("upload.csv"), "half an upload");
+    Files.writeString(ImportTempFiles.folderOf(db).resolve("qm-rows-456.csv"), "staged rows");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "query", "datasets");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(ImportTempFiles.folderOf(db)).doesNotExist();
   }
 
   @Test
@@ -298,7 +313,8 @@ class ImportCommandTest {
     }
     Path file = file("many-bad.csv", text.toString());
 
-    CliRun run = CliRun.qm("import", file.toString(), "--skip-bad-rows", "--db", dir.resolve("s.duckdb").toString());
+    CliRun run = CliRun.qm("import", file.toString(), "--skip-bad-rows", "--db",
+        CliRun.seededStore(dir.resolve("s.duckdb")).toString());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("1,200 bad rows left out (2,400 problems)");
