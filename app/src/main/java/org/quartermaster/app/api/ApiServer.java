@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -68,7 +69,9 @@ public final class ApiServer {
     StoreAccess store = new StoreAccess(stores);
     RunManager runManager = new RunManager(settings.limits(), settings.runResults());
     ScenarioCatalog catalog = new ScenarioCatalog(ExampleScenarios.fromClasspath(), store);
-    Endpoints endpoints = new Endpoints(new QueryEndpoints(store), new CountryEndpoints(store),
+    QueryEndpoints queries = new QueryEndpoints(store);
+    Endpoints endpoints = new Endpoints(queries, new MunitionEndpoints(queries, Catalogue.bundled()),
+        new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
         new RunEndpoints(runManager, catalog, settings.limits(), json),
         new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store));
@@ -90,7 +93,7 @@ public final class ApiServer {
   }
 
   /** The handlers, built once per server. */
-  private record Endpoints(QueryEndpoints queries, CountryEndpoints countries, ScenarioEndpoints scenarios,
+  private record Endpoints(QueryEndpoints queries, MunitionEndpoints munitions, CountryEndpoints countries, ScenarioEndpoints scenarios,
       SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets) {}
 
   private static void routes(JavalinConfig cfg, Endpoints e) {
@@ -111,6 +114,10 @@ public final class ApiServer {
     cfg.routes.get("/api/v1/datasets", queries::datasets);
     cfg.routes.delete("/api/v1/datasets/{id}", e.datasets()::delete);
     cfg.routes.get("/api/v1/items", queries::items);
+    cfg.routes.get("/api/v1/items/{id}/chain", e.munitions()::chain);
+    cfg.routes.get("/api/v1/items/{id}/years-to-replace", e.munitions()::yearsToReplace);
+    cfg.routes.get("/api/v1/munitions", e.munitions()::catalogue);
+    cfg.routes.get("/api/v1/transfers", queries::transfers);
     cfg.routes.get("/api/v1/countries", e.countries()::list);
     cfg.routes.post(ImportEndpoints.PATH, e.imports()::create);
     cfg.routes.get(ImportFormatEndpoints.PATH, ImportFormatEndpoints::list);

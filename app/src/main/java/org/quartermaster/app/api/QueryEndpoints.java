@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
@@ -22,6 +23,7 @@ import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.ResultFormat;
 import org.quartermaster.app.query.SpendingQuery;
+import org.quartermaster.app.query.TransfersQuery;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -97,6 +99,12 @@ final class QueryEndpoints {
     respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, options));
   }
 
+  void transfers(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
+    TransfersQuery.Options options = new TransfersQuery.Options(params.text("item"), params.grade("min_grade"));
+    respond(ctx, params, tables(Store.Table.TRANSFERS), () -> s -> TransfersQuery.run(s, Catalogue.bundled(), options));
+  }
+
   void datasets(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
     respond(ctx, params, EVERY_DATA_TABLE, () -> DatasetsQuery::run);
@@ -109,7 +117,7 @@ final class QueryEndpoints {
   }
 
   /** {@code read} and what every query of the data reads with it ({@link #CITED}). */
-  private static Set<Store.Table> tables(Store.Table... read) {
+  static Set<Store.Table> tables(Store.Table... read) {
     Set<Store.Table> tables = EnumSet.copyOf(CITED);
     tables.addAll(List.of(read));
     return tables;
@@ -125,6 +133,18 @@ final class QueryEndpoints {
    */
   private void respond(Context ctx, QueryParams params, Set<Store.Table> reads,
       Supplier<Function<Store, QueryResult>> prepared) {
+    respondAll(ctx, params, reads, () -> {
+      Function<Store, QueryResult> query = prepared.get();
+      return s -> List.of(query.apply(s));
+    });
+  }
+
+  /**
+   * {@link #respond} for a query answering with several results ({@code qm chain}), written as the
+   * CLI writes them ({@link ResultFormat#writeAll}): JSON as an array of result objects.
+   */
+  void respondAll(Context ctx, QueryParams params, Set<Store.Table> reads,
+      Supplier<Function<Store, List<QueryResult>>> prepared) {
     ResultFormat format = format(ctx, params);
     params.check();
     String key = ctx.path() + new TreeMap<>(ctx.queryParamMap()) + format;
@@ -138,11 +158,11 @@ final class QueryEndpoints {
     }
   }
 
-  private ResponseCache.Answer render(Function<Store, QueryResult> query, ResultFormat format) {
-    QueryResult result = ofQuery(() -> store.use(query));
+  private ResponseCache.Answer render(Function<Store, List<QueryResult>> query, ResultFormat format) {
+    List<QueryResult> results = ofQuery(() -> store.use(query));
     StringWriter out = new StringWriter();
     try {
-      format.write(result, out);
+      format.writeAll(results, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

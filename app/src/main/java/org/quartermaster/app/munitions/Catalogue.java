@@ -116,6 +116,12 @@ public final class Catalogue {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /** Every name of the munition with this id as the catalogue writes it (its id, name and aliases), sorted. */
+  public List<String> names(String id) {
+    return byName.values().stream().filter(k -> k.munition().id().equals(id)).map(Known::written).distinct()
+        .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+  }
+
   /** What the catalogue makes of a name as written in the data (or an id typed by a user). */
   public Resolution resolve(String name) {
     String key = ItemNames.normalise(name);

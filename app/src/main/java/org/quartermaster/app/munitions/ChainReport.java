@@ -36,13 +36,15 @@ public final class ChainReport {
       boolean holdLast) {}
 
   public static List<QueryResult> run(Store store, Catalogue catalogue, String item, Options options) {
-    Munition munition = switch (catalogue.resolve(item)) {
-      case Resolution.Resolved(Munition m) -> m;
-      case Resolution.Unresolved(String reason) -> throw new QueryException("'" + item
-          + "' names no single munition: " + reason + ". qm items lists the munitions.");
-      case Resolution.Unknown(Resolution.Suggestion s) -> throw new QueryException("unknown item '" + item + "'"
-          + (s == null ? "" : "; did you mean '" + s.alias() + "' (" + s.id() + ")?") + " qm items lists the munitions.");
-    };
+    Resolution resolution = catalogue.resolve(item);
+    if (!(resolution instanceof Resolution.Resolved(Munition munition))) {
+      throw new QueryException(Resolution.refusal(item, resolution) + " qm items lists the munitions.");
+    }
+    return run(store, catalogue, munition, options);
+  }
+
+  /** The chain of a munition already resolved (the API resolves the name before it uses the store). */
+  public static List<QueryResult> run(Store store, Catalogue catalogue, Munition munition, Options options) {
     List<Component> needs = catalogue.components(munition.id());
     List<ChainInputs> components = new ArrayList<>();
     for (Component c : needs) {

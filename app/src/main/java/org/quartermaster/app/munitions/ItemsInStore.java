@@ -28,17 +28,25 @@ public final class ItemsInStore {
     }
     List<Column> columns = List.of(Column.text("id"), Column.text("name"), Column.text("family"),
         Column.text("category"), Column.text("unit"), Column.number("rows", null), Column.text("names_in_store"),
-        Column.detail("note"));
+        Column.detail("aliases"), Column.detail("components"), Column.detail("note"));
     List<List<Object>> rows = new ArrayList<>();
     for (Munition m : catalogue.munitions()) {
       List<Named> names = byId.getOrDefault(m.id(), List.of());
       rows.add(java.util.Arrays.asList(m.id(), m.name(), m.family(), m.category(), m.unit(),
           names.stream().mapToLong(Named::rows).sum(),
-          String.join("; ", names.stream().map(Named::item).toList()), m.note()));
+          String.join("; ", names.stream().map(Named::item).toList()), String.join("; ", catalogue.names(m.id())),
+          String.join("; ", catalogue.components(m.id()).stream().map(ItemsInStore::needs).toList()), m.note()));
     }
     return new QueryResult("Munitions: the catalogue, with the names the store gives each", columns, rows, List.of(),
-        List.of(), List.of("rows: the production, contract and transfer rows naming the munition, under any of"
+        List.of(), List.of("aliases: every name the catalogue resolves to the munition; components: what one complete round"
+            + " needs, each × how many.", "rows: the production, contract and transfer rows naming the munition, under any of"
             + " its names; qm items --unresolved lists the names that resolve to none."));
+  }
+
+  /** A component as the catalogue column shows it: {@code charge-155 ×1}. */
+  private static String needs(Component c) {
+    return c.componentId() + " ×" + (c.perRound() == Math.rint(c.perRound()) ? String.valueOf((long) c.perRound())
+        : String.valueOf(c.perRound()));
   }
 
   public static QueryResult unresolved(Store store, Catalogue catalogue) {

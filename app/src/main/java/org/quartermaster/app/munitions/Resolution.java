@@ -15,6 +15,19 @@ public sealed interface Resolution {
    */
   record Unknown(Suggestion suggestion) implements Resolution {}
 
+  /**
+   * Why {@code item}, which resolved so, names no single munition, with the closest known name when there
+   * is one; null when it resolved. The one wording of the refusal, whoever asks (CLI or API).
+   */
+  static String refusal(String item, Resolution resolution) {
+    return switch (resolution) {
+      case Resolved r -> null;
+      case Unresolved(String reason) -> "'" + item + "' names no single munition: " + reason + ".";
+      case Unknown(Suggestion s) -> "unknown item '" + item + "'"
+          + (s == null ? "." : "; did you mean '" + s.alias() + "' (" + s.id() + ")?");
+    };
+  }
+
   /** A known name ({@code alias}: an id, a name or an alias as the catalogue writes it) and its munition. */
   record Suggestion(String alias, String id) {}
 }

@@ -1,0 +1,106 @@
+package org.quartermaster.app.api;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.munitions.ChainReport;
+import org.quartermaster.app.munitions.Interpolation;
+import org.quartermaster.app.munitions.ItemsInStore;
+import org.quartermaster.app.munitions.Munition;
+import org.quartermaster.app.munitions.RateBasis;
+import org.quartermaster.app.munitions.Resolution;
+import org.quartermaster.app.store.Store;
+
+/**
+ * The munition endpoints: the catalogue ({@code qm items}) and a munition's replenishment chain
+ * ({@code qm chain}), answered through {@link QueryEndpoints} (formats, answer cache). The item of the
+ * path is an id or any name of the munition; one that names none is 404 with the closest known name.
+ */
+final class MunitionEndpoints {
+  /** The years a chain may span: its tables have a row per year, so the span is bounded. */
+  static final int FIRST_YEAR = 1900;
+  static final int LAST_YEAR = 2100;
+  private static final Set<Store.Table> CHAIN_READS =
+      QueryEndpoints.tables(Store.Table.PRODUCTION, Store.Table.TRANSFERS, Store.Table.CONTRACTS);
+  private final QueryEndpoints queries;
+  private final Catalogue catalogue;
+
+  MunitionEndpoints(QueryEndpoints queries, Catalogue catalogue) {
+    this.queries = queries;
+    this.catalogue = catalogue;
+  }
+
+  void catalogue(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("unresolved"));
+    boolean unresolved = params.flag("unresolved");
+    queries.respondAll(ctx, params, CHAIN_READS, () -> s -> List.of(unresolved
+        ? ItemsInStore.unresolved(s, catalogue) : ItemsInStore.catalogue(s, catalogue)));
+  }
+
+  void chain(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("from", "to", "rate_basis", "interpolation", "hold_last"));
+    ChainReport.Options options = options(params, true);
+    Munition munition = munition(ctx);
+    queries.respondAll(ctx, params, CHAIN_READS, () -> s -> ChainReport.run(s, catalogue, munition, options));
+  }
+
+  /** The years-to-replace table of the chain alone. */
+  void yearsToReplace(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of("from", "to", "rate_basis"));
+    ChainReport.Options options = options(params, false);
+    Munition munition = munition(ctx);
+    queries.respondAll(ctx, params, CHAIN_READS,
+        () -> s -> List.of(ChainReport.run(s, catalogue, munition, options).get(1)));
+  }
+
+  /** The options {@code qm chain} takes, as query parameters; {@code production}: with how rates are read. */
+  private static ChainReport.Options options(QueryParams params, boolean production) {
+    Integer from = year(params, "from");
+    Integer to = year(params, "to");
+    String basisName = params.text("rate_basis");
+    RateBasis basis = null;
+    if (basisName != null) {
+      basis = RateBasis.byName(basisName).orElse(null);
+      if (basis == null) {
+        params.problem("rate_basis", basisName, "expected actual, capacity or target");
+      }
+    }
+    Interpolation how = Interpolation.STEP;
+    String howName = production ? params.text("interpolation") : null;
+    if (howName != null) {
+      try {
+        how = Interpolation.valueOf(howName.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        params.problem("interpolation", howName, "expected step or linear");
+      }
+    }
+    boolean holdLast = !production || params.text("hold_last") == null || params.flag("hold_last");
+    if (from != null && to != null && to < from) {
+      params.problem("to", String.valueOf(to), "before from (" + from + "): give a year from " + from + " on");
+    }
+    return new ChainReport.Options(from, to, basis, how, holdLast);
+  }
+
+  private static Integer year(QueryParams params, String name) {
+    Integer year = params.integer(name);
+    if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
+      params.problem(name, String.valueOf(year), "expected a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+      return null;
+    }
+    return year;
+  }
+
+  /** The munition the path names, resolved before the store is used. */
+  private Munition munition(Context ctx) {
+    String item = ctx.pathParam("id");
+    Resolution resolution = catalogue.resolve(item);
+    if (resolution instanceof Resolution.Resolved(Munition munition)) {
+      return munition;
+    }
+    String message = Resolution.refusal(QueryParams.quoted(item), resolution)
+        + " GET /api/v1/munitions lists the munitions and their names.";
+    throw new ApiException(404, message, List.of(new ApiProblem("id", QueryParams.quoted(item), message)));
+  }
+}
