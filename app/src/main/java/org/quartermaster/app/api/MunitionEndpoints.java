@@ -2,7 +2,6 @@ package org.quartermaster.app.api;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.ChainReport;
@@ -70,10 +69,10 @@ final class MunitionEndpoints {
     Interpolation how = Interpolation.STEP;
     String howName = production ? params.text("interpolation") : null;
     if (howName != null) {
-      try {
-        how = Interpolation.valueOf(howName.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
+      how = Interpolation.byName(howName).orElse(null);
+      if (how == null) {
         params.problem("interpolation", howName, "expected step or linear");
+        how = Interpolation.STEP;
       }
     }
     boolean holdLast = !production || params.text("hold_last") == null || params.flag("hold_last");

@@ -151,7 +151,8 @@ public final class ChainReport {
     inputs.contracts().stream().filter(c -> c.awardYear() != null).forEach(c -> all.add(c.awardYear()));
     if (all.isEmpty() && (options.fromYear() == null || options.toYear() == null)) {
       throw new QueryException("the store has no dated figure of " + inputs.munition().name() + " ("
-          + inputs.munition().id() + "); give --from and --to, or import its figures.");
+          + inputs.munition().id() + "); give the first and last year (qm chain --from and --to; from and to over the API),"
+          + " or import its figures.");
     }
     int from = options.fromYear() != null ? options.fromYear() : all.stream().min(Integer::compare).orElseThrow();
     int to = options.toYear() != null ? options.toYear() : all.stream().max(Integer::compare).orElseThrow();

@@ -12,4 +12,8 @@ public enum Interpolation {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  public static java.util.Optional<Interpolation> byName(String name) {
+    return java.util.Arrays.stream(values()).filter(i -> i.wireName().equalsIgnoreCase(name.strip())).findFirst();
+  }
 }

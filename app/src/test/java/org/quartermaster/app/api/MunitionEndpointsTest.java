@@ -145,6 +145,15 @@ class MunitionEndpointsTest {
   }
 
   @Test
+  void chain_itemWithoutDatedFigures_returns400AskingForTheYears() {
+    HttpResponse<String> response = api.get("/api/v1/items/fuze-155/chain");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(response).get("message").asText()).contains("no dated figure", "from and to over the API");
+    assertThat(api.get("/api/v1/items/fuze-155/chain?from=2022&to=2023").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void munitions_listsTheCatalogueWithAliasesAndComponents() {
     JsonNode body = ApiFixture.json(api.get("/api/v1/munitions"));
 

@@ -37,7 +37,8 @@ class QueryEndpointsTest {
 
   @Test
   void everyReadEndpoint_noParameters_returnsTheJsonResultShape() {
-    for (String path : List.of("spending", "aid", "deliveries", "production", "contracts", "datasets", "items")) {
+    for (String path : List.of("spending", "aid", "deliveries", "production", "contracts", "datasets", "items",
+        "transfers", "munitions", "items/javelin/years-to-replace")) {
       HttpResponse<String> response = api.get("/api/v1/" + path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(200);
