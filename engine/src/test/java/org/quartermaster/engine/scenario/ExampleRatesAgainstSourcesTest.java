@@ -1,0 +1,56 @@
+package org.quartermaster.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.quartermaster.engine.Fixtures;
+import org.quartermaster.engine.model.ProductionLine;
+import org.quartermaster.engine.model.Scenario;
+
+/**
+ * The examples' production rates against the sources the examples themselves cite: a rate several
+ * times what the cited figures imply is a defect even when it is labelled an assumption.
+ */
+class ExampleRatesAgainstSourcesTest {
+
+  /**
+   * "Over 1,600 Stinger" sent to Ukraine were "13 years' worth of Stinger production": US DoD
+   * figure and RTX CEO Greg Hayes, Reagan National Defense Forum (Dec 2022), as relayed
+   * (munitions_production.csv, FIM-92 Stinger, USA->UKR, 2022-12, grade relay). 1,600 / 13 / 12.
+   */
+  private static final double STINGER_IMPLIED_PER_MONTH = 1600.0 / 13 / 12;
+
+  /**
+   * 155 mm propellant charge sets made in the US: 18,000 a month against 40,000 projectiles, so
+   * complete rounds are capped at 18,000 a month. Pentagon report cited by Defense Express
+   * (June 2025), figures as of 2024-09 (munitions_production.csv, grade press).
+   */
+  private static final double CHARGE_SETS_PER_MONTH = 18_000;
+
+  @Test
+  void stingerExample_fullRateOfItsLines_isWithinAFactorOfTwoOfTheRateItsContextImplies() {
+    Scenario scenario = ScenarioReader.read(Fixtures.examples().resolve("stinger-nspa.yaml"));
+
+    double fullRatePerMonth = scenario.lines().stream()
+        .filter(line -> line.item().equals("stinger"))
+        .mapToDouble(line -> Math.max(line.basePerMonth(), line.surgePerMonth()))
+        .sum();
+
+    assertThat(fullRatePerMonth).as("Stinger missiles a month, all lines at full rate")
+        .isBetween(STINGER_IMPLIED_PER_MONTH / 2, STINGER_IMPLIED_PER_MONTH * 2);
+  }
+
+  @Test
+  void us155Example_completeRoundsToday_doNotExceedTheSourcedChargeSets() {
+    Scenario scenario = ScenarioReader.read(Fixtures.examples().resolve("us-155mm-shells.yaml"));
+
+    double roundsPerMonthAtStart = scenario.lines().stream()
+        .filter(line -> line.item().equals("shell-155"))
+        .mapToDouble(ProductionLine::basePerMonth)
+        .sum();
+
+    assertThat(roundsPerMonthAtStart).as("complete 155 mm rounds a month at the start, all lines")
+        .isPositive()
+        .isLessThanOrEqualTo(CHARGE_SETS_PER_MONTH);
+  }
+}
