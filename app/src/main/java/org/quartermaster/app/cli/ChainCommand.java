@@ -1,11 +1,14 @@
 package org.quartermaster.app.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.ChainReport;
 import org.quartermaster.app.munitions.Interpolation;
 import org.quartermaster.app.munitions.RateBasis;
+import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
@@ -56,15 +59,37 @@ final class ChainCommand extends QuerySubcommand {
 
   @Override
   List<QueryResult> results(Store store) {
-    RateBasis basis = rateBasis == null ? null : RateBasis.byName(rateBasis).orElseThrow(
-        () -> new BadInputException("--rate-basis " + rateBasis + ": expected actual, capacity or target"));
-    Interpolation how;
+    return ChainReport.run(store, Catalogue.bundled(), item,
+        new ChainReport.Options(from, to, basis(), interpolation(), holdLast));
+  }
+
+  /** Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first. */
+  @Override
+  ApiQuery apiQuery() {
     try {
-      how = Interpolation.valueOf(interpolation.strip().toUpperCase(Locale.ROOT));
+      ChainReport.munition(Catalogue.bundled(), item); // an unknown name refused as without a server
+    } catch (QueryException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    RateBasis basis = basis();
+    return ApiQuery.of("/api/v1/items/" + URLEncoder.encode(item, StandardCharsets.UTF_8).replace("+", "%20")
+            + "/chain")
+        .with("from", from).with("to", to)
+        .with("rate_basis", basis == null ? null : rateBasis.strip().toLowerCase(Locale.ROOT))
+        .with("interpolation", interpolation().name().toLowerCase(Locale.ROOT))
+        .with("hold_last", holdLast);
+  }
+
+  private RateBasis basis() {
+    return rateBasis == null ? null : RateBasis.byName(rateBasis).orElseThrow(
+        () -> new BadInputException("--rate-basis " + rateBasis + ": expected actual, capacity or target"));
+  }
+
+  private Interpolation interpolation() {
+    try {
+      return Interpolation.valueOf(interpolation.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--interpolation " + interpolation + ": expected step or linear");
     }
-    return ChainReport.run(store, Catalogue.bundled(), item,
-        new ChainReport.Options(from, to, basis, how, holdLast));
   }
 }

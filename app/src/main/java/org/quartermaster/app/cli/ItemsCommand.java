@@ -26,4 +26,10 @@ final class ItemsCommand extends QuerySubcommand {
     return unresolved ? ItemsInStore.unresolved(store, Catalogue.bundled())
         : ItemsInStore.catalogue(store, Catalogue.bundled());
   }
+
+  /** Through a running server: {@code GET /api/v1/munitions}. */
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/munitions").with("unresolved", unresolved ? true : null);
+  }
 }

@@ -28,4 +28,11 @@ final class QueryTransfersCommand extends QuerySubcommand {
   QueryResult query(Store store) {
     return TransfersQuery.run(store, Catalogue.bundled(), new TransfersQuery.Options(item, minGrade.grade()));
   }
+
+  /** Through a running server: {@code GET /api/v1/transfers}. */
+  @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/transfers").with("item", item)
+        .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
 }

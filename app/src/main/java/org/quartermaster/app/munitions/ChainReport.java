@@ -36,11 +36,16 @@ public final class ChainReport {
       boolean holdLast) {}
 
   public static List<QueryResult> run(Store store, Catalogue catalogue, String item, Options options) {
+    return run(store, catalogue, munition(catalogue, item), options);
+  }
+
+  /** The munition {@code item} names, or the command line's refusal (the catalogue is bundled: no store). */
+  public static Munition munition(Catalogue catalogue, String item) {
     Resolution resolution = catalogue.resolve(item);
     if (!(resolution instanceof Resolution.Resolved(Munition munition))) {
       throw new QueryException(Resolution.refusal(item, resolution) + " qm items lists the munitions.");
     }
-    return run(store, catalogue, munition, options);
+    return munition;
   }
 
   /** The chain of a munition already resolved (the API resolves the name before it uses the store). */

@@ -33,7 +33,14 @@ class StoreBesideServerTest {
       List.of("query", "deliveries", "--supplier", "USA", "--format", "csv"),
       List.of("query", "items"),
       List.of("query", "datasets", "--format", "json"),
-      List.of("datasets", "list"));
+      List.of("datasets", "list"),
+      List.of("query", "transfers", "--item", "javelin"),
+      List.of("items"),
+      List.of("items", "--unresolved", "--format", "csv"),
+      List.of("chain", "javelin", "--to", "2022"),
+      List.of("chain", "155mm shells", "--rate-basis", "capacity", "--format", "json"),
+      List.of("chain", "javelin", "--rate-basis", "sideways"),
+      List.of("chain", "no such munition"));
 
   @TempDir Path dir;
 
