@@ -6,6 +6,7 @@
 #
 #   bench/load.sh [--connections 200] [--duration 60s] [--threads 2] [--identity] [--cold]
 #                 [--writes scenarios|imports]
+# QM_SERVE_OPTS (environment) is passed to `qm serve`, e.g. QM_SERVE_OPTS="--request-log off".
 #
 # --cold     no warm-up: the load starts as soon as the server listens (cold JVM, empty answer cache).
 # --writes   one write per second while the load runs, from a background loop:
@@ -36,7 +37,7 @@ fi
 [ -f app/target/quartermaster.jar ] || { echo "build first: mvn -B -ntp -DskipTests package" >&2; exit 2; }
 
 home="$(mktemp -d)"
-QM_HOME="$home" bin/qm serve --port 0 > "$home/serve.log" 2>&1 &
+QM_HOME="$home" bin/qm serve --port 0 ${QM_SERVE_OPTS:-} > "$home/serve.log" 2>&1 &
 pid=$!
 writer=
 trap '[ -n "$writer" ] && kill "$writer" 2>/dev/null; kill "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT

@@ -2,6 +2,7 @@ package org.quartermaster.app.api;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.eclipse.jetty.server.AsyncRequestLogWriter;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.RequestLogWriter;
@@ -52,7 +53,8 @@ public sealed interface RequestLogging {
         yield new CustomRequestLog(writer, FORMAT);
       }
       case ToFile toFile -> {
-        RequestLogWriter writer = new RequestLogWriter(toFile.file().toString());
+        // written by one thread of its own: request threads only queue their line
+        RequestLogWriter writer = new AsyncRequestLogWriter(toFile.file().toString());
         writer.setAppend(true);
         yield new CustomRequestLog(writer, FORMAT);
       }
