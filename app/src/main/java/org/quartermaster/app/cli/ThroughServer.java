@@ -22,9 +22,10 @@ import picocli.CommandLine;
 /**
  * The store commands run through a server's REST API, printing what they print without one: a query
  * asks its endpoint for the same rendering ({@code format=table|csv|json}: the server renders with the
- * same code); {@code qm datasets rm} renders the server's answer as it renders its own removal; {@code qm export}
- * downloads the server's export of the table into its file; an
- * import is {@link ImportThroughServer}. A command the API has no route for is refused in one line.
+ * same code), {@code qm datasets show} too, an unknown id refused as without a server; {@code qm datasets
+ * rm} renders the server's answer as it renders its own removal; {@code qm export} downloads the server's
+ * export of the table into its file, written whole or not at all; an import is {@link ImportThroughServer}.
+ * A command the API has no route for is refused in one line.
  */
 final class ThroughServer {
   /** The header of {@code GET /api/v1/exports/{table}} with the number of rows written. */
@@ -39,6 +40,7 @@ final class ThroughServer {
       case ImportCommand c -> ImportThroughServer.run(c, server, out, cli.getErr());
       case DatasetsRmCommand c -> remove(c, server, out);
       case ExportCommand c -> export(c, server, out);
+      case DatasetsShowCommand c -> show(c, server, out, cli);
       case QuerySubcommand c -> query(c, server, out, cli);
       default -> throw unavailable(cli, server);
     }
@@ -55,6 +57,15 @@ final class ThroughServer {
     params.put("format", format.cliName());
     out.write(server.client().get(query.path(), params));
     out.flush();
+  }
+
+  /** A dataset the server's store does not hold is refused as without a server. */
+  private static void show(DatasetsShowCommand command, Server server, PrintWriter out, CommandLine cli) {
+    try {
+      query(command, server, out, cli);
+    } catch (ApiClient.ServerRefusal e) {
+      throw e.status() == 404 ? DatasetsCommand.unknown(command.datasetId) : e;
+    }
   }
 
   /** Downloads the table into the --out file, written whole or not at all as without a server. */
