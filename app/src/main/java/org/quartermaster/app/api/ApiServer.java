@@ -74,7 +74,8 @@ public final class ApiServer {
         new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
         new RunEndpoints(runManager, catalog, settings.limits(), json),
-        new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store));
+        new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store, queries),
+        new ExportEndpoints(store));
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(json, false));
@@ -94,7 +95,8 @@ public final class ApiServer {
 
   /** The handlers, built once per server. */
   private record Endpoints(QueryEndpoints queries, MunitionEndpoints munitions, CountryEndpoints countries, ScenarioEndpoints scenarios,
-      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets) {}
+      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets,
+      ExportEndpoints exports) {}
 
   private static void routes(JavalinConfig cfg, Endpoints e) {
     String openApi = resource(OPENAPI_RESOURCE);
@@ -112,7 +114,9 @@ public final class ApiServer {
     cfg.routes.get("/api/v1/production", queries::production);
     cfg.routes.get("/api/v1/contracts", queries::contracts);
     cfg.routes.get("/api/v1/datasets", queries::datasets);
+    cfg.routes.get("/api/v1/datasets/{id}", e.datasets()::show);
     cfg.routes.delete("/api/v1/datasets/{id}", e.datasets()::delete);
+    cfg.routes.get(ExportEndpoints.PATH, e.exports()::export);
     cfg.routes.get("/api/v1/items", queries::items);
     cfg.routes.get("/api/v1/items/{id}/chain", e.munitions()::chain);
     cfg.routes.get("/api/v1/items/{id}/years-to-replace", e.munitions()::yearsToReplace);

@@ -7,9 +7,12 @@ import java.util.Set;
 import org.quartermaster.app.importer.BundledDatasetException;
 import org.quartermaster.app.importer.Datasets;
 import org.quartermaster.app.importer.NoSuchDatasetException;
+import org.quartermaster.app.query.DatasetsQuery;
 
 /**
- * {@code DELETE /api/v1/datasets/{id}}: removes a dataset and all its rows in one transaction, as
+ * {@code GET /api/v1/datasets/{id}}: one dataset as {@code qm datasets show} gives it (its record, its
+ * rows per table, its first rows: three results, rendered as the CLI renders them), 404 for an id the
+ * store does not hold. {@code DELETE /api/v1/datasets/{id}}: removes a dataset and all its rows in one transaction, as
  * {@code qm datasets rm} does. 200 with what was removed; 404 for an id the store does not hold; 409
  * for a bundled dataset without {@code force=true}. The removal counts as a change of every table
  * ({@link org.quartermaster.app.store.Store#write(org.quartermaster.app.store.Store.Work)}), so no
@@ -17,9 +20,27 @@ import org.quartermaster.app.importer.NoSuchDatasetException;
  */
 final class DatasetEndpoints {
   private final StoreAccess store;
+  private final QueryEndpoints queries;
 
-  DatasetEndpoints(StoreAccess store) {
+  DatasetEndpoints(StoreAccess store, QueryEndpoints queries) {
     this.store = store;
+    this.queries = queries;
+  }
+
+  void show(Context ctx) {
+    QueryParams params = new QueryParams(ctx, Set.of());
+    int datasetId = datasetId(ctx.pathParam("id"), params);
+    queries.respondAll(ctx, params, QueryEndpoints.EVERY_DATA_TABLE, () -> s -> {
+      try {
+        return DatasetsQuery.show(s, datasetId);
+      } catch (NoSuchDatasetException e) {
+        throw notFound(datasetId);
+      }
+    });
+  }
+
+  private static ApiException notFound(int datasetId) {
+    return ApiException.notFound("no dataset " + datasetId + " in the store; GET /api/v1/datasets lists them");
   }
 
   void delete(Context ctx) {
@@ -31,7 +52,7 @@ final class DatasetEndpoints {
     try {
       removed = store.use(s -> Datasets.remove(s, datasetId, force));
     } catch (NoSuchDatasetException e) {
-      throw ApiException.notFound("no dataset " + datasetId + " in the store; GET /api/v1/datasets lists them");
+      throw notFound(datasetId);
     } catch (BundledDatasetException e) {
       throw new ApiException(409, "dataset " + datasetId + " (" + e.file() + ") is bundled with Quartermaster:"
           + " nothing removed; add force=true to remove it anyway");

@@ -37,7 +37,7 @@ final class QueryEndpoints {
   static final long CACHED_BYTES = 64L << 20;
   /** What every query of the data reads besides its own table: the datasets and provenance its citations join. */
   private static final Set<Store.Table> CITED = EnumSet.of(Store.Table.DATASETS, Store.Table.COUNTRIES);
-  private static final Set<Store.Table> EVERY_DATA_TABLE = EnumSet.complementOf(EnumSet.of(Store.Table.SCENARIOS));
+  static final Set<Store.Table> EVERY_DATA_TABLE = EnumSet.complementOf(EnumSet.of(Store.Table.SCENARIOS));
   private final StoreAccess store;
   private final ResponseCache cache;
 

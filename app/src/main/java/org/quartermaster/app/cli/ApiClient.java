@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +76,39 @@ final class ApiClient {
     return json(send(HttpRequest.newBuilder(uri(path, params)).header("Content-Type", contentType).POST(body), true));
   }
 
+  /**
+   * GET {@code path} with these parameters into {@code file} (replaced) as the body of a 200 comes; the
+   * response's headers. A refusal leaves {@code file} as it was.
+   */
+  HttpHeaders download(String path, Map<String, String> params, Path file) {
+    HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(uri(path, params)).GET(), false,
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      if (response.statusCode() / 100 != 2) {
+        throw failure(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new BadInputException("the server at " + base + " failed to answer: " + e);
+    }
+    return response.headers();
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, boolean change) {
+    HttpResponse<String> response = exchange(request, change, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() / 100 != 2) {
+      throw failure(response.statusCode(), response.body());
+    }
+    return response;
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, boolean change, HttpResponse.BodyHandler<T> handler) {
     if (change && token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response;
+    HttpResponse<T> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request.build(), handler);
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw new Unreachable("nothing answers at " + base + " (" + e + ")", e);
     } catch (IOException e) {
@@ -87,26 +117,23 @@ final class ApiClient {
       Thread.currentThread().interrupt();
       throw new BadInputException("interrupted while waiting for the server at " + base);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw failure(response);
-    }
     return response;
   }
 
   /** The server's error ({message, problems: [{path, value, message}]}) as the lines qm prints. */
-  private BadInputException failure(HttpResponse<String> response) {
-    if (response.statusCode() == 401) {
+  private BadInputException failure(int status, String text) {
+    if (status == 401) {
       return new BadInputException("the server at " + base + " needs its token for this change: set "
           + BearerToken.ENVIRONMENT + " or give --token-file FILE (the file the server reads it from)");
     }
     JsonNode body;
     try {
-      body = JSON.readTree(response.body());
+      body = JSON.readTree(text);
     } catch (IOException notJson) {
       body = null;
     }
     if (body == null || !body.hasNonNull("message")) {
-      return new BadInputException("the server at " + base + " answered " + response.statusCode());
+      return new BadInputException("the server at " + base + " answered " + status);
     }
     List<String> lines = new ArrayList<>();
     JsonNode problems = body.path("problems");
@@ -119,7 +146,7 @@ final class ApiClient {
       lines.add(at.equals("query") || at.isEmpty() ? problem.path("message").asText()
           : at + value + " — " + problem.path("message").asText());
     }
-    return new ServerRefusal(response.statusCode(), body.get("message").asText(), lines);
+    return new ServerRefusal(status, body.get("message").asText(), lines);
   }
 
   /** A 4xx or 5xx from the server, with its status, message and every problem as a line. */

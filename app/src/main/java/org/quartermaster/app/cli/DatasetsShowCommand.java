@@ -23,6 +23,11 @@ final class DatasetsShowCommand extends QuerySubcommand {
   int datasetId;
 
   @Override
+  ApiQuery apiQuery() {
+    return ApiQuery.of("/api/v1/datasets/" + datasetId);
+  }
+
+  @Override
   QueryResult query(Store store) {
     return results(store).getFirst();
   }

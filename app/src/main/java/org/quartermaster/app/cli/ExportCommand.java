@@ -41,12 +41,8 @@ final class ExportCommand extends StoreCommand {
 
   @Override
   public Integer call() throws IOException {
-    ExportTable what = ExportTable.byName(table).orElseThrow(() -> new BadInputException(
-        "unknown table '" + table + "'; tables: " + String.join(", ", ExportTable.cliNames())));
-    ExportFormat how = format == null
-        ? ExportFormat.ofFile(out).orElse(ExportFormat.CSV)
-        : ExportFormat.byName(format).orElseThrow(
-            () -> new BadInputException("--format " + format + ": expected csv, parquet or json"));
+    ExportTable what = table();
+    ExportFormat how = format();
     long rows;
     try {
       TableExport.checkTarget(out);
@@ -56,8 +52,24 @@ final class ExportCommand extends StoreCommand {
     } catch (QueryException e) {
       throw new BadInputException(e.lines());
     }
-    spec.commandLine().getOut().printf("Exported %d rows of %s (%s) to %s%n", rows, what.cliName(), how.cliName(),
-        out);
+    spec.commandLine().getOut().print(done(rows));
     return Main.OK;
+  }
+
+  ExportTable table() {
+    return ExportTable.byName(table).orElseThrow(() -> new BadInputException(
+        "unknown table '" + table + "'; tables: " + String.join(", ", ExportTable.cliNames())));
+  }
+
+  ExportFormat format() {
+    return format == null
+        ? ExportFormat.ofFile(out).orElse(ExportFormat.CSV)
+        : ExportFormat.byName(format).orElseThrow(
+            () -> new BadInputException("--format " + format + ": expected csv, parquet or json"));
+  }
+
+  /** The line printed once {@code rows} rows are written. */
+  String done(long rows) {
+    return "Exported %d rows of %s (%s) to %s%n".formatted(rows, table().cliName(), format().cliName(), out);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartermaster.app.importer.Datasets;
 import org.quartermaster.app.query.DatasetsQuery;
+import org.quartermaster.app.query.ExportFormat;
+import org.quartermaster.app.query.ExportTable;
+import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.ResultFormat;
+import org.quartermaster.app.query.TableExport;
 import picocli.CommandLine;
 
 /**
  * The store commands run through a server's REST API, printing what they print without one: a query
  * asks its endpoint for the same rendering ({@code format=table|csv|json}: the server renders with the
- * same code); {@code qm datasets rm} renders the server's answer as it renders its own removal; an
- * import is {@link ImportThroughServer}. A command the API has no route for is refused in one line.
+ * same code), {@code qm datasets show} too, an unknown id refused as without a server; {@code qm datasets
+ * rm} renders the server's answer as it renders its own removal; {@code qm export} downloads the server's
+ * export of the table into its file, written whole or not at all; an import is {@link ImportThroughServer}.
+ * A command the API has no route for is refused in one line.
  */
 final class ThroughServer {
+  /** The header of {@code GET /api/v1/exports/{table}} with the number of rows written. */
+  private static final String EXPORTED_ROWS = "X-Row-Count";
   private static final Pattern BUNDLED_FILE = Pattern.compile("^dataset \\d+ \\((.*)\\) is bundled");
 
   private ThroughServer() {}
@@ -30,6 +39,8 @@ final class ThroughServer {
     switch (command) {
       case ImportCommand c -> ImportThroughServer.run(c, server, out, cli.getErr());
       case DatasetsRmCommand c -> remove(c, server, out);
+      case ExportCommand c -> export(c, server, out);
+      case DatasetsShowCommand c -> show(c, server, out, cli);
       case QuerySubcommand c -> query(c, server, out, cli);
       default -> throw unavailable(cli, server);
     }
@@ -45,6 +56,35 @@ final class ThroughServer {
     Map<String, String> params = new LinkedHashMap<>(query.params());
     params.put("format", format.cliName());
     out.write(server.client().get(query.path(), params));
+    out.flush();
+  }
+
+  /** A dataset the server's store does not hold is refused as without a server. */
+  private static void show(DatasetsShowCommand command, Server server, PrintWriter out, CommandLine cli) {
+    try {
+      query(command, server, out, cli);
+    } catch (ApiClient.ServerRefusal e) {
+      throw e.status() == 404 ? DatasetsCommand.unknown(command.datasetId) : e;
+    }
+  }
+
+  /** Downloads the table into the --out file, written whole or not at all as without a server. */
+  private static void export(ExportCommand command, Server server, PrintWriter out) {
+    ExportTable table = command.table();
+    ExportFormat format = command.format();
+    long rows;
+    try {
+      rows = TableExport.writeWhole(command.out, temporary -> {
+        HttpHeaders headers = server.client().download("/api/v1/exports/" + table.cliName(),
+            Map.of("format", format.cliName()), temporary);
+        return headers.firstValueAsLong(EXPORTED_ROWS).orElse(-1);
+      });
+    } catch (QueryException e) {
+      throw new BadInputException(e.lines());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.print(command.done(rows));
     out.flush();
   }
 

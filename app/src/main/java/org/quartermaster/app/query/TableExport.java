@@ -67,17 +67,31 @@ public final class TableExport {
 
   /** Writes every row of {@code table} to {@code out}; returns the number of rows written. */
   public static long write(Store store, ExportTable table, ExportFormat format, Path out) throws IOException {
+    return writeWhole(out, temporary -> store.read(connection -> {
+      try (PreparedStatement copy = connection.prepareStatement(format.copyStatement(columns(connection, table)))) {
+        Rows.bind(copy, table.sqlName(), temporary.toAbsolutePath().toString());
+        return (long) copy.executeUpdate();
+      }
+    }));
+  }
+
+  /** Writes a file's content to the temporary path it is given; returns the number of rows written. */
+  @FunctionalInterface
+  public interface Writing {
+    long to(Path temporary) throws IOException;
+  }
+
+  /**
+   * {@code out} written whole or not at all: {@code writing} fills a temporary file beside it, which is
+   * then renamed onto it; on failure the temporary file is removed and {@code out} is untouched.
+   */
+  public static long writeWhole(Path out, Writing writing) throws IOException {
     checkTarget(out);
     removeLeftovers(out);
     Path temporary = directoryOf(out).resolve(partialPrefix(out) + ProcessHandle.current().pid() + "."
         + System.nanoTime() + PARTIAL);
     try {
-      long rows = store.read(connection -> {
-        try (PreparedStatement copy = connection.prepareStatement(format.copyStatement(columns(connection, table)))) {
-          Rows.bind(copy, table.sqlName(), temporary.toAbsolutePath().toString());
-          return (long) copy.executeUpdate();
-        }
-      });
+      long rows = writing.to(temporary);
       try {
         Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -149,4 +149,24 @@ class DatasetEndpointsTest {
     JsonNode rows = ApiFixture.json(api.get("/api/v1/datasets")).get("rows");
     assertThat(rows.get(rows.size() - 1).get("sourcing").asText()).isEqualTo("unsourced");
   }
+
+  @Test
+  void show_knownUnknownAndBadId_returns200WithTheThreeResults_404_400() {
+    HttpResponse<String> known = api.get("/api/v1/datasets/2");
+    HttpResponse<String> table = api.get("/api/v1/datasets/2?format=table");
+    HttpResponse<String> unknown = api.get("/api/v1/datasets/99");
+    HttpResponse<String> notANumber = api.get("/api/v1/datasets/two");
+
+    assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+    assertThat(ApiFixture.json(known)).hasSize(3);
+    assertThat(ApiFixture.json(known).get(0).get("title").asText()).isEqualTo("Dataset 2: bundled/aid_to_ukraine.csv");
+    assertThat(table.statusCode()).isEqualTo(200);
+    assertThat(table.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(table.body()).contains("Dataset 2: bundled/aid_to_ukraine.csv", "Rows of dataset 2 per table");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(ApiFixture.json(unknown).get("message").asText())
+        .isEqualTo("no dataset 99 in the store; GET /api/v1/datasets lists them");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(notANumber).get("problems").get(0).get("path").asText()).isEqualTo("id");
+  }
 }

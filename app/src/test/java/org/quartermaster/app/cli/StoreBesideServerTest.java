@@ -34,6 +34,10 @@ class StoreBesideServerTest {
       List.of("query", "items"),
       List.of("query", "datasets", "--format", "json"),
       List.of("datasets", "list"),
+      List.of("datasets", "show", "2"),
+      List.of("datasets", "show", "1", "--format", "csv"),
+      List.of("datasets", "show", "3", "--format", "json"),
+      List.of("datasets", "show", "99"),
       List.of("query", "transfers", "--item", "javelin"),
       List.of("items"),
       List.of("items", "--unresolved", "--format", "csv"),
@@ -145,17 +149,45 @@ class StoreBesideServerTest {
     Path store = newStore("qm.duckdb");
 
     CliRun sql;
-    CliRun export;
     try (RunningServer server = RunningServer.start(store, Map.of())) {
       sql = qm(store, List.of("query", "sql", "SELECT 1"));
-      export = qm(store, List.of("export", "spending", "--out", dir.resolve("s.csv").toString()));
     }
 
     assertThat(sql.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(sql.err()).hasLineCount(1).contains("qm query sql cannot go through the qm serve (process "
         + ProcessHandle.current().pid() + ")", "stop that server");
-    assertThat(export.exitCode()).isEqualTo(Main.BAD_INPUT);
-    assertThat(export.err()).hasLineCount(1).contains("qm export cannot go through");
+  }
+
+  @Test
+  void export_throughAServer_writesTheSameFileAndLineAsWithoutIt() throws Exception {
+    Path store = newStore("qm.duckdb");
+    List<List<String>> exports = List.of(List.of("spending", "--format", "csv"), List.of("aid", "--format", "parquet"),
+        List.of("countries", "--format", "json"));
+    Path directDir = Files.createDirectory(dir.resolve("direct"));
+    Path throughDir = Files.createDirectory(dir.resolve("through"));
+    List<CliRun> direct = exports.stream().map(args -> qm(store, export(args, directDir))).toList();
+    Files.writeString(throughDir.resolve("spending.csv"), "an older export, replaced\n");
+
+    List<CliRun> through;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      through = exports.stream().map(args -> qm(store, export(args, throughDir))).toList();
+    }
+
+    for (int i = 0; i < exports.size(); i++) {
+      String name = exports.get(i).get(0) + "." + exports.get(i).get(2);
+      assertThat(through.get(i).exitCode()).as(through.get(i).err()).isZero();
+      assertThat(through.get(i).out()).isEqualTo(direct.get(i).out().replace(directDir.toString(), throughDir.toString()));
+      assertThat(throughDir.resolve(name)).hasSameBinaryContentAs(directDir.resolve(name));
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(throughDir)) {
+      assertThat(left).hasSize(exports.size());
+    }
+  }
+
+  /** {@code export TABLE --format FORMAT --out FOLDER/TABLE.FORMAT}. */
+  private static List<String> export(List<String> args, Path folder) {
+    return List.of(concat(List.of(concat(List.of("export"), args)), List.of("--out", folder.resolve(args.get(0) + "."
+        + args.get(2)).toString())));
   }
 
   @Test
