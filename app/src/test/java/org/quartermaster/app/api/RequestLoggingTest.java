@@ -68,6 +68,11 @@ class RequestLoggingTest {
       id = api.get("/api/v1/import-formats").headers().firstValue(RequestIds.HEADER).orElseThrow();
     }
 
+    // the file is written by a thread of its own: the line may land a moment after the answer
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (!Files.readString(file).contains("id=" + id) && Instant.now().isBefore(deadline)) {
+      Thread.onSpinWait();
+    }
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).first().isEqualTo("earlier line");
     assertThat(Files.readString(file)).contains("\"GET /api/v1/import-formats HTTP/1.1\" 200", "id=" + id);
   }
