@@ -70,7 +70,7 @@ fi
 qm="$repo/bin/qm"
 
 # ---- the store template (created and seeded once) and the country codes it knows ----
-"$qm" --db "$tmp/seeded.duckdb" query sql "SELECT iso3 FROM countries ORDER BY iso3" --format csv \
+"$qm" --db "$tmp/seeded.duckdb" --create query sql "SELECT iso3 FROM countries ORDER BY iso3" --format csv \
   | tail -n +2 | tr -d "\r" > "$tmp/codes.txt"
 [ -s "$tmp/codes.txt" ] || die "could not read the country codes from a new store"
 
