@@ -7,6 +7,7 @@ const PAGES = [
   ['/spending.html', 'Spending'],
   ['/aid.html', 'Aid'],
   ['/production.html', 'Production & contracts'],
+  ['/munitions.html', 'Munitions'],
   ['/scenarios.html', 'Scenarios'],
   ['/data.html', 'Data'],
 ];

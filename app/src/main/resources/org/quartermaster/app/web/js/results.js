@@ -13,12 +13,33 @@ export function monthAxis(result) {
   return Array.from({length: result.horizon_months}, (_, t) => monthLabel(result.start, t));
 }
 
-/** The fan chart option: P5–P95 band, P50 line, mean (dashed) and the target line. */
-export function fanChartOption(result, cell, yMax) {
+/**
+ * The scheduled transfers that move a cell's stock (its holder sends or receives its item), each with
+ * `delta` (− sent, + received; a transfer to itself moves nothing) and a `label` ("−500 to UKR").
+ */
+export function cellTransfers(transfers, cell) {
+  return (transfers || []).filter((t) => t.item === cell.item && (t.from === cell.holder || t.to === cell.holder)).map((t) => {
+    const out = t.from === cell.holder;
+    const self = out && t.to === cell.holder;
+    const quantity = number(Number(t.quantity), 0);
+    const label = self ? `${quantity} to itself` : out ? `−${quantity} to ${t.to}` : `+${quantity} from ${t.from}`;
+    return {...t, delta: self ? 0 : out ? -t.quantity : t.quantity, label};
+  });
+}
+
+/** One sentence on a cell's scheduled transfers, for the fan chart's description ('' when none). */
+export function transferText(transfers, cell) {
+  const mine = cellTransfers(transfers, cell);
+  return mine.length ? ` Scheduled transfers (dashed vertical lines): ${mine.map((t) => `${t.label} in month ${t.month}`).join('; ')}.` : '';
+}
+
+/** The fan chart option: P5–P95 band, P50 line, mean (dashed), the target line and each scheduled transfer of the cell. */
+export function fanChartOption(result, cell, yMax, transfers = []) {
   const s = cell.closing_stock;
   const band = s.p95.map((v, t) => v - s.p5[t]);
+  const moves = cellTransfers(transfers, cell).filter((t) => Number.isInteger(t.month) && t.month >= 0 && t.month < result.horizon_months);
   return {
-    legend: {top: 0, data: ['P5–P95', 'P50 (median)', 'mean']},
+    legend: {top: 0, data: ['P5–P95', 'P50 (median)', 'mean'].concat(moves.length ? ['scheduled transfers'] : [])},
     grid: {top: 48},
     tooltip: {trigger: 'axis', valueFormatter: (v) => number(v, 0),
       formatter: (ps) => {
@@ -38,18 +59,31 @@ export function fanChartOption(result, cell, yMax) {
           ? markLines([{value: cell.target, label: `target ${number(cell.target, 0)}`}]) : undefined},
       {type: 'line', name: 'mean', data: s.mean, symbol: 'none', lineStyle: {type: 'dashed', width: 1.5, color: '#000'},
         itemStyle: {color: '#000'}},
-    ],
+    ].concat(moves.length ? [transferMarks(result, moves)] : []),
   };
 }
 
-/** CSV rows of a cell's fan chart. */
-export function fanChartCsv(result, cell) {
+/** A series that only carries markers: a dashed vertical line at each transfer's month, labelled with its quantity and direction. */
+function transferMarks(result, moves) {
+  const colour = (t) => (t.delta < 0 ? '#D55E00' : t.delta > 0 ? '#009E73' : '#555');
+  return {type: 'line', name: 'scheduled transfers', data: [], symbol: 'none', itemStyle: {color: '#D55E00'},
+    lineStyle: {type: 'dashed', color: '#D55E00'},
+    markLine: {symbol: ['none', 'none'], silent: false,
+      tooltip: {trigger: 'item', formatter: (p) => `scheduled transfer, ${p.data.when}: ${p.name}`},
+      data: moves.map((t) => ({name: t.label, when: monthLabel(result.start, t.month), xAxis: monthLabel(result.start, t.month),
+        lineStyle: {type: 'dashed', width: 1.5, color: colour(t)},
+        label: {show: true, position: 'insideEndTop', formatter: t.label, color: colour(t), fontSize: 11}}))}};
+}
+
+/** CSV rows of a cell's fan chart, with the scheduled transfers of each month. */
+export function fanChartCsv(result, cell, transfers = []) {
   const s = cell.closing_stock;
   const months = monthAxis(result);
+  const moves = cellTransfers(transfers, cell);
   return {
-    columns: ['month', 'p5', 'p50', 'p95', 'mean', 'std', 'target'],
+    columns: ['month', 'p5', 'p50', 'p95', 'mean', 'std', 'target', 'scheduled_transfers'],
     rows: months.map((m, t) => ({month: m, p5: s.p5[t], p50: s.p50[t], p95: s.p95[t], mean: s.mean[t], std: s.std[t],
-      target: cell.target})),
+      target: cell.target, scheduled_transfers: moves.filter((x) => x.month === t).map((x) => x.label).join('; ') || null})),
   };
 }
 

@@ -1,13 +1,16 @@
 // Scenarios page: pick, upload or edit a scenario (a form over its numbers, or the YAML itself),
 // validate, save, run it with a live progress bar, read per cell the fan chart, the months-to-target
-// distribution and the shortfall risk, and compare two runs side by side.
-import {ApiError, api, dataTable, el, number, percent, problemList, runPage, status} from './common.js';
+// distribution and the shortfall risk, and compare two runs side by side. A scenario built on the
+// Munitions page arrives as scenarios.html#built (the build's answer in sessionStorage) with its
+// assumptions and sourced numbers listed.
+import {ApiError, api, citationText, dataTable, el, formatValue, number, percent, problemList, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 import {cellName, fanChartCsv, fanChartOption, monthsToTargetCsv, monthsToTargetOption, monthsToTargetText,
-  runScenario, shortfallText} from './results.js';
+  runScenario, shortfallText, transferText} from './results.js';
+import {BUILT_KEY} from './scenario-build.js';
 
 const content = document.getElementById('content');
-const runs = []; // finished runs of this page: {label, result}
+const runs = []; // finished runs of this page: {label, result, transfers}
 let current = {id: null, kind: null};
 let model = null; // the scenario as parsed from the YAML, edited by the form
 
@@ -25,14 +28,55 @@ const ui = {
   compareA: el('select', {id: 'compare-a', name: 'compare-a'}),
   compareB: el('select', {id: 'compare-b', name: 'compare-b'}),
   comparison: el('div', {id: 'comparison'}),
+  built: el('section', {id: 'built', class: 'panel', hidden: true, 'aria-labelledby': 'built-title'}),
 };
 
 runPage(async () => {
   layout();
   await loadList();
+  const built = location.hash === '#built' ? sessionStorage.getItem(BUILT_KEY) : null;
+  if (built) {
+    showBuilt(JSON.parse(built));
+    return;
+  }
   const wanted = new URLSearchParams(location.search).get('id');
   await pick(wanted || ui.picker.value);
 });
+
+/** A scenario built from the store: its YAML in the editor, its assumptions and sourced numbers listed. */
+function showBuilt(built) {
+  const name = built.item ? built.item.name : 'the munition';
+  current = {id: null, kind: 'built'};
+  ui.picker.prepend(el('option', {value: '', selected: true}, `Built from the store: ${name}`));
+  ui.picker.value = '';
+  setYaml(built.yaml);
+  const assumptions = built.assumptions || [];
+  const sourced = built.sourced || [];
+  ui.built.hidden = false;
+  ui.built.replaceChildren(
+    el('h2', {id: 'built-title'}, `Built from the store: ${name}${built.item && built.item.unit ? ` (${built.item.unit})` : ''}`),
+    el('p', {}, `${assumptions.length} ASSUMPTIONS (no public figure: change them in the form or the YAML, or rebuild with other values) `
+      + `and ${sourced.length} sourced numbers. Not saved yet: "Save as new…" keeps it.`),
+    dataTable([{name: 'path'}, {name: 'value'}, {name: 'rationale', label: 'ASSUMPTION: rationale'},
+      {name: 'set_by_user', label: 'set by', format: (v) => (v ? 'you' : 'default')}], assumptions,
+    'Assumptions of the built scenario'),
+    sourced.length ? dataTable([{name: 'path'}, {name: 'value'}, {name: 'source', label: 'source',
+      format: (v) => sourceCell(v)}], sourced, 'Numbers of the built scenario taken from the store, with their sources') : '',
+  );
+  ui.built.querySelectorAll('table').forEach((t) => t.classList.add('built-assumptions'));
+  status(`Built a scenario for ${name}: ${assumptions.length} assumptions, ${sourced.length} sourced numbers. Validate, run or save it.`, 'ok');
+}
+
+/** A sourced number's source: its citation, a link to its URL, and its dataset row when given. */
+function sourceCell(source) {
+  if (!source || typeof source !== 'object') {
+    return formatValue(source);
+  }
+  const row = source.dataset !== undefined && source.row !== undefined ? ` d${source.dataset}:r${source.row}` : (source.rows ? ` ${source.rows}` : '');
+  const text = `${citationText({publisher: source.publisher, title: source.title, date: source.date, grade: source.grade, url: null})
+    .replace(/ \(unsourced\)$/, '')}${row}`;
+  return source.url ? el('a', {href: source.url, target: '_blank', rel: 'noreferrer noopener'}, text) : text;
+}
 
 function layout() {
   const formTab = el('button', {type: 'button', role: 'tab', id: 'tab-form', 'aria-selected': 'true', 'aria-controls': 'scenario-form'}, 'Form');
@@ -97,7 +141,7 @@ function layout() {
     ]),
     ui.comparison,
   ]);
-  content.append(el('div', {class: 'scenario-layout'}, [el('div', {}, [editor]), el('div', {}, [runner, ui.results])]), compare);
+  content.append(ui.built, el('div', {class: 'scenario-layout'}, [el('div', {}, [editor]), el('div', {}, [runner, ui.results])]), compare);
 }
 
 async function loadList(selected) {
@@ -261,6 +305,7 @@ async function remove() {
 
 async function run() {
   const request = {...body(), runs: Number(ui.runs.value) || undefined, deterministic: ui.deterministic.checked};
+  const transfers = scheduledTransfers(parse(request.yaml));
   if (ui.seed.value.trim() !== '') {
     request.seed = Number(ui.seed.value);
   }
@@ -277,24 +322,29 @@ async function run() {
   });
   ui.progressText.textContent = `Done: ${number(result.runs, 0)} runs, ${result.mode}, seed ${result.seed ?? '—'}.`;
   const label = `#${runs.length + 1} ${result.scenario} (${result.mode}, ${number(result.runs, 0)} runs, seed ${result.seed ?? '—'})`;
-  runs.push({label, result});
+  runs.push({label, result, transfers});
   [ui.compareA, ui.compareB].forEach((s, side) => {
     s.append(el('option', {value: String(runs.length - 1)}, label));
     s.value = String(Math.max(0, runs.length - 1 - (side === 0 && runs.length > 1 ? 1 : 0)));
   });
-  showResult(ui.results, result, 'r');
+  showResult(ui.results, result, transfers, 'r');
   await waitDrawn();
   document.body.dataset.run = 'done';
 }
 
-/** Per cell: the fan chart, the months-to-target distribution and the shortfall risk. */
-function showResult(box, result, prefix, yMax = {}) {
+/** The scenario's scheduled transfers (from, to, item, month, quantity), as the run was given them. */
+function scheduledTransfers(scenario) {
+  return scenario && Array.isArray(scenario.transfers) ? scenario.transfers.filter((t) => t && typeof t === 'object') : [];
+}
+
+/** Per cell: the fan chart (scheduled transfers marked), the months-to-target distribution and the shortfall risk. */
+function showResult(box, result, transfers, prefix, yMax = {}) {
   box.replaceChildren();
   result.cells.forEach((cell, i) => {
     const name = cellName(cell);
     const fan = chartCard(box, {id: `${prefix}-fan-${i}`, title: `${name}: closing stock`, units: `${cell.item} (stock at the end of each month)`,
-      height: 340, description: `${monthsToTargetText(result, cell)}. ${shortfallText(cell)}.`});
-    fan.show(fanChartOption(result, cell, yMax[name]), fanChartCsv(result, cell),
+      height: 340, description: `${monthsToTargetText(result, cell)}. ${shortfallText(cell)}.${transferText(transfers, cell)}`});
+    fan.show(fanChartOption(result, cell, yMax[name], transfers), fanChartCsv(result, cell, transfers),
       `SM-1 run of "${result.scenario}" (${result.mode}, ${result.runs} runs, seed ${result.seed ?? '—'}); inputs as the scenario labels them`);
     if (cell.months_to_target && cell.months_to_target.reached_by_month) {
       const mtt = chartCard(box, {id: `${prefix}-mtt-${i}`, title: `${name}: months to target`, units: 'share of runs that reached the target',
@@ -322,8 +372,8 @@ function compareRuns() {
   const right = el('div');
   ui.comparison.replaceChildren(differences(a, b), el('div', {class: 'grid'}, [
     el('div', {}, [el('h3', {}, a.label), left]), el('div', {}, [el('h3', {}, b.label), right])]));
-  showResult(left, a.result, 'ca', niceMax(yMax));
-  showResult(right, b.result, 'cb', niceMax(yMax));
+  showResult(left, a.result, a.transfers, 'ca', niceMax(yMax));
+  showResult(right, b.result, b.transfers, 'cb', niceMax(yMax));
 }
 
 /** Per cell present in both runs: stock at the horizon (P50), target reached, shortfall risk, left vs right. */
