@@ -50,7 +50,9 @@ final class ExportEndpoints {
       ctx.status(200).contentType(mediaType(format)).header("Content-Disposition",
           "attachment; filename=" + table.cliName() + "." + format.cliName()).header(ROWS, Long.toString(rows));
       ctx.res().setContentLengthLong(Files.size(file));
-      try (OutputStream out = ctx.outputStream()) {
+      // The servlet's own stream, not ctx.outputStream(): that one gzips for a client that accepts it
+      // (every browser), and a compressed body under the file's Content-Length fails half-way.
+      try (OutputStream out = ctx.res().getOutputStream()) {
         Files.copy(file, out);
       }
     } finally {

@@ -64,6 +64,20 @@ class ExportEndpointsTest {
   }
 
   @Test
+  void export_toAClientThatAcceptsGzip_isTheWholeFileUncompressed() throws IOException {
+    Path direct = dir.resolve("production.json");
+    TableExport.write(store, ExportTable.PRODUCTION, ExportFormat.JSON, direct);
+
+    HttpResponse<byte[]> response = api.sendBytes(api.request("/api/v1/exports/production?format=json")
+        .header("Accept-Encoding", "gzip, deflate, br"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(response.headers().firstValue("Content-Length")).contains(Long.toString(Files.size(direct)));
+    assertThat(response.body()).isEqualTo(Files.readAllBytes(direct));
+  }
+
+  @Test
   void export_unknownTableOrFormat_is404NamingTheTablesOr400() {
     HttpResponse<String> unknown = api.get("/api/v1/exports/secrets");
     HttpResponse<String> badFormat = api.get("/api/v1/exports/spending?format=xlsx");
