@@ -3,6 +3,7 @@ package org.quartermaster.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +140,27 @@ class MunitionsBrowserTest {
     JsonNode quantityRow = stored("/api/v1/transfers?item=javelin", quantity.getText());
     assertThat(quantityRow.path("quantity_low").asDouble()).isEqualTo(7000.0);
     assertThat(quantity.getAttribute("href")).isEqualTo(quantityRow.path("source_url").asText());
+  }
+
+  @Test
+  void munitionsPage_chainWithABacklog_drawsItsChartAndTable() {
+    ArrayNode chain = (ArrayNode) ApiFixture.json(api.get("/api/v1/items/javelin/chain"));
+    chain.add(ApiFixture.json("""
+        {"title": "Backlog of FGM-148 Javelin", "columns": [{"name": "year", "unit": null}, {"name": "buyer", "unit": null},
+          {"name": "backlog", "unit": "missiles"}, {"name": "rows", "unit": null}],
+         "rows": [{"year": 2023, "buyer": "USA", "backlog": 1200, "rows": "d4:r12"},
+                  {"year": 2024, "buyer": "USA", "backlog": 800, "rows": "d4:r12"}],
+         "sources": [], "notes": ["backlog: ordered less delivered by the end of the year"]}"""));
+    try (NetworkInterceptor stub = browser.stub(HttpMethod.GET, "/api/v1/items/javelin/chain", 200, chain.toString(),
+        new ArrayList<>())) {
+      assertThat(browser.open(base + "/munitions.html?item=javelin")).isEqualTo("yes");
+    }
+
+    assertThat(browser.drawnPixels("body")).containsOnlyKeys("munition-rates", "munition-flows", "munition-backlog")
+        .allSatisfy((card, pixels) -> assertThat(pixels).as(card).isGreaterThan(DRAWN));
+    assertThat(browser.find("#munition-backlog h2").getText()).isEqualTo("FGM-148 Javelin: backlog");
+    assertThat(table("#munition-backlog + .table-wrap table")).extracting(r -> r.get("year") + " " + r.get("backlog (missiles)"))
+        .containsExactly("2023 1,200", "2024 800");
   }
 
   @Test

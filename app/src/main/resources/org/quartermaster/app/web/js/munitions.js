@@ -212,7 +212,8 @@ function backlog(page, axis) {
       data: rows.filter((r) => group(r) === g && r.value !== null && r.value !== undefined).map((r) => ({value: [Date.UTC(r.year, 6, 1), r.value], row: r}))})),
   }, {columns: Object.keys(table.rows[0]), rows: table.rows}, sourceLine({sources: table.sources || tables.chain.sources, vintages: []}));
   const columns = (table.columns && table.columns.length ? table.columns : Object.keys(table.rows[0]).map((name) => ({name})))
-    .map((c) => (c.name === 'rows' ? {...c, label: 'rows (source)', format: (v) => rowLinks(v, page.index)} : c));
+    .map((c) => (c.name === 'rows' ? {...c, label: 'rows (source)', format: (v) => rowLinks(v, page.index)}
+      : c.name === 'year' ? {...c, format: String} : c));
   content.append(dataTable(columns, table.rows, `${munition.name}: backlog (${munition.unit})`), notes(table));
 }
 

@@ -1,6 +1,6 @@
 // "Build a scenario": POST /api/v1/scenarios/build for one munition, then open the Scenarios page with
 // the built YAML in its editor and its assumptions listed (handed over in sessionStorage).
-import {ApiError, el, postJson, problemList, status} from './common.js';
+import {ApiError, citationText, dataTable, el, formatValue, postJson, problemList, status} from './common.js';
 
 /** Where the Munitions page leaves a built scenario for the Scenarios page (scenarios.html#built). */
 export const BUILT_KEY = 'qm-built-scenario';
@@ -42,6 +42,40 @@ export function buildScenarioForm(munition) {
     }
   });
   return el('section', {'aria-labelledby': 'build-title'}, form);
+}
+
+/** What the Scenarios page shows of a built scenario: a heading, a count, its ASSUMPTIONS and its sourced numbers. */
+export function builtSummary(built) {
+  const name = built.item ? built.item.name : 'the munition';
+  const assumptions = built.assumptions || [];
+  const sourced = built.sourced || [];
+  const tables = [
+    dataTable([{name: 'path'}, {name: 'value'}, {name: 'rationale', label: 'ASSUMPTION: rationale'},
+      {name: 'set_by_user', label: 'set by', format: (v) => (v ? 'you' : 'default')}], assumptions,
+    'Assumptions of the built scenario'),
+    sourced.length ? dataTable([{name: 'path'}, {name: 'value'}, {name: 'source', format: sourceCell}], sourced,
+      'Numbers of the built scenario taken from the store, with their sources') : null,
+  ].filter(Boolean);
+  tables.forEach((t) => t.querySelector('table').classList.add('built-assumptions'));
+  return [
+    el('h2', {id: 'built-title'}, `Built from the store: ${name}${built.item && built.item.unit ? ` (${built.item.unit})` : ''}`),
+    el('p', {}, `${assumptions.length} ASSUMPTIONS (no public figure: change them in the form or the YAML, or rebuild with other values) `
+      + `and ${sourced.length} sourced numbers. Not saved yet: "Save as new…" keeps it.`),
+    ...tables,
+  ];
+}
+
+/** A sourced number's source: its citation, a link to its URL, and its dataset row when given. */
+function sourceCell(source) {
+  if (!source || typeof source !== 'object') {
+    return formatValue(source);
+  }
+  const dataset = source.dataset ?? source.dataset_id;
+  const fileRow = source.row ?? source.file_row;
+  const row = dataset !== undefined && fileRow !== undefined ? ` d${dataset}:r${fileRow}` : (source.rows ? ` ${source.rows}` : '');
+  const text = `${citationText({publisher: source.publisher, title: source.title, date: source.date, grade: source.grade, url: null})
+    .replace(/ \(unsourced\)$/, '')}${row}`;
+  return source.url ? el('a', {href: source.url, target: '_blank', rel: 'noreferrer noopener'}, text) : text;
 }
 
 function field(id, label, input) {

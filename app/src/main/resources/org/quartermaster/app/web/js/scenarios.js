@@ -3,11 +3,11 @@
 // distribution and the shortfall risk, and compare two runs side by side. A scenario built on the
 // Munitions page arrives as scenarios.html#built (the build's answer in sessionStorage) with its
 // assumptions and sourced numbers listed.
-import {ApiError, api, citationText, dataTable, el, formatValue, number, percent, problemList, runPage, status} from './common.js';
+import {ApiError, api, dataTable, el, number, percent, problemList, runPage, status} from './common.js';
 import {chartCard} from './charts.js';
 import {cellName, fanChartCsv, fanChartOption, monthsToTargetCsv, monthsToTargetOption, monthsToTargetText,
   runScenario, shortfallText, transferText} from './results.js';
-import {BUILT_KEY} from './scenario-build.js';
+import {BUILT_KEY, builtSummary} from './scenario-build.js';
 
 const content = document.getElementById('content');
 const runs = []; // finished runs of this page: {label, result, transfers}
@@ -43,39 +43,18 @@ runPage(async () => {
   await pick(wanted || ui.picker.value);
 });
 
-/** A scenario built from the store: its YAML in the editor, its assumptions and sourced numbers listed. */
+/** A scenario built from the store: its YAML in the editor, its assumptions and sourced numbers listed above. */
 function showBuilt(built) {
   const name = built.item ? built.item.name : 'the munition';
   current = {id: null, kind: 'built'};
+  ui.picker.querySelector('option[value=""]')?.remove();
   ui.picker.prepend(el('option', {value: '', selected: true}, `Built from the store: ${name}`));
   ui.picker.value = '';
   setYaml(built.yaml);
-  const assumptions = built.assumptions || [];
-  const sourced = built.sourced || [];
   ui.built.hidden = false;
-  ui.built.replaceChildren(
-    el('h2', {id: 'built-title'}, `Built from the store: ${name}${built.item && built.item.unit ? ` (${built.item.unit})` : ''}`),
-    el('p', {}, `${assumptions.length} ASSUMPTIONS (no public figure: change them in the form or the YAML, or rebuild with other values) `
-      + `and ${sourced.length} sourced numbers. Not saved yet: "Save as new…" keeps it.`),
-    dataTable([{name: 'path'}, {name: 'value'}, {name: 'rationale', label: 'ASSUMPTION: rationale'},
-      {name: 'set_by_user', label: 'set by', format: (v) => (v ? 'you' : 'default')}], assumptions,
-    'Assumptions of the built scenario'),
-    sourced.length ? dataTable([{name: 'path'}, {name: 'value'}, {name: 'source', label: 'source',
-      format: (v) => sourceCell(v)}], sourced, 'Numbers of the built scenario taken from the store, with their sources') : '',
-  );
-  ui.built.querySelectorAll('table').forEach((t) => t.classList.add('built-assumptions'));
-  status(`Built a scenario for ${name}: ${assumptions.length} assumptions, ${sourced.length} sourced numbers. Validate, run or save it.`, 'ok');
-}
-
-/** A sourced number's source: its citation, a link to its URL, and its dataset row when given. */
-function sourceCell(source) {
-  if (!source || typeof source !== 'object') {
-    return formatValue(source);
-  }
-  const row = source.dataset !== undefined && source.row !== undefined ? ` d${source.dataset}:r${source.row}` : (source.rows ? ` ${source.rows}` : '');
-  const text = `${citationText({publisher: source.publisher, title: source.title, date: source.date, grade: source.grade, url: null})
-    .replace(/ \(unsourced\)$/, '')}${row}`;
-  return source.url ? el('a', {href: source.url, target: '_blank', rel: 'noreferrer noopener'}, text) : text;
+  ui.built.replaceChildren(...builtSummary(built));
+  status(`Built a scenario for ${name}: ${(built.assumptions || []).length} assumptions, ${(built.sourced || []).length} sourced numbers.`
+    + ' Validate, run or save it.', 'ok');
 }
 
 function layout() {
@@ -93,7 +72,14 @@ function layout() {
   formTab.addEventListener('click', () => showTab(true));
   yamlTab.addEventListener('click', () => showTab(false));
   ui.yaml.hidden = true;
-  ui.picker.addEventListener('change', () => pick(ui.picker.value).catch(fail));
+  ui.picker.addEventListener('change', () => {
+    const built = sessionStorage.getItem(BUILT_KEY);
+    if (!ui.picker.value && built) {
+      showBuilt(JSON.parse(built));
+      return;
+    }
+    pick(ui.picker.value).catch(fail);
+  });
   ui.upload.addEventListener('change', async () => {
     const file = ui.upload.files[0];
     if (file) {
