@@ -9,7 +9,7 @@ import java.util.List;
  * The {@link ResultFormat#TABLE} layout: title, aligned columns (units in the headers, numbers right
  * aligned, {@link Column.Display#DETAIL} columns left out, source URLs as {@code [n]}), the row count,
  * then the vintages used, the sources and the notes. Text longer than {@value #MAX_TEXT} characters is
- * shortened with an ellipsis in the table only, and when the columns would still make a line longer
+ * shortened with an ellipsis in the table only (a file path loses its start, other text its end), and when the columns would still make a line longer
  * than {@value #MAX_LINE} characters the widest text columns are narrowed (never below their header)
  * until it fits. Numbers are written by {@link TableNumbers}.
  */
@@ -163,7 +163,12 @@ final class TextTable {
     return shorten(text.replace('\n', ' ').replace('\r', ' '), MAX_TEXT);
   }
 
+  /** Cut to {@code width} with an ellipsis: at the end, or at the start of a file path (its name matters most). */
   private static String shorten(String oneLine, int width) {
-    return oneLine.length() <= width ? oneLine : oneLine.substring(0, width - 1) + "…";
+    if (oneLine.length() <= width) {
+      return oneLine;
+    }
+    boolean path = oneLine.indexOf('/') >= 0 && !oneLine.contains("://") && oneLine.indexOf(' ') < 0;
+    return path ? "…" + oneLine.substring(oneLine.length() - width + 1) : oneLine.substring(0, width - 1) + "…";
   }
 }
