@@ -1,7 +1,10 @@
 package org.quartermaster.app.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -43,7 +46,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) throws InterruptedException {
     Thread warmUp = warmUp(Set.copyOf(Arrays.asList(args)));
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-        interactive());
+        stderrIsTerminal());
     if (warmUp != null) {
       warmUp.join(Duration.ofSeconds(10)); // done long before, unless the command failed at once
     }
@@ -83,10 +86,21 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Whether the process talks to a person at a terminal: a console is attached and, on Java 22 and
-   * later (where a console may stand for a redirected stream), it is a terminal.
+   * Whether stderr is a terminal. On Linux, where stderr's file is known (/proc/self/fd/2), whether
+   * it is a terminal device: so {@code qm simulate x.yaml > out.txt} still draws its bar, and
+   * {@code 2> log} does not. Elsewhere, whether a console is attached and, on Java 22 and later
+   * (where a console may stand for a redirected stream), is a terminal.
    */
-  private static boolean interactive() {
+  private static boolean stderrIsTerminal() {
+    Path stderr = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(stderr)) {
+      try {
+        String device = Files.readSymbolicLink(stderr).toString();
+        return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+      } catch (IOException e) {
+        // not readable here: decide from the console below
+      }
+    }
     Console console = System.console();
     if (console == null) {
       return false;
