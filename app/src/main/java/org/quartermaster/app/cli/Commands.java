@@ -62,6 +62,9 @@ final class Commands {
   /** @param words the arguments, or null for every command */
   private static CommandLine build(Node node, IFactory factory, Set<String> words) {
     CommandLine cli = new CommandLine(node.type(), factory);
+    if (!node.subcommands().isEmpty()) {
+      CommandList.install(cli);
+    }
     List<Node> named = words == null ? List.of()
         : node.subcommands().stream().filter(sub -> words.contains(sub.name())).toList();
     for (Node sub : named.size() == 1 ? named : node.subcommands()) {

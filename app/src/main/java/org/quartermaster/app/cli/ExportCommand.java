@@ -7,6 +7,7 @@ import org.quartermaster.app.query.ExportTable;
 import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.TableExport;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.engine.scenario.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,17 +36,19 @@ final class ExportCommand extends StoreCommand {
       description = "csv, parquet or json (default: the --out file's extension if it is one of these, else csv).")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true,
+  /** Required, but checked after the table's name, so that a misspelt table is named first. */
+  @Option(names = "--out", paramLabel = "FILE",
       description = "The file to write; its folder must exist (default: none, required).")
   Path out;
 
   @Override
   public Integer call() throws IOException {
     ExportTable what = table();
+    Path file = target();
     ExportFormat how = format();
     long rows;
     try {
-      TableExport.checkTarget(out);
+      TableExport.checkTarget(file);
       try (Store store = openStore()) {
         rows = TableExport.write(store, what, how, out);
       }
@@ -58,7 +61,18 @@ final class ExportCommand extends StoreCommand {
 
   ExportTable table() {
     return ExportTable.byName(table).orElseThrow(() -> new BadInputException(
-        "unknown table '" + table + "'; tables: " + String.join(", ", ExportTable.cliNames())));
+        "unknown table '" + table + "'; " + Suggestions.closest(table, ExportTable.cliNames())
+            .map(name -> "did you mean " + name + "? ").orElse("") + "tables: "
+            + String.join(", ", ExportTable.cliNames())));
+  }
+
+  /** The --out file (after the table: a misspelt table is reported first). */
+  Path target() {
+    if (out == null) {
+      throw new BadInputException("export " + table().cliName() + " needs --out FILE, the file to write, e.g."
+          + " --out " + table().cliName() + ".csv");
+    }
+    return out;
   }
 
   ExportFormat format() {

@@ -1,6 +1,10 @@
 package org.quartermaster.app.cli;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Command;
       "Quartermaster: stockpiles, production and aid, and the SM-1 sustainment model.",
       "Can production sustain the outflow, and when do stocks recover?"
     },
-    footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.", "Docs: docs/ in the source tree."})
+    footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error.",
+      "Docs: docs/ in the source tree.", "The scenario format and the model: docs/sm1-model.md."})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int INTERNAL_ERROR = 1;
@@ -40,7 +45,8 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) throws InterruptedException {
     Thread warmUp = warmUp(Set.copyOf(Arrays.asList(args)));
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+        stderrIsTerminal());
     if (warmUp != null) {
       warmUp.join(Duration.ofSeconds(10)); // done long before, unless the command failed at once
     }
@@ -76,12 +82,48 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with this environment ($QM_TOKEN) for the commands. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    return run(args, out, err, environment, false);
+  }
+
+  /**
+   * Whether stderr is a terminal. On Linux, where stderr's file is known (/proc/self/fd/2), whether
+   * it is a terminal device: so {@code qm simulate x.yaml > out.txt} still draws its bar, and
+   * {@code 2> log} does not. Elsewhere, whether a console is attached and, on Java 22 and later
+   * (where a console may stand for a redirected stream), is a terminal.
+   */
+  private static boolean stderrIsTerminal() {
+    Path stderr = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(stderr)) {
+      try {
+        String device = Files.readSymbolicLink(stderr).toString();
+        return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+      } catch (IOException e) {
+        // not readable here: decide from the console below
+      }
+    }
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // Java 21: System.console() is null unless the process is interactive
+    }
+  }
+
+  /** @param errIsTerminal whether stderr is a terminal, where progress may be redrawn in place */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+      boolean errIsTerminal) {
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         K command = CommandLine.defaultFactory().create(type);
         if (command instanceof ServeCommand serve) {
           serve.environment = environment;
+        }
+        if (command instanceof SimulateCommand simulate) {
+          simulate.errIsTerminal = errIsTerminal;
         }
         return command;
       }

@@ -1,5 +1,6 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
       "and commitments) is refused: narrow it with --category and --measure."
     })
 final class QueryAidCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--by", paramLabel = "donor|donor-group|category|measure|release",
       description = "Sum by donor, donor group (EU member states, EU institutions, other Europe, United States,"
           + " others, and Europe against the United States), category, measure or release (default: list the"
@@ -60,5 +63,10 @@ final class QueryAidCommand extends QuerySubcommand {
     return ApiQuery.of("/api/v1/aid").with("by", by).with("release", release).with("donor", donor)
         .with("category", category).with("measure", measure)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

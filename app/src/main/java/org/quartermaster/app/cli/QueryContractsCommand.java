@@ -1,5 +1,6 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Procurement contracts, one row each, values in their own currency.")
 final class QueryContractsCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--item", paramLabel = "ITEM",
       description = "Only items whose name contains this, any case, e.g. stinger (default: every item).")
   String item;
@@ -27,5 +30,10 @@ final class QueryContractsCommand extends QuerySubcommand {
   ApiQuery apiQuery() {
     return ApiQuery.of("/api/v1/contracts").with("item", item)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

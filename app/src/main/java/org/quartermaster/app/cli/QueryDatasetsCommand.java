@@ -1,9 +1,11 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.DatasetsQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code qm query datasets}: provenance of the imported files; the same as {@code qm datasets list}. */
 @Command(
@@ -14,6 +16,8 @@ import picocli.CommandLine.Command;
       "(qm datasets also shows one dataset and removes one)."
     })
 final class QueryDatasetsCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Override
   QueryResult query(Store store) {
     return DatasetsQuery.run(store);
@@ -21,5 +25,10 @@ final class QueryDatasetsCommand extends QuerySubcommand {
   @Override
   ApiQuery apiQuery() {
     return ApiQuery.of("/api/v1/datasets");
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

@@ -1,5 +1,6 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.DeliveriesQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
       "Each record comes from the latest vintage that has it."
     })
 final class QueryDeliveriesCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--supplier", paramLabel = "SUPPLIER",
       description = "Only suppliers whose name contains this (any case), or this ISO code (default: every supplier).")
   String supplier;
@@ -35,5 +38,10 @@ final class QueryDeliveriesCommand extends QuerySubcommand {
   ApiQuery apiQuery() {
     return ApiQuery.of("/api/v1/deliveries").with("supplier", supplier).with("recipient", recipient)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

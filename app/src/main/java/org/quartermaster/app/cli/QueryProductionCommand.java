@@ -1,5 +1,6 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
       "Each value is per its period (month, year, cumulative …) and in its unit."
     })
 final class QueryProductionCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--item", paramLabel = "ITEM",
       description = "Only items whose name contains this, any case, e.g. 155mm or stinger (default: every item).")
   String item;
@@ -30,5 +33,10 @@ final class QueryProductionCommand extends QuerySubcommand {
   ApiQuery apiQuery() {
     return ApiQuery.of("/api/v1/production").with("item", item)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
       "  qm query spending --year 2024 --threshold 2 --source nato --vintage 2024-06"
     })
 final class QuerySpendingCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--year", paramLabel = "YEAR", description = "Only this year (default: every year).")
   Integer year;
 
@@ -69,5 +71,10 @@ final class QuerySpendingCommand extends QuerySubcommand {
         .with("source", sources == null ? null : String.join(",", sources)).with("vintage", vintage)
         .with("allies", allies ? true : null)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

@@ -1,10 +1,12 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.SqlQuery;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code qm query sql}: one read-only SQL statement. */
@@ -24,6 +26,8 @@ import picocli.CommandLine.Parameters;
       "  qm query sql \"SELECT iso3, pct_gdp FROM defence_spending WHERE year = 2024\""
     })
 final class QuerySqlCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Parameters(index = "0", paramLabel = "SQL", description = "The statement, quoted as one argument.")
   String sql;
 
@@ -48,5 +52,10 @@ final class QuerySqlCommand extends QuerySubcommand {
   @Override
   QueryResult query(Store store) {
     return SqlQuery.run(store, sql);
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

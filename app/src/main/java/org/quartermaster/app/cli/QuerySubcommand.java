@@ -39,6 +39,11 @@ abstract class QuerySubcommand extends StoreCommand {
     return openStoreToRead();
   }
 
+  /** The columns asked for with {@code --columns}, or null: the query's own. */
+  List<String> columns() {
+    return null;
+  }
+
   /** Runs the query; a {@link QueryException} is the user's to fix. */
   abstract QueryResult query(Store store);
 
@@ -53,6 +58,10 @@ abstract class QuerySubcommand extends StoreCommand {
     List<QueryResult> results;
     try (Store store = openForQuery()) {
       results = results(store);
+      List<String> columns = columns();
+      if (columns != null) {
+        results = results.stream().map(result -> result.select(columns)).toList();
+      }
     } catch (QueryException e) {
       throw new BadInputException(e.lines());
     }

@@ -1,5 +1,6 @@
 package org.quartermaster.app.cli;
 
+import java.util.List;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.TransfersQuery;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
       "each a running total (cumulative) or new within a window (period), pledged or delivered."
     })
 final class QueryTransfersCommand extends QuerySubcommand {
+  @Mixin ColumnsOption columns;
+
   @Option(names = "--item", paramLabel = "ITEM",
       description = "A munition id or name (javelin, 155mm shells: every name of it), else part of the item's"
           + " name as written, any case (default: every item).")
@@ -34,5 +37,10 @@ final class QueryTransfersCommand extends QuerySubcommand {
   ApiQuery apiQuery() {
     return ApiQuery.of("/api/v1/transfers").with("item", item)
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
+  }
+
+  @Override
+  List<String> columns() {
+    return columns.names();
   }
 }

@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the SM-1 sustainment model on a scenario.",
-      "Shows a progress bar on stderr, then a summary per cell on stdout: stock now and at the horizon",
-      "(P50 [P5-P95]), months to target (P50/P90, share of runs that reach it) and shortfall risk."
+      "Shows progress on stderr (a bar on a terminal, else a line at each quarter of the runs), then a",
+      "summary per cell on stdout: stock now and at the horizon (P50 [P5-P95]), months to target (P50/P90,",
+      "share of runs that reach it; the month it is reached for a deterministic run) and shortfall risk."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file (YAML, MODEL.md format).")
+  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file (YAML, format in docs/sm1-model.md).")
   Path scenarioFile;
 
   @Option(names = "--runs", paramLabel = "N",
@@ -56,8 +57,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Verify invariants every month (stock >= 0, each cell's balance); slower (default: off).")
   boolean check;
 
-  @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on stderr).")
+  @Option(names = "--no-progress", description = "Show no progress (default: a bar on stderr when it is a terminal,"
+      + " else a plain line at each quarter of the runs).")
   boolean noProgress;
+
+  /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
+  boolean errIsTerminal;
 
   @Override
   public Integer call() throws Exception {
@@ -72,9 +77,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     SimulationResult result;
-    try (ProgressBarListener bar = noProgress || deterministic
-        ? null : new ProgressBarListener(spec.commandLine().getErr(), options.runs())) {
-      result = Sm1Simulator.run(scenario, options.withProgress(bar == null ? ProgressListener.NONE : bar));
+    boolean progress = !noProgress && !deterministic;
+    try (ProgressBarListener bar = progress && errIsTerminal
+        ? new ProgressBarListener(spec.commandLine().getErr(), options.runs()) : null) {
+      ProgressListener listener = bar != null ? bar
+          : progress ? new PlainProgress(spec.commandLine().getErr()) : ProgressListener.NONE;
+      result = Sm1Simulator.run(scenario, options.withProgress(listener));
     } catch (SimulationTooLargeException e) {
       throw new BadInputException(scenarioFile + ": " + e.getMessage());
     }

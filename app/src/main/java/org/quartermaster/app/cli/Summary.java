@@ -42,10 +42,12 @@ final class Summary {
       if (transfer.expectedShortfall() > 0) {
         if (!anyShort) {
           out.println();
-          out.println("Transfers that could not be made in full (expected quantity not moved):");
+          out.println(result.mode() == Mode.DETERMINISTIC
+              ? "Transfers that could not be made in full (quantity not moved):"
+              : "Transfers that could not be made in full (expected quantity not moved):");
           anyShort = true;
         }
-        out.printf(Locale.ROOT, "  #%d %s -> %s %s in %s: %s of %s%n", transfer.index(), transfer.from(), transfer.to(),
+        out.printf(Locale.ROOT, "  %s %s -> %s %s in %s: %s of %s%n", transferLabel(transfer.index()), transfer.from(), transfer.to(),
             transfer.item(), monthLabel(result.start(), transfer.month()), amount(transfer.expectedShortfall()),
             amount(transfer.quantity()));
       }
@@ -62,14 +64,46 @@ final class Summary {
             + amount(stock.p95()[last]) + "]";
     out.printf(Locale.ROOT, "  stock      %s now -> %s at the end of %s%n", amount(cell.initial()), atHorizon,
         monthLabel(result.start(), last));
-    if (cell.monthsToTarget().isPresent()) {
+    boolean deterministic = result.mode() == Mode.DETERMINISTIC;
+    if (cell.monthsToTarget().isPresent() && deterministic) {
+      MonthsToTarget months = cell.monthsToTarget().get();
+      out.printf(Locale.ROOT, "  target     %s: %s%n", amount(cell.target().orElse(0)),
+          reachedIn(months.p50(), result.start(), last));
+    } else if (cell.monthsToTarget().isPresent()) {
       MonthsToTarget months = cell.monthsToTarget().get();
       out.printf(Locale.ROOT, "  target     %s: reached in %s of runs; months to target P50 %s, P90 %s%n",
           amount(cell.target().orElse(0)), percent(months.reachedProbability()),
           monthsLabel(months.p50(), result.start()), monthsLabel(months.p90(), result.start()));
     }
-    out.printf(Locale.ROOT, "  shortfall  %s of runs fall short at least once; expected unmet demand %s%n",
-        percent(cell.shortfall().probabilityAny()), amount(cell.shortfall().expectedTotal()));
+    if (deterministic) {
+      out.printf(Locale.ROOT, "  shortfall  %s%n", cell.shortfall().expectedTotal() > 0
+          ? "demand goes unmet in some month; unmet demand " + amount(cell.shortfall().expectedTotal())
+          : "none: demand is met every month");
+    } else {
+      out.printf(Locale.ROOT, "  shortfall  %s of runs fall short at least once; expected unmet demand %s%n",
+          percent(cell.shortfall().probabilityAny()), amount(cell.shortfall().expectedTotal()));
+    }
+  }
+
+  /**
+   * A transfer as the scenario file and every message name it: its position in the {@code transfers}
+   * list, counted from 0 as in the validator's paths and the result's {@code index}.
+   */
+  static String transferLabel(int index) {
+    return "transfers[" + index + "]";
+  }
+
+  /** A deterministic run's target: the month it is reached in, or that it is not. */
+  private static String reachedIn(OptionalDouble months, Optional<YearMonth> start, int last) {
+    if (months.isEmpty()) {
+      return "not reached by the end of " + monthLabel(start, last);
+    }
+    double m = months.getAsDouble();
+    if (m == 0) {
+      return "reached already (at target at the start)";
+    }
+    String after = m == Math.rint(m) ? String.format(Locale.ROOT, "%.0f", m) : String.format(Locale.ROOT, "%.1f", m);
+    return "reached in " + monthLabel(start, (int) Math.ceil(m) - 1) + " (after " + after + " months)";
   }
 
   private static String monthsLabel(OptionalDouble months, Optional<YearMonth> start) {

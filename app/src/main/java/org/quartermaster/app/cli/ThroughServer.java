@@ -53,6 +53,11 @@ final class ThroughServer {
     if (query == null) {
       throw unavailable(cli, server);
     }
+    if (command.columns() != null) {
+      throw new BadInputException("--columns cannot go through " + server.describe() + ": the server writes every"
+          + " column; leave --columns out (--format csv or json carries every column), or "
+          + server.alternative());
+    }
     Map<String, String> params = new LinkedHashMap<>(query.params());
     params.put("format", format.cliName());
     out.write(server.client().get(query.path(), params));
@@ -71,10 +76,11 @@ final class ThroughServer {
   /** Downloads the table into the --out file, written whole or not at all as without a server. */
   private static void export(ExportCommand command, Server server, PrintWriter out) {
     ExportTable table = command.table();
+    command.target();
     ExportFormat format = command.format();
     long rows;
     try {
-      rows = TableExport.writeWhole(command.out, temporary -> {
+      rows = TableExport.writeWhole(command.target(), temporary -> {
         HttpHeaders headers = server.client().download("/api/v1/exports/" + table.cliName(),
             Map.of("format", format.cliName()), temporary);
         return headers.firstValueAsLong(EXPORTED_ROWS).orElse(-1);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file (YAML, MODEL.md format).")
+  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file (YAML, format in docs/sm1-model.md).")
   Path scenarioFile;
 
   @Override

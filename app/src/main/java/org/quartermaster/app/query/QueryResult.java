@@ -96,6 +96,40 @@ public record QueryResult(
     throw new IllegalArgumentException("no column " + name + " in " + columns.stream().map(Column::name).toList());
   }
 
+  /**
+   * This result with only the named columns, in the order named; a {@link Column.Display#DETAIL}
+   * column named here is shown in the text table too. Vintages, sources and notes are kept.
+   *
+   * @throws QueryException naming the first unknown column and listing the valid ones
+   */
+  public QueryResult select(List<String> names) {
+    List<String> valid = columns.stream().map(Column::name).toList();
+    int[] picked = new int[names.size()];
+    List<Column> chosen = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      String name = names.get(k).trim();
+      picked[k] = valid.indexOf(name);
+      if (picked[k] < 0) {
+        String near = org.quartermaster.engine.scenario.Suggestions.closest(name, valid)
+            .map(s -> "did you mean " + s + "? ").orElse("");
+        throw new QueryException("--columns: no column '" + name + "' in this result; " + near + "columns: "
+            + String.join(", ", valid));
+      }
+      Column column = columns.get(picked[k]);
+      chosen.add(column.display() == Column.Display.DETAIL
+          ? new Column(column.name(), column.unit(), Column.Display.TEXT, column.decimals()) : column);
+    }
+    List<List<Object>> projected = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      List<Object> values = new ArrayList<>(picked.length);
+      for (int index : picked) {
+        values.add(row.get(index));
+      }
+      projected.add(values);
+    }
+    return new QueryResult(title, chosen, projected, vintages, sources, notes);
+  }
+
   /** The values of one column, in row order. */
   public List<Object> column(String name) {
     int index = columnIndex(name);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ public enum ResultFormat {
   /**
    * RFC 4180 CSV: a header of the exact column names, one record per row, CRLF line ends, fields
    * quoted when they hold a comma, a quote or a line break (quotes doubled), null as an empty field.
-   * Text that begins like a formula gets a leading apostrophe ({@link FormulaCells}). Every column is
-   * written; vintages and sources are in the rows' own columns.
+   * Text that begins like a formula gets a leading apostrophe ({@link FormulaCells}). Numbers are
+   * written in full without an exponent ({@code 624600000}, {@code 1300}, {@code 2.04}). Every column
+   * is written; vintages and sources are in the rows' own columns.
    */
   CSV,
   /**
@@ -95,9 +97,18 @@ public enum ResultFormat {
     result.columns().forEach(column -> schema.addColumn(column.name()));
     try (var rows = CSV_MAPPER.writer(schema.build()).writeValues(out)) {
       for (List<Object> row : result.rows()) {
-        rows.write(row.stream().map(FormulaCells::neutralise).toArray());
+        rows.write(row.stream().map(ResultFormat::plainNumber).map(FormulaCells::neutralise).toArray());
       }
     }
+  }
+
+  /** A double as the shortest decimal that reads back as it, never in exponent form; other values unchanged. */
+  private static Object plainNumber(Object value) {
+    if (!(value instanceof Double || value instanceof Float) || !Double.isFinite(((Number) value).doubleValue())) {
+      return value;
+    }
+    BigDecimal exact = new BigDecimal(value.toString()).stripTrailingZeros();
+    return exact.scale() < 0 ? exact.setScale(0) : exact;
   }
 
   private static void writeJson(QueryResult result, Writer out) throws IOException {

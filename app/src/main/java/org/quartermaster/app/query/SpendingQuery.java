@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.data.SourceGrade;
@@ -178,8 +179,25 @@ public final class SpendingQuery {
   public static String iso3(String country) {
     Countries countries = Countries.standard();
     return countries.find(country).map(Country::iso3).orElseThrow(() -> new QueryException(
-        "country '" + country + "' is neither an ISO 3166 code nor a known name; did you mean "
-            + countries.closest(country) + "?"));
+        "country " + quoted(country) + " is neither an ISO 3166 code nor a known name"
+            + closeName(countries, country).map(name -> "; did you mean " + name + "?").orElse("")));
+  }
+
+  /** A text in quotes, cut to its first {@value Countries#MAX_NAME_CHARS} characters as the API cuts it. */
+  private static String quoted(String text) {
+    return text.length() <= Countries.MAX_NAME_CHARS ? "'" + text + "'"
+        : "'" + text.substring(0, Countries.MAX_NAME_CHARS) + "…' (" + text.length() + " characters)";
+  }
+
+  /** The closest country name when it is a plausible misspelling (a few edits away), else none. */
+  private static Optional<String> closeName(Countries countries, String country) {
+    String closest = countries.closest(country);
+    if (closest == null) {
+      return Optional.empty();
+    }
+    int edits = org.quartermaster.engine.scenario.Suggestions.distance(country.strip().toLowerCase(Locale.ROOT),
+        closest.toLowerCase(Locale.ROOT));
+    return edits <= Math.max(2, closest.length() / 3) ? Optional.of(closest) : Optional.empty();
   }
 
   /** {@code --vintage all}: every vintage's figure, one row per (country, year, source, vintage). */

@@ -90,7 +90,7 @@ class QueryCommandTest {
     CliRun csv = CliRun.qm("query", "spending", "--source", "sipri", "--year", "2023", "--format", "csv", "--db", db);
 
     assertThat(table.out()).contains("amount  currency  unit     price_base")
-        .contains("31234.5  USD       million  constant 2023  sipri")
+        .contains("31,234.5  USD       million  constant 2023  sipri")
         .contains("[1] SIPRI, research: https://www.sipri.org/databases/milex");
     assertThat(csv.out()).contains("Poland,POL,2023,,unknown,31234.5,USD,million,constant 2023,sipri,2025-04");
   }

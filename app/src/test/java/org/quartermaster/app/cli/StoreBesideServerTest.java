@@ -158,6 +158,22 @@ class StoreBesideServerTest {
         + ProcessHandle.current().pid() + ")", "stop that server");
   }
 
+  /** The server renders every column; --columns is refused in one line rather than silently ignored. */
+  @Test
+  void queryWithColumns_throughAServer_isOnePlainLineSayingWhatToDo() throws Exception {
+    Path store = newStore("qm.duckdb");
+
+    CliRun columns;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      columns = qm(store, List.of("query", "contracts", "--columns", "contract_id,value"));
+    }
+
+    assertThat(columns.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(columns.out()).isEmpty();
+    assertThat(columns.err()).hasLineCount(1).contains("--columns cannot go through the qm serve (process "
+        + ProcessHandle.current().pid() + ")", "leave --columns out", "stop that server");
+  }
+
   @Test
   void export_throughAServer_writesTheSameFileAndLineAsWithoutIt() throws Exception {
     Path store = newStore("qm.duckdb");

@@ -18,7 +18,9 @@ class ValidateCommandTest {
 
   @Test
   void validate_everyExample_printsValidAndExitsZero() throws IOException {
-    List<Path> examples = yamlFiles(CliRun.repoRoot().resolve("examples"));
+    List<Path> examples = yamlFiles(CliRun.repoRoot().resolve("examples")).stream()
+        .filter(f -> !f.endsWith("bad.yaml"))
+        .toList();
     assertThat(examples).isNotEmpty();
     for (Path example : examples) {
       CliRun run = CliRun.qm("validate", example.toString());
@@ -27,6 +29,30 @@ class ValidateCommandTest {
       assertThat(run.out()).startsWith(example + ": valid (");
       assertThat(run.err()).isEmpty();
     }
+  }
+
+  /**
+   * Issue 12: the README's example names examples/bad.yaml and shows its problems; every deliberate
+   * mistake in it is reported in one pass, the misspelt key's value checked too.
+   */
+  @Test
+  void validate_badExample_reportsEveryMistakeTheReadmeShows() {
+    Path bad = CliRun.example("bad.yaml");
+
+    CliRun run = CliRun.qm("validate", bad.toString());
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList()).containsExactly(
+        "qm: " + bad + ": invalid scenario, 5 problems:",
+        "qm:   lines[0].ramp_delay: unknown key; did you mean 'ramp_delay_months'? (got {\"min\":0,\"mode\":6,\"max\":18})",
+        "qm:   lines[0].shares.UKR: the shares of production line (line-a) name holder (UKR), which is not declared"
+            + " in holders. Maybe add {id: UKR} to holders (got 0.4)",
+        "qm:   stocks[1].target: must be at least 0 (got -900)",
+        "qm:   transfer: unknown key; did you mean 'transfers'? (got [{\"from\":\"USA\",\"to\":\"NSPA\",\"item\":"
+            + "\"manpads\",\"month\":130,\"quantity\":500}])",
+        "qm:   transfer[0].month: month 130 is outside the horizon 0..119 (months count from 0 = the scenario's"
+            + " start) (got 130)");
   }
 
   static Stream<Path> invalidFixtures() throws IOException {

@@ -50,7 +50,7 @@ class ResultFormatTest {
     assertThat(lines.getFirst()).isEqualTo(String.join(",", SPENDING_COLUMNS));
     assertThat(lines).hasSize(1 + 32 + 1);
     assertThat(lines.getLast()).isEmpty();
-    assertThat(lines.get(1)).startsWith("Albania,ALB,2024,2.03,true,yes,0.0,,,,,nato,2024-06,"
+    assertThat(lines.get(1)).startsWith("Albania,ALB,2024,2.03,true,yes,0,,,,,nato,2024-06,"
         + "\"NATO Defence Expenditure of NATO Countries (2014-2024), June 2024 release\",2024-06-17,");
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Iceland,ISL,2024,,true,no figure,,,,,,nato,"));
   }

@@ -2,8 +2,11 @@ package org.quartermaster.engine.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +14,12 @@ import java.util.regex.Pattern;
  * value) for every field that is missing, of the wrong type or out of range, and for every unknown
  * key. Getters return {@code null} when the field is absent or had a problem, so the caller can go
  * on and collect the problems of the other fields.
+ *
+ * <p>A misspelt key ({@code transfer} where {@code transfers} is known, and {@code transfers} is not
+ * written) is reported once, as an unknown key with the suggestion, and its value is then read as
+ * the suggested key's, under the path as written: the problems inside it ({@code transfer[0].to}
+ * naming an undeclared holder) are reported in the same pass instead of hiding behind the typo,
+ * and the suggested key is not reported missing as well.
  */
 final class MappingReader {
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -18,6 +27,8 @@ final class MappingReader {
   private final JsonNode node;
   private final String path;
   private final List<Problem> problems;
+  /** Known key → the misspelt key written in its place, whose value stands in for it. */
+  private final Map<String, String> writtenFor = new HashMap<>();
 
   /** @param knownKeys the keys allowed here, or {@code null} where the keys are data (a line's shares) */
   MappingReader(JsonNode node, String path, List<Problem> problems, List<String> knownKeys) {
@@ -34,20 +45,25 @@ final class MappingReader {
   }
 
   String pathOf(String key) {
-    return path.isEmpty() ? key : path + "." + key;
+    String written = written(key);
+    return path.isEmpty() ? written : path + "." + written;
   }
 
   boolean has(String key) {
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     return value != null && !value.isNull();
   }
 
   JsonNode get(String key) {
-    return node.get(key);
+    return node.get(written(key));
+  }
+
+  private String written(String key) {
+    return writtenFor.getOrDefault(key, key);
   }
 
   void problem(String key, String message) {
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     problems.add(new Problem(pathOf(key), value == null ? null : render(value), message));
   }
 
@@ -65,7 +81,7 @@ final class MappingReader {
     if (!present(key, required)) {
       return null;
     }
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     if (!value.isValueNode() || value.asText().isEmpty()) {
       problem(key, "must be a non-empty text");
       return null;
@@ -87,7 +103,7 @@ final class MappingReader {
     if (!present(key, required)) {
       return null;
     }
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     if (!value.isNumber() || !isIntegral(value)) {
       problem(key, "must be an integer");
       return null;
@@ -109,7 +125,7 @@ final class MappingReader {
     if (!present(key, required)) {
       return null;
     }
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     if (!value.isNumber()) {
       problem(key, "must be a number");
       return null;
@@ -139,7 +155,7 @@ final class MappingReader {
     if (!present(key, required)) {
       return null;
     }
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     if (!value.isObject()) {
       problem(key, "must be a mapping (key: value pairs)");
       return null;
@@ -153,7 +169,7 @@ final class MappingReader {
     if (!present(key, required)) {
       return out;
     }
-    JsonNode value = node.get(key);
+    JsonNode value = get(key);
     if (!value.isArray()) {
       problem(key, "must be a list");
       return out;
@@ -190,10 +206,11 @@ final class MappingReader {
     while (names.hasNext()) {
       String key = names.next();
       if (!knownKeys.contains(key)) {
-        String hint = Suggestions.closest(key, knownKeys)
-            .map(k -> "; did you mean '" + k + "'?")
+        Optional<String> meant = Suggestions.closest(key, knownKeys);
+        String hint = meant.map(k -> "; did you mean '" + k + "'?")
             .orElse("; known keys here: " + String.join(", ", knownKeys));
         problems.add(new Problem(pathOf(key), render(node.get(key)), "unknown key" + hint));
+        meant.filter(k -> !node.has(k) && !writtenFor.containsKey(k)).ifPresent(k -> writtenFor.put(k, key));
       }
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -97,12 +98,25 @@ final class ScenarioValidator {
     ceiling.check(horizon);
 
     if (!problems.isEmpty()) {
-      throw new InvalidScenarioException(source, problems);
+      throw new InvalidScenarioException(source, inFileOrder(problems, top.keys()));
     }
     return new Scenario(name, horizon, start,
         runs == null ? OptionalInt.empty() : OptionalInt.of(runs.intValue()),
         seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
         items, holders, lines, stocks, transfers);
+  }
+
+  /**
+   * The problems in the order of the file's top-level keys (sections are checked in the order their
+   * references need, items and holders first), keeping the order within a section; missing keys last.
+   */
+  private static List<Problem> inFileOrder(List<Problem> problems, List<String> keysAsWritten) {
+    return problems.stream()
+        .sorted(Comparator.comparingInt(p -> {
+          int rank = keysAsWritten.indexOf(p.path().split("[.\\[]", 2)[0]);
+          return rank < 0 ? keysAsWritten.size() : rank;
+        }))
+        .toList();
   }
 
   private InvalidScenarioException fileProblem(String message) {

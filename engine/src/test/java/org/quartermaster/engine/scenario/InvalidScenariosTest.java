@@ -21,6 +21,9 @@ import org.quartermaster.engine.Fixtures;
  */
 class InvalidScenariosTest {
 
+  /** The example of what validation reports: deliberately invalid, the one example that is. */
+  static final String BAD_EXAMPLE = "bad.yaml";
+
   record Expected(String path, String fragment) {}
 
   static List<Path> invalidScenarios() {
@@ -71,12 +74,33 @@ class InvalidScenariosTest {
   }
 
   @Test
-  void read_misspeltKey_suggestsTheKnownOne() {
+  void read_misspeltKey_suggestsTheKnownOneOnceAndChecksItsValue() {
     InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
-        () -> ScenarioReader.parse("horizon_month: 12\n", "inline"));
+        () -> ScenarioReader.parse("horizon_month: 0\n", "inline"));
 
-    assertThat(e.problems()).extracting(Problem::path).containsExactlyInAnyOrder("horizon_month", "horizon_months");
-    assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("did you mean 'horizon_months'"));
+    assertThat(e.problems()).extracting(Problem::path).containsExactly("horizon_month", "horizon_month");
+    assertThat(e.problems()).extracting(Problem::message)
+        .containsExactly("unknown key; did you mean 'horizon_months'?", "must be at least 1");
+  }
+
+  @Test
+  void read_misspeltKeyBesideTheKnownOne_isNotReadInItsPlace() {
+    InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
+        () -> ScenarioReader.parse("horizon_months: 12\nhorizon_month: 0\n", "inline"));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("horizon_month");
+      assertThat(p.message()).contains("did you mean 'horizon_months'");
+    });
+  }
+
+  @Test
+  void read_badExample_reportsEveryDeliberateMistake() {
+    InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class,
+        () -> ScenarioReader.read(Fixtures.examples().resolve(BAD_EXAMPLE)));
+
+    assertThat(e.problems()).extracting(Problem::path).containsExactly(
+        "lines[0].ramp_delay", "lines[0].shares.UKR", "stocks[1].target", "transfer", "transfer[0].month");
   }
 
   @Test
@@ -94,7 +118,7 @@ class InvalidScenariosTest {
   void read_everyExampleAndGoldenScenario_isValid() throws IOException {
     List<Path> valid = new java.util.ArrayList<>(Fixtures.scenarios("golden"));
     try (var examples = Files.list(Fixtures.examples())) {
-      examples.filter(f -> f.toString().endsWith(".yaml")).forEach(valid::add);
+      examples.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith(BAD_EXAMPLE)).forEach(valid::add);
     }
     assertThat(valid).hasSizeGreaterThan(3);
     for (Path file : valid) {
