@@ -41,14 +41,14 @@ final class ScenarioBuildCommand extends StoreCommand {
   String item;
 
   @Option(names = "--holders", paramLabel = "H,H", split = ",",
-      description = "The holders: ISO 3166 alpha-3 codes (USA,UKR) or a pool (NSPA, NATO, EU). Required.")
+      description = "The holders: ISO 3166 alpha-3 codes (USA,UKR) or a pool (NSPA, NATO, EU) (default: none; required).")
   List<String> holders = new ArrayList<>();
 
-  @Option(names = "--start", paramLabel = "YYYY-MM", description = "The calendar month of t = 0. Required.")
+  @Option(names = "--start", paramLabel = "YYYY-MM", description = "The calendar month of t = 0 (default: none; required).")
   String start;
 
   @Option(names = "--horizon", paramLabel = "N",
-      description = "Months simulated, 1 to " + ScenarioBuild.MAX_HORIZON + ". Required.")
+      description = "Months simulated, 1 to " + ScenarioBuild.MAX_HORIZON + " (default: none; required).")
   Integer horizon;
 
   @Option(names = "--rate-basis", paramLabel = "BASIS", defaultValue = "actual",
