@@ -36,7 +36,9 @@ final class ScenarioCommand implements Runnable {
     int n = e.problems().size();
     lines.add("cannot build the scenario: " + n + " problem" + (n == 1 ? "" : "s") + ":");
     for (BuildProblem p : e.problems()) {
-      lines.add("  --" + p.field().replace('_', '-') + (p.value() == null ? "" : " " + p.value()) + ": " + p.message());
+      String where = p.field().equals("item") ? "ITEM" : p.field().equals("scenario") ? "ID" : "--" + p.field()
+          .replace('_', '-');
+      lines.add("  " + where + (p.value() == null ? "" : " " + p.value()) + ": " + p.message());
     }
     return new BadInputException(lines);
   }
