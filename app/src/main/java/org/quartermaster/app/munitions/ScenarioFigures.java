@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.quartermaster.app.query.Source;
 import org.quartermaster.app.store.Store;
 
@@ -19,10 +20,11 @@ import org.quartermaster.app.store.Store;
  * @param leftOut the rows of the munition that are not a dated rate or window, each with why
  */
 public record ScenarioFigures(Munition munition, List<Rate> rates, List<Delivery> transfers, List<Order> contracts,
-    List<String> leftOut) {
+    List<Part> parts, List<String> leftOut) {
   public ScenarioFigures {
     Objects.requireNonNull(munition, "munition");
     rates = List.copyOf(rates);
+    parts = List.copyOf(parts);
     transfers = List.copyOf(transfers);
     contracts = List.copyOf(contracts);
     leftOut = List.copyOf(leftOut);
@@ -72,20 +74,38 @@ public record ScenarioFigures(Munition munition, List<Rate> rates, List<Delivery
   public record Order(String contractId, String buyers, Integer awardYear, Double quantity, String row,
       Source source) {}
 
-  /** The munition's figures in the store, read as the chain reads them. */
+  /**
+   * A component a complete round needs ({@code components.csv}), with its own rate figures.
+   *
+   * @param perRound how many of it one round needs
+   */
+  public record Part(Munition component, double perRound, List<Rate> rates) {
+    public Part {
+      rates = List.copyOf(rates);
+    }
+  }
+
+  /** The munition's figures in the store, read as the chain reads them, with its components' rates. */
   public static ScenarioFigures read(Store store, Catalogue catalogue, Munition munition) {
     ChainInputs inputs = ChainInputs.read(store, catalogue, munition);
     Map<RowRef, String> recipients = recipients(store);
     Map<RowRef, Source> sources = inputs.sources();
-    List<Rate> rates = inputs.observations().stream().map(o -> new Rate(o.country(), o.span().start(),
-        o.span().end(), o.lowPerYear(), o.highPerYear(), o.kind(), o.asWritten(), o.targetDate(), o.row().toString(),
-        sources.get(o.row()))).toList();
+    List<Rate> rates = rates(inputs);
+    List<Part> parts = catalogue.components(munition.id()).stream().map(c -> catalogue.findMunition(c.componentId())
+        .map(m -> new Part(m, c.perRound(), rates(ChainInputs.read(store, catalogue, m))))).flatMap(Optional::stream)
+        .toList();
     List<Delivery> transfers = inputs.transfers().stream().map(t -> new Delivery(t.supplier(),
         recipients.get(t.row()), t.status(), t.basis(), t.span().start(), t.span().end(), t.low(), t.high(),
         t.row().toString(), sources.get(t.row()))).toList();
     List<Order> contracts = inputs.contracts().stream().map(c -> new Order(c.contractId(), c.buyers(),
         c.awardYear(), c.quantity(), c.row().toString(), sources.get(c.row()))).toList();
-    return new ScenarioFigures(munition, rates, transfers, contracts, inputs.leftOut());
+    return new ScenarioFigures(munition, rates, transfers, contracts, parts, inputs.leftOut());
+  }
+
+  private static List<Rate> rates(ChainInputs inputs) {
+    return inputs.observations().stream().map(o -> new Rate(o.country(), o.span().start(), o.span().end(),
+        o.lowPerYear(), o.highPerYear(), o.kind(), o.asWritten(), o.targetDate(), o.row().toString(),
+        inputs.sources().get(o.row()))).toList();
   }
 
   private static Map<RowRef, String> recipients(Store store) {

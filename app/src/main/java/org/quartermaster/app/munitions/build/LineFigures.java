@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.quartermaster.app.munitions.RateBasis;
+import org.quartermaster.app.munitions.ScenarioFigures.Part;
 import org.quartermaster.app.munitions.ScenarioFigures.Rate;
 import org.quartermaster.app.munitions.build.Provenance.Assumed;
 import org.quartermaster.app.munitions.build.Provenance.Citation;
@@ -26,8 +27,8 @@ import org.quartermaster.app.munitions.build.Provenance.Sourced;
 final class LineFigures {
   private LineFigures() {}
 
-  static void add(Map<String, Figure> figures, String lineId, String country, List<Rate> rates, RateBasis basis,
-      YearMonth start) {
+  static void add(Map<String, Figure> figures, String lineId, String country, List<Rate> rates, List<Part> parts,
+      RateBasis basis, YearMonth start) {
     LocalDate inForceBy = start.plusMonths(1).atDay(1);
     String at = basis.wireName();
     List<Rate> base = latest(rates.stream().filter(r -> r.readAt(basis) && r.from().isBefore(inForceBy)).toList());
@@ -42,11 +43,15 @@ final class LineFigures {
           + describe(base) + ", per month" + (base.size() > 1 || base.getFirst().highPerYear() > base.getFirst()
               .lowPerYear() ? " (the low end of the range)" : ""), citations(base));
     }
+    if (!parts.isEmpty() && basis != RateBasis.TARGET) {
+      Capped capped = capped(parts, country, basis, inForceBy, base, basePerMonth, baseSource);
+      basePerMonth = capped.perMonth();
+      baseSource = capped.source();
+    }
     put(figures, lineId, "base_per_month", basePerMonth, baseSource);
+    double baseNow = basePerMonth;
     Optional<Rate> target = basis == RateBasis.TARGET ? Optional.empty() : target(rates, start, inForceBy)
-        .filter(t -> t.lowPerYear() / 12 > 0 && Numbers.kept(t.lowPerYear() / 12) > 0
-            && t.lowPerYear() / 12 > (base.isEmpty() ? 0 : base.stream().mapToDouble(Rate::lowPerYear).min()
-                .orElseThrow() / 12));
+        .filter(t -> Numbers.kept(t.lowPerYear() / 12) > baseNow);
     if (target.isEmpty()) {
       String why = basis == RateBasis.TARGET ? "read at the target basis: the target counts as met from t = 0"
           : "no target above it announced by " + start + " and due after it";
@@ -63,12 +68,54 @@ final class LineFigures {
     List<Citation> targetRow = citations(List.of(t));
     put(figures, lineId, "surge_per_month", Numbers.kept(t.lowPerYear() / 12), new Sourced("the latest target of "
         + country + " announced by " + start + ": " + t.asWritten() + " by " + t.targetDate() + " (announced "
-        + t.from() + "), per month", targetRow));
+        + t.from() + "), per month" + (parts.isEmpty() ? "" : "; ASSUMPTION: it counts complete rounds, the"
+            + " components growing in step (the store has no component target to check it)"), targetRow));
     put(figures, lineId, "ramp_start_month", 0, new Assumed("the ramp starts at t = 0, linear from the rate in force"
         + " to the target, as announced", false));
     put(figures, lineId, "ramp_months", months(start, due), new Sourced("from " + start + " to the target's date, "
         + t.targetDate() + " read as " + due, targetRow));
     slips(figures, lineId, rates, t, due);
+  }
+
+  /** A base rate after the components' cap. */
+  private record Capped(double perMonth, Provenance source) {}
+
+  /**
+   * A complete round's base: the smallest of its components' rates in force (in rounds: rate ÷ number per
+   * round) when that is below the round's own figure, or when the round has none.
+   */
+  private static Capped capped(List<Part> parts, String country, RateBasis basis, LocalDate inForceBy, List<Rate> base,
+      double basePerMonth, Provenance baseSource) {
+    Part binding = null;
+    List<Rate> bindingRates = List.of();
+    double least = Double.POSITIVE_INFINITY;
+    List<String> none = new ArrayList<>();
+    for (Part p : parts) {
+      List<Rate> r = latest(p.rates().stream().filter(x -> x.country().equals(country) && x.readAt(basis)
+          && x.from().isBefore(inForceBy)).toList());
+      if (r.isEmpty()) {
+        none.add(p.component().id());
+        continue;
+      }
+      double rounds = r.stream().mapToDouble(Rate::lowPerYear).min().orElseThrow() / 12 / p.perRound();
+      if (rounds < least) {
+        least = rounds;
+        binding = p;
+        bindingRates = r;
+      }
+    }
+    String unknown = none.isEmpty() ? "" : "; no " + basis.wireName() + " figure of " + String.join(", ", none)
+        + " in the store: it may bind too";
+    if (binding == null || (!base.isEmpty() && least >= basePerMonth)) {
+      return new Capped(basePerMonth, baseSource instanceof Sourced s ? new Sourced(s.how() + unknown, s.citations())
+          : baseSource);
+    }
+    List<Citation> cited = new ArrayList<>(citations(bindingRates));
+    cited.addAll(citations(base));
+    return new Capped(Numbers.kept(least), new Sourced("complete rounds capped by the scarcest component dated by "
+        + YearMonth.from(inForceBy.minusDays(1)) + ": " + binding.component().id() + " " + describe(bindingRates)
+        + " ÷ " + Numbers.plain(binding.perRound()) + " per round" + (base.isEmpty() ? ""
+            : ", below the round's own figure " + describe(base)) + unknown, cited));
   }
 
   /** The announced slips of {@code target}: earlier announcements of a target at least as high, due earlier. */

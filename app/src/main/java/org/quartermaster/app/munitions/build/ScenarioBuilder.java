@@ -83,7 +83,7 @@ final class ScenarioBuilder {
         continue;
       }
       List<Rate> rates = stored.rates().stream().filter(r -> r.country().equals(country)).toList();
-      LineFigures.add(figures, id, country, rates, request.basis(), request.start());
+      LineFigures.add(figures, id, country, rates, stored.parts(), request.basis(), request.start());
       Assumed none = new Assumed("the store has no disruption figures; set " + Paths.line(id, "disruption.probability")
           + " and .cut to try some", false);
       figures.put(Paths.line(id, "disruption.probability"), new Figure(Paths.line(id, "disruption.probability"), 0, none));

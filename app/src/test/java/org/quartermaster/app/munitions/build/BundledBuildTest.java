@@ -62,16 +62,19 @@ class BundledBuildTest {
   }
 
   @Test
-  void shell155_from2025_07_rampsToTheSlippedTarget_withTheAnnouncedSlipsAsTheDelay() {
+  void shell155_from2025_07_startsAtTheChargeSets_rampsToTheSlippedTarget_withTheAnnouncedSlipsAsTheDelay() {
     BuiltScenario built = build(new BuildRequest("155mm shells", List.of("USA", "UKR"), "2025-07", 60, null,
         Map.of("stocks[USA/shell-155].initial", "500000")));
 
     Map<String, Double> numbers = ScenarioNumbers.of(built.yaml());
     String line = "lines[usa-shell-155].";
-    assertThat(numbers).containsEntry(line + "base_per_month", 40000.0).containsEntry(line + "surge_per_month", 100000.0)
+    assertThat(numbers).containsEntry(line + "base_per_month", 18000.0).containsEntry(line + "surge_per_month", 100000.0)
         .containsEntry(line + "ramp_months", 8.0).containsEntry(line + "ramp_delay_months.mode", 5.0)
         .containsEntry(line + "ramp_delay_months.max", 5.0).containsEntry("stocks[USA/shell-155].initial", 500000.0);
-    assertThat(HandWorkedBuildTest.rows(built, line + "base_per_month")).containsExactly("d3:r12");
+    assertThat(HandWorkedBuildTest.rows(built, line + "base_per_month")).containsExactly("d3:r15", "d3:r12");
+    assertThat(comment(built, line + "base_per_month")).contains("capped by the scarcest component",
+        "charge-155 18000/month", "no actual figure of fuze-155 in the store: it may bind too");
+    assertThat(comment(built, line + "surge_per_month")).contains("ASSUMPTION: it counts complete rounds");
     assertThat(HandWorkedBuildTest.rows(built, line + "surge_per_month")).containsExactly("d3:r16");
     assertThat(HandWorkedBuildTest.rows(built, line + "ramp_delay_months.max")).containsExactly("d3:r8", "d3:r11",
         "d3:r16");
@@ -119,6 +122,10 @@ class BundledBuildTest {
         Map.of("lines[usa-stinger].ramp_delay_months.min", "9")))).isInstanceOfSatisfying(BuildException.class,
             e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("not valid SM-1",
                 "ramp_delay_months")));
+  }
+
+  private static String comment(BuiltScenario built, String path) {
+    return built.figures().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().provenance().comment();
   }
 
   /**
