@@ -79,6 +79,9 @@ final class ScenarioBuildCommand extends StoreCommand {
       throw new BadInputException("--save " + save + ": an id must match " + ScenarioIds.RULE
           + " (lowercase letters, digits and hyphens)");
     }
+    if (save != null && isExample(save)) {
+      throw new BadInputException("--save " + save + ": '" + save + "' is the id of a bundled example; choose another id");
+    }
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
@@ -115,6 +118,12 @@ final class ScenarioBuildCommand extends StoreCommand {
       }
     }
     return Main.OK;
+  }
+
+  /** Whether {@code id} is a bundled example's (examples/*.yaml, in the jar where the API reads them). */
+  private static boolean isExample(String id) {
+    return ScenarioBuildCommand.class.getClassLoader().getResource("org/quartermaster/app/examples/" + id + ".yaml")
+        != null;
   }
 
   /** {@code PATH=VALUE} options, in the order given; a later one for the same path wins. */

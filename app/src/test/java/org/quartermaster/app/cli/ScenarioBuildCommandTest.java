@@ -95,6 +95,11 @@ class ScenarioBuildCommandTest {
         + " the store) from the store: no number changed");
     assertThat(Files.readString(dir.resolve("rebuilt.yaml"))).isEqualTo(Files.readString(dir.resolve("saved.yaml")));
 
+    CliRun example = CliRun.qm("scenario", "build", "stinger", "--holders", "USA", "--start", "2025-01", "--horizon",
+        "12", "--save", "stinger-nspa", "--db", db);
+    assertThat(example.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(example.err()).contains("'stinger-nspa' is the id of a bundled example");
+
     CliRun unknown = CliRun.qm("scenario", "rebuild", "nothing-here", "--db", db);
     assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(unknown.err()).contains("no saved scenario 'nothing-here'");

@@ -11,13 +11,13 @@ import java.util.Map.Entry;
  * Every number of a scenario's YAML by its {@link Paths path} (lines by id, stocks by holder/item, other
  * lists by position): what a rebuild compares, and what a test compares with the numbers a build wrote.
  */
-public final class ScenarioNumbers {
+final class ScenarioNumbers {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ScenarioNumbers() {}
 
   /** @throws IllegalArgumentException when {@code yaml} is not YAML */
-  public static Map<String, Double> of(String yaml) {
+  static Map<String, Double> of(String yaml) {
     JsonNode root;
     try {
       root = YAML.readTree(yaml);
