@@ -42,6 +42,9 @@ final class Commands {
           Node.leaf("rm", DatasetsRmCommand.class))),
       Node.leaf("items", ItemsCommand.class),
       Node.leaf("chain", ChainCommand.class),
+      new Node("scenario", ScenarioCommand.class, List.of(
+          Node.leaf("build", ScenarioBuildCommand.class),
+          Node.leaf("rebuild", ScenarioRebuildCommand.class))),
       Node.leaf("export", ExportCommand.class),
       Node.leaf("serve", ServeCommand.class),
       Node.leaf("help", CommandLine.HelpCommand.class)));

@@ -30,6 +30,20 @@ final class ResultFiles {
   }
 
   static void write(SimulationResult result, Path out) throws IOException {
+    writeWhole(out, stream -> ResultJson.write(result, stream));
+  }
+
+  /** Writes {@code text} (UTF-8) whole or not at all. */
+  static void write(String text, Path out) throws IOException {
+    writeWhole(out, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** What goes into a file. */
+  private interface Content {
+    void writeTo(OutputStream stream) throws IOException;
+  }
+
+  private static void writeWhole(Path out, Content content) throws IOException {
     Path dir = directoryOf(out);
     // a name of our own (not createTempFile, whose 0600 mode the rename would keep): the file gets
     // the same permissions as any other file the user writes
@@ -38,7 +52,7 @@ final class ResultFiles {
     try {
       try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
-        ResultJson.write(result, stream);
+        content.writeTo(stream);
       }
       try {
         Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
