@@ -48,6 +48,26 @@ public final class ChainReport {
     return munition;
   }
 
+  /**
+   * {@code country}'s annual production of the munition beside the other producers' (and of the munitions
+   * {@code with}, each apart), at one basis ({@code options.basis()}, actual when null), in one unit.
+   *
+   * @throws QueryException when a munition of {@code with} is counted in another unit, or no year can be told
+   */
+  public static QueryResult sideBySide(Store store, Catalogue catalogue, Munition munition, List<Munition> with,
+      String country, Options options) {
+    return SideBySide.of(store, catalogue, munition, with, country, options);
+  }
+
+  /**
+   * Refuses, before the store is used, to set munitions counted in other units beside {@code munition}.
+   *
+   * @throws QueryException naming both units
+   */
+  public static void refuseOtherUnits(Munition munition, List<Munition> with) {
+    SideBySide.refuseOtherUnits(munition, with);
+  }
+
   /** The chain of a munition already resolved (the API resolves the name before it uses the store). */
   public static List<QueryResult> run(Store store, Catalogue catalogue, Munition munition, Options options) {
     List<Component> needs = catalogue.components(munition.id());
