@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "A munition's replenishment chain from the store: per year and country, what was produced (and how the",
-      "rate was read), transferred and contracted; years to replace the quantity transferred at each rate basis;",
-      "for a round with components, which one binds. Every figure names the rows it came from."
+      "rate was read), transferred, contracted and still to deliver (backlog); years to replace the quantity",
+      "transferred at each rate basis; for a round with components, which one binds; the backlog per producer;",
+      "with --side-by-side, one country's production beside the others'. Every figure names its rows."
     })
 final class ChainCommand extends QuerySubcommand {
   @Parameters(index = "0", paramLabel = "ITEM",

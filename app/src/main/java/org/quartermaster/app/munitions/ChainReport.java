@@ -16,11 +16,13 @@ import org.quartermaster.app.query.Source;
 import org.quartermaster.app.store.Store;
 
 /**
- * {@code qm chain ITEM}: a munition's replenishment chain from the store. Three tables: per year and
- * country, what was produced (at the chosen basis, stating how the rate was read), transferred (each series
- * apart) and contracted (by award year); years to replace for every pairing of a transferred quantity with
- * a rate basis; and, for a round with components, which component binds. Every figure names the rows it
- * came from ({@code d<dataset>:r<row>}), and the sources are listed under each table.
+ * {@code qm chain ITEM}: a munition's replenishment chain from the store. Four tables: per year and country,
+ * what was produced (at the chosen basis, stating how the rate was read), transferred (each series apart),
+ * contracted (by award year) and the backlog (per producer); years to replace for every pairing of a
+ * transferred quantity with a rate basis; for a round with components, which component binds; and the
+ * backlog per year and producer with the contracts, delivery windows and assumption it rests on. Every figure
+ * names the rows it came from ({@code d<dataset>:r<row>}), and the sources are listed under each table.
+ * {@link #sideBySide} sets one producer country beside the others.
  */
 public final class ChainReport {
   private ChainReport() {}
