@@ -1,6 +1,7 @@
 package org.quartermaster.app.api;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.munitions.Catalogue;
@@ -10,6 +11,8 @@ import org.quartermaster.app.munitions.ItemsInStore;
 import org.quartermaster.app.munitions.Munition;
 import org.quartermaster.app.munitions.RateBasis;
 import org.quartermaster.app.munitions.Resolution;
+import org.quartermaster.app.query.QueryException;
+import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -50,11 +53,11 @@ final class MunitionEndpoints {
     Munition munition = munition(ctx);
     try {
       ChainReport.refuseOtherUnits(munition, with);
-    } catch (org.quartermaster.app.query.QueryException e) {
+    } catch (QueryException e) {
       params.problem("with", params.text("with"), e.getMessage());
     }
     queries.respondAll(ctx, params, CHAIN_READS, () -> s -> {
-      List<org.quartermaster.app.query.QueryResult> tables = new java.util.ArrayList<>(
+      List<QueryResult> tables = new ArrayList<>(
           ChainReport.run(s, catalogue, munition, options));
       if (country != null) {
         tables.add(ChainReport.sideBySide(s, catalogue, munition, with, country, options));
@@ -66,7 +69,7 @@ final class MunitionEndpoints {
   /** The munitions of {@code with} (comma-separated ids or names), set beside the item with {@code side_by_side}. */
   private List<Munition> with(QueryParams params, String country) {
     String names = params.text("with");
-    List<Munition> with = new java.util.ArrayList<>();
+    List<Munition> with = new ArrayList<>();
     if (names == null) {
       return with;
     }
