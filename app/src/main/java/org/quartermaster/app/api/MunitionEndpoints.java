@@ -1,6 +1,7 @@
 package org.quartermaster.app.api;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.quartermaster.app.munitions.Catalogue;
@@ -10,6 +11,8 @@ import org.quartermaster.app.munitions.ItemsInStore;
 import org.quartermaster.app.munitions.Munition;
 import org.quartermaster.app.munitions.RateBasis;
 import org.quartermaster.app.munitions.Resolution;
+import org.quartermaster.app.query.QueryException;
+import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -39,10 +42,49 @@ final class MunitionEndpoints {
   }
 
   void chain(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("from", "to", "rate_basis", "interpolation", "hold_last"));
+    QueryParams params = new QueryParams(ctx, Set.of("from", "to", "rate_basis", "interpolation", "hold_last",
+        "side_by_side", "with"));
     ChainReport.Options options = options(params, true);
+    String country = params.text("side_by_side");
+    if (country != null && !country.strip().matches("[A-Za-z]{3}")) {
+      params.problem("side_by_side", country, "expected a three-letter country code, e.g. RUS");
+    }
+    List<Munition> with = with(params, country);
     Munition munition = munition(ctx);
-    queries.respondAll(ctx, params, CHAIN_READS, () -> s -> ChainReport.run(s, catalogue, munition, options));
+    try {
+      ChainReport.refuseOtherUnits(munition, with);
+    } catch (QueryException e) {
+      params.problem("with", params.text("with"), e.getMessage());
+    }
+    queries.respondAll(ctx, params, CHAIN_READS, () -> s -> {
+      List<QueryResult> tables = new ArrayList<>(
+          ChainReport.run(s, catalogue, munition, options));
+      if (country != null) {
+        tables.add(ChainReport.sideBySide(s, catalogue, munition, with, country, options));
+      }
+      return tables;
+    });
+  }
+
+  /** The munitions of {@code with} (comma-separated ids or names), set beside the item with {@code side_by_side}. */
+  private List<Munition> with(QueryParams params, String country) {
+    String names = params.text("with");
+    List<Munition> with = new ArrayList<>();
+    if (names == null) {
+      return with;
+    }
+    if (country == null) {
+      params.problem("with", names, "give side_by_side=COUNTRY too");
+    }
+    for (String name : names.split(",")) {
+      Resolution resolution = catalogue.resolve(name.strip());
+      if (resolution instanceof Resolution.Resolved(Munition m)) {
+        with.add(m);
+      } else {
+        params.problem("with", name.strip(), Resolution.refusal(QueryParams.quoted(name.strip()), resolution));
+      }
+    }
+    return with;
   }
 
   /** The years-to-replace table of the chain alone. */

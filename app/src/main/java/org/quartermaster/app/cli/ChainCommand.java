@@ -2,11 +2,13 @@ package org.quartermaster.app.cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.ChainReport;
 import org.quartermaster.app.munitions.Interpolation;
+import org.quartermaster.app.munitions.Munition;
 import org.quartermaster.app.munitions.RateBasis;
 import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "A munition's replenishment chain from the store: per year and country, what was produced (and how the",
-      "rate was read), transferred and contracted; years to replace the quantity transferred at each rate basis;",
-      "for a round with components, which one binds. Every figure names the rows it came from."
+      "rate was read), transferred, contracted and still to deliver (backlog); years to replace the quantity",
+      "transferred at each rate basis; for a round with components, which one binds; the backlog per producer;",
+      "with --side-by-side, one country's production beside the others'. Every figure names its rows."
     })
 final class ChainCommand extends QuerySubcommand {
   @Parameters(index = "0", paramLabel = "ITEM",
@@ -52,6 +55,17 @@ final class ChainCommand extends QuerySubcommand {
           + " --no-hold-last gives no figure past the last observation (default: hold, marked).")
   boolean holdLast;
 
+  @Option(names = "--side-by-side", paramLabel = "COUNTRY",
+      description = "Add a table setting this producer country's annual production (e.g. RUS) beside the other"
+          + " producers', at one basis (--rate-basis, actual by default), in the item's unit, each figure with its"
+          + " grade and rows (default: no such table).")
+  String sideBySide;
+
+  @Option(names = "--with", paramLabel = "ITEM",
+      description = "With --side-by-side: another munition counted in the same unit to set beside it, shown apart and"
+          + " never added (e.g. --with shell-152 --with shell-122); repeatable (default: none).")
+  List<String> with = new ArrayList<>();
+
   @Override
   QueryResult query(Store store) {
     return results(store).getFirst();
@@ -59,8 +73,36 @@ final class ChainCommand extends QuerySubcommand {
 
   @Override
   List<QueryResult> results(Store store) {
-    return ChainReport.run(store, Catalogue.bundled(), item,
-        new ChainReport.Options(from, to, basis(), interpolation(), holdLast));
+    ChainReport.Options options = new ChainReport.Options(from, to, basis(), interpolation(), holdLast);
+    List<Munition> others = others();
+    List<QueryResult> results = new ArrayList<>(ChainReport.run(store, Catalogue.bundled(), item, options));
+    if (sideBySide != null) {
+      results.add(ChainReport.sideBySide(store, Catalogue.bundled(), ChainReport.munition(Catalogue.bundled(), item),
+          others, sideBySide, options));
+    }
+    return results;
+  }
+
+  /** The munitions of --with, refused without --side-by-side or when one names none. */
+  private List<Munition> others() {
+    if (!with.isEmpty() && sideBySide == null) {
+      throw new BadInputException("--with " + String.join(", ", with) + ": give --side-by-side COUNTRY too");
+    }
+    if (sideBySide != null && !sideBySide.strip().matches("[A-Za-z]{3}")) {
+      throw new BadInputException("--side-by-side " + sideBySide + ": expected a three-letter country code, e.g. RUS");
+    }
+    List<Munition> others = new ArrayList<>();
+    try {
+      for (String name : with) {
+        others.add(ChainReport.munition(Catalogue.bundled(), name));
+      }
+      if (sideBySide != null) {
+        ChainReport.refuseOtherUnits(ChainReport.munition(Catalogue.bundled(), item), others);
+      }
+    } catch (QueryException e) {
+      throw new BadInputException("--with: " + e.getMessage());
+    }
+    return others;
   }
 
   /** Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first. */
@@ -72,12 +114,14 @@ final class ChainCommand extends QuerySubcommand {
       throw new BadInputException(e.getMessage());
     }
     RateBasis basis = basis();
+    others();
     return ApiQuery.of("/api/v1/items/" + URLEncoder.encode(item, StandardCharsets.UTF_8).replace("+", "%20")
             + "/chain")
         .with("from", from).with("to", to)
         .with("rate_basis", basis == null ? null : rateBasis.strip().toLowerCase(Locale.ROOT))
         .with("interpolation", interpolation().name().toLowerCase(Locale.ROOT))
-        .with("hold_last", holdLast);
+        .with("hold_last", holdLast).with("side_by_side", sideBySide)
+        .with("with", with.isEmpty() ? null : String.join(",", with));
   }
 
   private RateBasis basis() {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.munitions.TransferredProduction;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
 
@@ -52,6 +54,10 @@ final class ImportTransaction {
       Datasets.dropUnusedProvenance(connection);
     }
     boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
+    if (dataset.table() == Table.PRODUCTION) {
+      // a production file's transfers (kind transferred) are stored as transfers, in this transaction
+      TransferredProduction.move(connection, Catalogue.bundled());
+    }
     ImportService.pauseBeforeCommitIfAsked(pauseState);
     return new Written(datasetId, unsourced, replaced);
   }

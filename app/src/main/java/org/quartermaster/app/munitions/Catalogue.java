@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.quartermaster.app.data.SourceGrade;
+import org.quartermaster.app.query.Source;
 
 /**
  * The munition catalogue: canonical munitions ({@code munitions.csv}), the names the data give them
@@ -171,11 +173,45 @@ public final class Catalogue {
         : new Resolution.Suggestion(best.written(), best.munition().id());
   }
 
+  /**
+   * A row of munitions.csv, with its description's source and its status; a missing citation or an unknown
+   * status is a problem naming the row, the column and the value.
+   */
+  private static Munition munition(CatalogueFiles.CsvLine l, List<String> problems) {
+    for (String column : List.of("source_url", "publisher", "source_title", "status", "status_source_url")) {
+      if (l.cell(column) == null) {
+        problems.add("munitions.csv row " + l.row() + " (" + l.cell("id") + "): " + column + " is empty; cite where"
+            + " the description and the status come from");
+      }
+    }
+    String grade = l.cell("source_grade");
+    if (grade != null && SourceGrade.byName(grade).isEmpty()) {
+      problems.add("munitions.csv row " + l.row() + " (" + l.cell("id") + "): source_grade '" + grade
+          + "' is not one of " + SourceGrade.names());
+    }
+    String status = l.cell("status");
+    if (status != null && !Munition.STATUSES.contains(status)) {
+      problems.add("munitions.csv row " + l.row() + " (" + l.cell("id") + "): status '" + status + "' is not one of "
+          + Munition.STATUSES);
+      status = null;
+    }
+    Source source = l.cell("source_url") == null ? null : new Source(l.cell("source_url"), l.cell("publisher"),
+        l.cell("source_title"), null, grade == null ? null : SourceGrade.byName(grade).orElse(null), null);
+    Munition.Status made = status == null || l.cell("status_source_url") == null ? null
+        : new Munition.Status(status, l.cell("status_as_of"), l.cell("status_source_url"));
+    return new Munition(l.cell("id"), l.cell("name"), l.cell("family"), l.cell("category"), l.cell("unit"),
+        l.cell("note"), source, made);
+  }
+
   private static Catalogue bundledFiles() {
-    List<Munition> munitions = CatalogueFiles.read("munitions.csv").stream()
-        .map(l -> new Munition(l.cell("id"), l.cell("name"), l.cell("family"), l.cell("category"), l.cell("unit"),
-            l.cell("note")))
-        .toList();
+    List<Munition> munitions = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (CatalogueFiles.CsvLine l : CatalogueFiles.read("munitions.csv")) {
+      munitions.add(munition(l, problems));
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogueException(problems);
+    }
     Map<String, String> aliases = new LinkedHashMap<>();
     for (CatalogueFiles.CsvLine l : CatalogueFiles.read("aliases.csv")) {
       if (aliases.putIfAbsent(l.cell("alias"), l.cell("id")) != null) {

@@ -16,18 +16,31 @@ import org.quartermaster.app.store.Store;
 /**
  * The stored rows of one munition (every name the catalogue resolves to it), as the chain reads them:
  * production observations, transfer figures and contracts, the rows left out and why, and each row's
- * source. A row whose figure cannot be read as a dated rate or window is left out, never guessed.
+ * source, and the delivery windows stated for its contracts. A row whose figure cannot be read as a dated
+ * rate or window is left out, never guessed.
  */
 record ChainInputs(Munition munition, List<RateObservation> observations, List<TransferFigure> transfers,
-    List<ContractFigure> contracts, List<String> leftOut, Map<RowRef, Source> sources) {
+    List<ContractFigure> contracts, List<String> leftOut, Map<RowRef, Source> sources,
+    DeliveryWindows deliveryWindows) {
+
+  /** Inputs with the bundled delivery windows. */
+  ChainInputs(Munition munition, List<RateObservation> observations, List<TransferFigure> transfers,
+      List<ContractFigure> contracts, List<String> leftOut, Map<RowRef, Source> sources) {
+    this(munition, observations, transfers, contracts, leftOut, sources, DeliveryWindows.bundled());
+  }
 
   static ChainInputs read(Store store, Catalogue catalogue, Munition munition) {
+    return read(store, catalogue, munition, DeliveryWindows.bundled());
+  }
+
+  /** The munition's rows, with these delivery windows for its contracts. */
+  static ChainInputs read(Store store, Catalogue catalogue, Munition munition, DeliveryWindows windows) {
     return store.read(c -> {
       List<String> leftOut = new ArrayList<>();
       Map<RowRef, Source> sources = new HashMap<>();
       return new ChainInputs(munition, observations(c, catalogue, munition, leftOut, sources),
           transfers(c, catalogue, munition, leftOut, sources), contracts(c, catalogue, munition, sources), leftOut,
-          sources);
+          sources, windows);
     });
   }
 
@@ -113,7 +126,7 @@ record ChainInputs(Munition munition, List<RateObservation> observations, List<T
       Map<RowRef, Source> sources) throws SQLException {
     List<ContractFigure> figures = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT dataset_id, file_row, item,"
-        + " contract_id, buyers, quantity, quantity_text, date" + CITATION + " FROM contracts"
+        + " contract_id, buyers, supplier, quantity, quantity_text, date" + CITATION + " FROM contracts"
         + " ORDER BY dataset_id, file_row")) {
       while (r.next()) {
         if (!named(catalogue, munition, r.getString("item"))) {
@@ -126,7 +139,7 @@ record ChainInputs(Munition munition, List<RateObservation> observations, List<T
             .map(sp -> sp.start().getYear()).orElse(null);
         sources.put(row, source(r));
         figures.add(new ContractFigure(r.getString("contract_id"), r.getString("buyers"), year, q,
-            r.getString("quantity_text"), row));
+            r.getString("quantity_text"), row, r.getString("supplier"), r.getString("date")));
       }
     }
     return figures;

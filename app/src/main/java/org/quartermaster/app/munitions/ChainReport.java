@@ -16,11 +16,13 @@ import org.quartermaster.app.query.Source;
 import org.quartermaster.app.store.Store;
 
 /**
- * {@code qm chain ITEM}: a munition's replenishment chain from the store. Three tables: per year and
- * country, what was produced (at the chosen basis, stating how the rate was read), transferred (each series
- * apart) and contracted (by award year); years to replace for every pairing of a transferred quantity with
- * a rate basis; and, for a round with components, which component binds. Every figure names the rows it
- * came from ({@code d<dataset>:r<row>}), and the sources are listed under each table.
+ * {@code qm chain ITEM}: a munition's replenishment chain from the store. Four tables: per year and country,
+ * what was produced (at the chosen basis, stating how the rate was read), transferred (each series apart),
+ * contracted (by award year) and the backlog (per producer); years to replace for every pairing of a
+ * transferred quantity with a rate basis; for a round with components, which component binds; and the
+ * backlog per year and producer with the contracts, delivery windows and assumption it rests on. Every figure
+ * names the rows it came from ({@code d<dataset>:r<row>}), and the sources are listed under each table.
+ * {@link #sideBySide} sets one producer country beside the others.
  */
 public final class ChainReport {
   private ChainReport() {}
@@ -46,6 +48,26 @@ public final class ChainReport {
       throw new QueryException(Resolution.refusal(item, resolution) + " qm items lists the munitions.");
     }
     return munition;
+  }
+
+  /**
+   * {@code country}'s annual production of the munition beside the other producers' (and of the munitions
+   * {@code with}, each apart), at one basis ({@code options.basis()}, actual when null), in one unit.
+   *
+   * @throws QueryException when a munition of {@code with} is counted in another unit, or no year can be told
+   */
+  public static QueryResult sideBySide(Store store, Catalogue catalogue, Munition munition, List<Munition> with,
+      String country, Options options) {
+    return SideBySide.of(store, catalogue, munition, with, country, options);
+  }
+
+  /**
+   * Refuses, before the store is used, to set munitions counted in other units beside {@code munition}.
+   *
+   * @throws QueryException naming both units
+   */
+  public static void refuseOtherUnits(Munition munition, List<Munition> with) {
+    SideBySide.refuseOtherUnits(munition, with);
   }
 
   /** The chain of a munition already resolved (the API resolves the name before it uses the store). */
@@ -78,8 +100,12 @@ public final class ChainReport {
         options.interpolation(), options.holdLast())));
     series.values().forEach(figures -> lines.addAll(TransferSeries.perYear(figures, from, to)));
     lines.addAll(ContractsByYear.perYear(inputs.contracts(), from, to));
+    List<String> backlogLeftOut = new ArrayList<>();
+    List<Backlog.Line> backlog = Backlog.perYear(inputs.contracts(), inputs.deliveryWindows(), from, to,
+        backlogLeftOut);
+    backlog.forEach(b -> lines.add(b.asChainLine()));
     lines.sort(Comparator.comparingInt(ChainLine::year).thenComparing(ChainLine::measure, Comparator.comparing(
-        m -> List.of("produced", "transferred", "contracted").indexOf(m))).thenComparing(ChainLine::country));
+        m -> List.of("produced", "transferred", "contracted", "backlog").indexOf(m))).thenComparing(ChainLine::country));
     Munition m = inputs.munition();
     List<String> notes = new ArrayList<>();
     notes.add("produced: the " + produced.wireName() + " rate of each producer country, read " + options.interpolation()
@@ -88,6 +114,9 @@ public final class ChainReport {
             : " nothing past the last observation."));
     notes.add("transferred: running totals (cumulative) and window figures (period) are separate series, never added;"
         + " a year from running totals is the largest total by its end less the largest by the year before's end.");
+    notes.add("backlog: per producer, the contracts open in the year less what was delivered against them by its end;"
+        + " ASSUMPTION: delivered evenly over the delivery window the data state (the data give no deliveries per"
+        + " contract); the Backlog table has each contract and its window.");
     notes.add("rows: d<dataset>:r<row> (qm datasets show <dataset>).");
     inputs.leftOut().forEach(l -> notes.add("left out: " + l));
     QueryResult chain = result("Chain of " + m.name() + " (" + m.id() + "), " + from + "–" + to + ", in " + m.unit(),
@@ -102,6 +131,7 @@ public final class ChainReport {
     if (!needs.isEmpty()) {
       results.add(Binding.result(inputs, needs, components, to));
     }
+    results.add(backlog(inputs, backlog, backlogLeftOut, from, to));
     return results;
   }
 
@@ -135,6 +165,32 @@ public final class ChainReport {
             Column.detail("rate_high"), Column.text("rate_as_written"), Column.text("rate_dated"),
             Column.text("rate_rows"), Column.number("years_min", "years", 1), Column.number("years_max", "years", 1)),
         rows, used, inputs, notes);
+  }
+
+  /** The backlog table: one line per year and producer, with the contracts, windows and rows it came from. */
+  private static QueryResult backlog(ChainInputs inputs, List<Backlog.Line> lines, List<String> leftOut, int from,
+      int to) {
+    String unit = inputs.munition().unit();
+    List<String> notes = new ArrayList<>(List.of("backlog = ordered − delivered_to_date at the year's end. ordered: the"
+        + " quantity of the contracts awarded by the year's end and not all delivered at its start, each contract once.",
+        "ASSUMPTION: the data give each contract's delivery window (read from the contract row's note into"
+            + " delivery_windows.csv, each reading stated there), not its deliveries; the quantity is taken as delivered"
+            + " evenly over the window. Production of the producer is not matched to contracts."));
+    inputs.deliveryWindows().all().stream().filter(w -> lines.stream().anyMatch(l -> l.contracts().contains(
+        w.contractId()))).forEach(w -> notes.add("window of " + w.contractId() + ": " + w.reading()));
+    leftOut.forEach(l -> notes.add("left out of the " + l));
+    if (lines.isEmpty()) {
+      notes.add("No backlog: no contract of " + inputs.munition().name() + " with a quantity, an award year and a"
+          + " delivery window is open in " + from + "–" + to + ".");
+    }
+    return result("Backlog of " + inputs.munition().name() + " by producer, " + from + "–" + to + ", in " + unit,
+        List.of(Column.number("year", null), Column.text("producer"), Column.number("ordered", unit, 0),
+            Column.number("delivered", unit, 0), Column.number("delivered_to_date", unit, 0),
+            Column.number("backlog", unit, 0), Column.text("contracts"), Column.text("how"), Column.text("rows")),
+        lines.stream().map(l -> Arrays.<Object>asList(l.year(), l.producer(), l.ordered(), l.deliveredInYear(),
+            l.deliveredToDate(), l.backlog(), String.join(" ", l.contracts()), l.how(), RowRef.join(l.rows())))
+            .toList(),
+        lines.stream().flatMap(l -> l.rows().stream()).toList(), inputs, notes);
   }
 
   static QueryResult result(String title, List<Column> columns, List<List<Object>> rows, List<RowRef> used,

@@ -9,6 +9,18 @@ package org.quartermaster.app.munitions;
  * @param quantity   the quantity ordered (the figure of "up to N", "~N"), or null when not stated
  * @param quantityText the quantity as written, or null
  * @param row        the row it came from
+ * @param supplier   the producer as written ({@code Raytheon}), or null
+ * @param awardDate  the award date as written ({@code 2022-05-27}), or null
  */
 record ContractFigure(String contractId, String buyers, Integer awardYear, Double quantity, String quantityText,
-    RowRef row) {}
+    RowRef row, String supplier, String awardDate) {
+  ContractFigure(String contractId, String buyers, Integer awardYear, Double quantity, String quantityText,
+      RowRef row) {
+    this(contractId, buyers, awardYear, quantity, quantityText, row, null, null);
+  }
+
+  /** The id the contract is counted once under: its contract id, else its row. */
+  String key() {
+    return contractId != null ? contractId : row.toString();
+  }
+}

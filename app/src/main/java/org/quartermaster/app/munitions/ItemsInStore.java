@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.query.Column;
 import org.quartermaster.app.query.QueryResult;
+import org.quartermaster.app.query.Source;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -26,21 +27,36 @@ public final class ItemsInStore {
     for (Named named : names(store)) {
       catalogue.munitionOf(named.item()).ifPresent(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(named));
     }
-    List<Column> columns = List.of(Column.text("id"), Column.text("name"), Column.text("family"),
-        Column.text("category"), Column.text("unit"), Column.number("rows", null), Column.text("names_in_store"),
-        Column.detail("aliases"), Column.detail("components"), Column.detail("note"));
+    List<Column> columns = new ArrayList<>(List.of(Column.text("id"), Column.text("name"), Column.text("family"),
+        Column.text("category"), Column.text("unit"), Column.text("status"), Column.text("status_as_of"),
+        Column.number("rows", null), Column.text("names_in_store"), Column.detail("aliases"),
+        Column.detail("components"), Column.detail("note"), Column.detail("status_source_url")));
+    columns.addAll(QueryResult.citationColumns());
     List<List<Object>> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>(List.of("aliases: every name the catalogue resolves to the munition;"
+        + " components: what one complete round needs, each × how many.", "rows: the production, contract and"
+        + " transfer rows naming the munition, under any of its names; qm items --unresolved lists the names that"
+        + " resolve to none.", "status: whether it is made (in production, out of production, in development, or not"
+        + " established: no source consulted says), as of status_as_of, from status_source_url; source_url: where the"
+        + " description comes from (listed under the table)."));
     for (Munition m : catalogue.munitions()) {
       List<Named> names = byId.getOrDefault(m.id(), List.of());
+      Munition.Status status = m.status();
+      Source source = m.source();
       rows.add(java.util.Arrays.asList(m.id(), m.name(), m.family(), m.category(), m.unit(),
+          status == null ? null : status.value(), status == null ? null : status.asOf(),
           names.stream().mapToLong(Named::rows).sum(),
           String.join("; ", names.stream().map(Named::item).toList()), String.join("; ", catalogue.names(m.id())),
-          String.join("; ", catalogue.components(m.id()).stream().map(ItemsInStore::needs).toList()), m.note()));
+          String.join("; ", catalogue.components(m.id()).stream().map(ItemsInStore::needs).toList()), m.note(),
+          status == null ? null : status.sourceUrl(), source == null ? null : source.url(),
+          source == null ? null : source.publisher(), source == null ? null : source.title(), null,
+          source == null || source.grade() == null ? null : source.grade().wireName(), null));
+      if (status != null && source != null && !status.sourceUrl().equals(source.url())) {
+        notes.add("status of " + m.id() + " (" + status.value() + ", " + status.asOf() + "): " + status.sourceUrl());
+      }
     }
-    return new QueryResult("Munitions: the catalogue, with the names the store gives each", columns, rows, List.of(),
-        List.of(), List.of("aliases: every name the catalogue resolves to the munition; components: what one complete round"
-            + " needs, each × how many.", "rows: the production, contract and transfer rows naming the munition, under any of"
-            + " its names; qm items --unresolved lists the names that resolve to none."));
+    return QueryResult.withRowProvenance("Munitions: the catalogue, with the names the store gives each", columns,
+        rows, notes);
   }
 
   /** A component as the catalogue column shows it: {@code charge-155 ×1}. */

@@ -24,6 +24,11 @@ public enum RateBasis {
     return kind != null && kinds.contains(kind.strip().toLowerCase(Locale.ROOT));
   }
 
+  /** The kinds read, in words: {@code rows of kind actual or estimate}. */
+  String describe() {
+    return "rows of kind " + String.join(" or ", kinds);
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -36,25 +36,42 @@ public final class TransferredProduction {
       return;
     }
     store.write(c -> {
-      if (pending.moves()) {
-        try (Statement s = c.createStatement()) {
-          s.execute(MOVE);
-        }
-      }
-      try (PreparedStatement update = c.prepareStatement(
-          "UPDATE transfers_rows SET item_id = ? WHERE item_id IS NULL AND item = ?")) {
-        for (String item : names(c)) {
-          Optional<Munition> m = catalogue.munitionOf(item);
-          if (m.isPresent()) {
-            update.setString(1, m.get().id());
-            update.setString(2, item);
-            update.addBatch();
-          }
-        }
-        update.executeBatch();
-      }
+      moveWithin(c, catalogue, pending.moves());
       return null;
     });
+  }
+
+  /**
+   * Moves the transferred production rows and fills the transfers' item ids within the caller's
+   * transaction: an import calls it once its rows are in, so a file's transfers are stored as transfers
+   * when the import commits, never as production.
+   *
+   * @return how many rows moved
+   */
+  public static int move(Connection c, Catalogue catalogue) throws SQLException {
+    long moving = count(c, "SELECT count(*) FROM production_rows WHERE kind = 'transferred' OR kind LIKE 'transferred (%'");
+    moveWithin(c, catalogue, moving > 0);
+    return (int) moving;
+  }
+
+  private static void moveWithin(Connection c, Catalogue catalogue, boolean moves) throws SQLException {
+    if (moves) {
+      try (Statement s = c.createStatement()) {
+        s.execute(MOVE);
+      }
+    }
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE transfers_rows SET item_id = ? WHERE item_id IS NULL AND item = ?")) {
+      for (String item : names(c)) {
+        Optional<Munition> m = catalogue.munitionOf(item);
+        if (m.isPresent()) {
+          update.setString(1, m.get().id());
+          update.setString(2, item);
+          update.addBatch();
+        }
+      }
+      update.executeBatch();
+    }
   }
 
   /** The transfers' item names still without an id (those of the rows about to move included). */

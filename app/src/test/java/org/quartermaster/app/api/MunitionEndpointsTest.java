@@ -58,7 +58,8 @@ class MunitionEndpointsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode tables = ApiFixture.json(response);
     assertThat(tables.isArray()).isTrue();
-    assertThat(tables.size()).isEqualTo(2);
+    assertThat(tables.size()).isEqualTo(3);
+    assertThat(tables.get(2).get("title").asText()).startsWith("Backlog of ");
     assertThat(tables.get(0).get("title").asText()).startsWith("Chain of ").contains("(javelin)", "2022");
     assertThat(tables.get(0).get("rows").size()).isPositive();
     assertThat(tables.get(0).get("sources").size()).isPositive();
@@ -73,6 +74,28 @@ class MunitionEndpointsTest {
     assertThat(units).contains("years_min=years", "rate=per year");
   }
 
+  /** Issue 11: the backlog per year and producer, each line with a {@code backlog} field and the rows it came from. */
+  @Test
+  void chain_stinger_answersTheBacklogOfTheContractWithADeliveryWindow() {
+    JsonNode tables = ApiFixture.json(api.get("/api/v1/items/stinger/chain?from=2022&to=2024"));
+
+    JsonNode backlog = tables.get(tables.size() - 1);
+    assertThat(backlog.get("title").asText()).isEqualTo("Backlog of FIM-92 Stinger by producer, 2022–2024, in missiles");
+    assertThat(backlog.get("rows").size()).isEqualTo(3);
+    JsonNode y2024 = backlog.get("rows").get(2);
+    assertThat(y2024.get("year").asInt()).isEqualTo(2024);
+    assertThat(y2024.get("producer").asText()).isEqualTo("Raytheon");
+    assertThat(y2024.get("contracts").asText()).isEqualTo("USARMY-2022-05-STINGER");
+    assertThat(y2024.get("rows").asText()).matches("d\\d+:r11");
+    assertThat(y2024.get("ordered").asDouble()).isEqualTo(1300.0);
+    assertThat(y2024.get("backlog").asDouble()).isBetween(450.0, 500.0); // 1,300 less 2.6 of 4.1 years' deliveries
+    assertThat(y2024.get("how").asText()).contains("completion by end June 2026", "ASSUMPTION");
+    assertThat(backlog.get("sources").size()).isPositive();
+    List<String> chainMeasures = new ArrayList<>();
+    tables.get(0).get("rows").forEach(r -> chainMeasures.add(r.get("measure").asText()));
+    assertThat(chainMeasures).contains("backlog");
+  }
+
   @Test
   void chain_aliasInThePath_answersAsTheId() {
     JsonNode byAlias = ApiFixture.json(api.get("/api/v1/items/FGM-148%20Javelin/chain?to=2022"));
@@ -85,8 +108,9 @@ class MunitionEndpointsTest {
   void chain_roundWithComponents_addsTheBindingTable() {
     JsonNode tables = ApiFixture.json(api.get("/api/v1/items/shell-155/chain?from=2022&to=2024"));
 
-    assertThat(tables.size()).isEqualTo(3);
+    assertThat(tables.size()).isEqualTo(4); // chain, years to replace, binding component, backlog
     assertThat(tables.get(2).toString()).contains("charge-155", "binds");
+    assertThat(tables.get(3).get("title").asText()).startsWith("Backlog of ");
   }
 
   @Test

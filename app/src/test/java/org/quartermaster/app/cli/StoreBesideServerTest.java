@@ -44,7 +44,11 @@ class StoreBesideServerTest {
       List.of("chain", "javelin", "--to", "2022"),
       List.of("chain", "155mm shells", "--rate-basis", "capacity", "--format", "json"),
       List.of("chain", "javelin", "--rate-basis", "sideways"),
-      List.of("chain", "no such munition"));
+      List.of("chain", "no such munition"),
+      List.of("chain", "stinger", "--from", "2022", "--to", "2025", "--format", "csv"),
+      List.of("chain", "shell-155", "--from", "2022", "--to", "2024", "--side-by-side", "RUS", "--with", "shell-152"),
+      List.of("chain", "shell-155", "--side-by-side", "RUS", "--with", "charge-155"),
+      List.of("chain", "shell-155", "--with", "shell-152"));
 
   @TempDir Path dir;
 

@@ -71,6 +71,46 @@ class CatalogueTest {
     assertThat(((Resolution.Unknown) catalogue.resolve("Iskander-M")).suggestion()).isNull();
   }
 
+  /** Issue 11: every munition cites where its description comes from, and whether it is made, from a source. */
+  @Test
+  void munitions_everyRow_hasADescriptionSourceAndAStatusWithItsSource() {
+    assertThat(catalogue.munitions()).hasSizeGreaterThan(10).allSatisfy(m -> {
+      assertThat(m.source()).as(m.id()).isNotNull();
+      assertThat(m.source().url()).as(m.id()).startsWith("https://");
+      assertThat(m.source().publisher()).as(m.id()).isNotBlank();
+      assertThat(m.source().title()).as(m.id()).isNotBlank();
+      assertThat(m.source().grade()).as(m.id()).isNotNull();
+      assertThat(m.status()).as(m.id()).isNotNull();
+      assertThat(m.status().value()).as(m.id()).isIn(Munition.STATUSES);
+      assertThat(m.status().sourceUrl()).as(m.id()).startsWith("https://");
+    });
+    assertThat(catalogue.findMunition("stinger").orElseThrow().status().value()).isEqualTo("in production");
+  }
+
+  @Test
+  void items_catalogue_showsStatusAndSourcesOfEachMunition() {
+    QueryResult items = ItemsInStore.catalogue(store, catalogue);
+
+    assertThat(items.column("status")).doesNotContainNull();
+    assertThat(items.column("source_url")).doesNotContainNull();
+    assertThat(items.sources()).extracting(org.quartermaster.app.query.Source::url)
+        .contains("https://milmag.pl/en/diehl-defence-to-supply-components-for-stinger-surface-to-air-missiles");
+    assertThat(items.notes()).anyMatch(n -> n.startsWith("status of pac-2 (in production, 2024-01): https://"));
+  }
+
+  /** Each delivery window names a contract of the bundled data and quotes the words of that contract's note. */
+  @Test
+  void deliveryWindows_eachQuotesTheNoteOfABundledContract() {
+    List<DeliveryWindow> windows = DeliveryWindows.bundled().all();
+    assertThat(windows).isNotEmpty();
+    for (DeliveryWindow w : windows) {
+      long matching = org.quartermaster.app.store.StoreCounts.count(store, "SELECT count(*) FROM contracts WHERE"
+          + " contract_id = '" + w.contractId() + "' AND contains(note, '" + w.asWritten().split(";")[0] + "')");
+      assertThat(matching).as(w.contractId() + ": " + w.asWritten()).isPositive();
+      assertThat(w.reading()).as(w.contractId()).contains("ASSUMPTION");
+    }
+  }
+
   @Test
   void components_ofA155mmRound_areOneProjectileChargeSetAndFuze_allInTheCatalogue() {
     assertThat(catalogue.components("shell-155")).extracting(Component::componentId)
