@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
   Path sweepFile;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Where to write the results; written whole or not at all.")
+      description = "Where to write the results; written whole or not at all (default: none, required).")
   Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT",
