@@ -28,10 +28,12 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run SM-1 on every variant of a sweep file (docs/analysis.md): a base scenario, parameters addressed",
-      "by path, a design (grid, latin-hypercube, sobol). Run i of every variant uses the same random stream,",
-      "so differences between variants are not noise. Writes one row per variant x cell with the parameter",
-      "values and the metrics; a progress bar over variants on stderr, a summary line on stdout."
+      "Run SM-1 on every variant of a sweep file (docs/analysis.md): a base scenario,",
+      "parameters addressed by path, a design (grid, latin-hypercube, sobol).",
+      "Run i of every variant uses the same random stream, so differences between",
+      "variants are not noise. Writes one row per variant x cell with the parameter",
+      "values and the metrics (Parquet or CSV); a progress bar over variants on",
+      "stderr, a summary line on stdout."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -179,6 +179,17 @@ class SweepValidationTest {
   }
 
   @Test
+  void exampleSweeps_areValid() throws Exception {
+    try (Stream<Path> files = Files.list(org.quartermaster.engine.Fixtures.examples().resolve("sweeps"))) {
+      List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+      assertThat(sweeps).isNotEmpty();
+      for (Path file : sweeps) {
+        assertThat(SweepReader.read(file, SavedScenarioSource.NONE).variantCount()).as(file.toString()).isPositive();
+      }
+    }
+  }
+
+  @Test
   void validSweep_defaultsRunsSeedMetricsAndCells() {
     Sweep sweep = SweepFixtures.sweep(dir, SweepFixtures.EXACT, OK_PARAMETER);
     assertThat(sweep.runs()).isEqualTo(SweepReader.DEFAULT_RUNS);
