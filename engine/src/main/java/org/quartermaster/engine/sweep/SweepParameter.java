@@ -5,10 +5,11 @@ import java.util.List;
 import org.quartermaster.engine.simulation.ScenarioPatch;
 
 /**
- * One swept parameter: its path as written (the column name of results), the scenario values it
- * sets (several with {@code *}), and the values it takes.
+ * One swept parameter: where it is in the sweep file ({@code parameters[2]}), its path as written
+ * (the column name of results), the scenario values it sets (several with {@code *}), and the values
+ * it takes.
  */
-record SweepParameter(String path, List<ParameterTarget> targets, Levels levels) {
+record SweepParameter(String at, String path, List<ParameterTarget> targets, Levels levels) {
   SweepParameter {
     targets = List.copyOf(targets);
   }

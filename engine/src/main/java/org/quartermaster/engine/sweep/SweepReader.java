@@ -92,6 +92,17 @@ public final class SweepReader {
             + "; use fewer values or steps, or design latin-hypercube or sobol");
       }
     }
+    if (base != null) {
+      VariantChecks checks = new VariantChecks(base.tree(), base.label(), problems);
+      for (int p = 0; p < parameters.size(); p++) {
+        SweepParameter parameter = parameters.get(p);
+        List<Double> extremes = parameter.levels().extremes();
+        for (int k = 0; k < extremes.size(); k++) {
+          checks.checkValue(parameter, valuePath(parameter, k),
+              parameter.applied(extremes.get(k)));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(source, problems);
     }
@@ -103,19 +114,7 @@ public final class SweepReader {
         variant[p] = parameters.get(p).applied(variant[p]);
       }
     }
-    VariantChecks checks = new VariantChecks(base.tree(), base.label(), problems);
-    boolean valuesOk = true;
-    for (int p = 0; p < parameters.size(); p++) {
-      SweepParameter parameter = parameters.get(p);
-      List<Double> extremes = parameter.levels().extremes();
-      for (int k = 0; k < extremes.size(); k++) {
-        valuesOk &= checks.checkValue(parameter, valuePath(p, parameter.levels(), k),
-            parameter.applied(extremes.get(k)));
-      }
-    }
-    if (valuesOk) {
-      checks.checkVariants(parameters, values);
-    }
+    new VariantChecks(base.tree(), base.label(), problems).checkVariants(parameters, values);
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(source, problems);
     }
@@ -259,7 +258,7 @@ public final class SweepReader {
         }
       }
       if (levels != null && !duplicate) {
-        out.add(new SweepParameter(path, resolved.targets(), levels));
+        out.add(new SweepParameter(at, path, resolved.targets(), levels));
       }
     }
     return out;
@@ -466,12 +465,11 @@ public final class SweepReader {
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static String valuePath(int p, Levels levels, int k) {
-    String at = "parameters[" + p + "]";
-    return switch (levels) {
-      case Levels.Values v -> at + ".values[" + k + "]";
-      case Levels.Range r -> at + ".range." + (k == 0 ? "low" : "high");
-      case Levels.Triangular t -> at + ".distribution." + (k == 0 ? "min" : "max");
+  private static String valuePath(SweepParameter parameter, int k) {
+    return switch (parameter.levels()) {
+      case Levels.Values v -> parameter.at() + ".values[" + k + "]";
+      case Levels.Range r -> parameter.at() + ".range." + (k == 0 ? "low" : "high");
+      case Levels.Triangular t -> parameter.at() + ".distribution." + (k == 0 ? "min" : "max");
     };
   }
 

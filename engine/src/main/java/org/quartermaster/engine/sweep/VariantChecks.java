@@ -29,23 +29,20 @@ final class VariantChecks {
     this.problems = problems;
   }
 
-  /** Each value alone against the field's own rules; returns whether all passed. */
-  boolean checkValue(SweepParameter parameter, String valuePath, double value) {
+  /** One value alone against the field's own rules. */
+  void checkValue(SweepParameter parameter, String valuePath, double value) {
     JsonNode tree = baseTree.deepCopy();
     for (ParameterTarget target : parameter.targets()) {
       target.write(tree, value);
     }
-    boolean ok = true;
     for (Problem p : problemsOf(tree)) {
       for (ParameterTarget target : parameter.targets()) {
         if (p.path().equals(treePathText(target))) {
           problems.add(new Problem(valuePath, plain(value), "sets " + target.path() + ", which " + p.message()));
-          ok = false;
           break;
         }
       }
     }
-    return ok;
   }
 
   /** Every variant's combination; problems list the first few variants and count the rest. */

@@ -105,10 +105,11 @@ class SweepValidationTest {
             parameters:
               - {path: "lines[nope].surge_per_month", values: [1]}
               - {path: "transfers[0].quantity", values: []}
+              - {path: "stocks[USA/shell].initial", values: [-1]}
             metrics: [nonsense]
             """));
-    assertThat(e.problems()).extracting(Problem::path)
-        .containsExactlyInAnyOrder("runs", "design", "parameters[0].path", "parameters[1].values", "metrics[0]");
+    assertThat(e.problems()).extracting(Problem::path).containsExactlyInAnyOrder("runs", "design",
+        "parameters[0].path", "parameters[1].values", "parameters[2].values[0]", "metrics[0]");
   }
 
   @Test
