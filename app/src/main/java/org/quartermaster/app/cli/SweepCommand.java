@@ -99,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private Sweep read() {
     SavedScenarioSource saved = id -> {
-      try (Store opened = store.open()) {
+      try (Store opened = store.openToRead()) {
         return new SavedScenarios(opened).find(id).map(SavedScenario::yaml);
       }
     };

@@ -92,6 +92,32 @@ class SweepCommandTest {
   }
 
   @Test
+  void savedBase_isReadFromTheStoreGivenWithDb() throws Exception {
+    Path db = CliRun.seededStore(dir.resolve("store.duckdb"));
+    try (org.quartermaster.app.store.Store store = org.quartermaster.app.store.Store.open(db)) {
+      new org.quartermaster.app.scenarios.SavedScenarios(store).create("shells", "shells",
+          Files.readString(CliRun.example("us-155mm-shells.yaml")));
+    }
+    Path file = dir.resolve("saved.yaml");
+    Files.writeString(file, """
+        saved: shells
+        runs: 20
+        parameters: [{path: "transfers[0].quantity", values: [100000, 200000]}]
+        """);
+    Path out = dir.resolve("saved.csv");
+    CliRun run = CliRun.qm("--db", db.toString(), "sweep", file.toString(), "--out", out.toString(), "--no-progress");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(Files.readAllLines(out)).hasSize(1 + 2 * 2);
+
+    CliRun unknown = CliRun.qm("--db", db.toString(), "sweep", dir.resolve("missing-id.yaml").toString(), "--out",
+        out.toString());
+    assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+    Files.writeString(file, "saved: nope\n" + "parameters: [{path: \"transfers[0].quantity\", values: [1]}]\n");
+    assertThat(CliRun.qm("--db", db.toString(), "sweep", file.toString(), "--out", out.toString()).err())
+        .contains("saved: no saved scenario has this id");
+  }
+
+  @Test
   void badOptions_exitTwo() {
     assertThat(CliRun.qm(sweep(dir.resolve("r.parquet"), "--threads", "0")).exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(CliRun.qm(sweep(dir.resolve("r.parquet"), "--format", "xlsx")).exitCode()).isEqualTo(Main.BAD_INPUT);
