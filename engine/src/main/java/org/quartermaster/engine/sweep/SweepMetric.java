@@ -2,7 +2,7 @@ package org.quartermaster.engine.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.quartermaster.engine.result.MonthsToTarget;
 import org.quartermaster.engine.simulation.VariantStatistics;
@@ -100,9 +100,9 @@ sealed interface SweepMetric {
       }
     }
 
-    private static String percent(double p) {
-      double x = p * 100;
-      return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%s", x).replace('.', '_');
+    /** The quantile in percent as written in a column name: 0.05 → 5, 0.125 → 12_5 (decimal, not binary, arithmetic). */
+    static String percent(double p) {
+      return new BigDecimal(Double.toString(p)).movePointRight(2).stripTrailingZeros().toPlainString().replace('.', '_');
     }
   }
 
