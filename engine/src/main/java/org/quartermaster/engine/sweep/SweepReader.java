@@ -27,14 +27,12 @@ import org.quartermaster.engine.simulation.VariantSimulator;
  * Reads a sweep file (docs/analysis.md) and checks it whole: every problem is reported at once, by
  * path, value and what to do, in an {@link InvalidScenarioException} whose source is the sweep file.
  * Longer than most classes on purpose: it is the catalogue of a sweep file's rules, one method per
- * section, in the order the file is read. Thread-safe.
+ * section, in the order the file is read ({@link MetricsReader} reads the metrics). Thread-safe.
  */
 public final class SweepReader {
   static final List<String> TOP_KEYS =
       List.of("base", "saved", "parameters", "design", "runs", "seed", "metrics", "cells");
   static final List<String> PARAMETER_KEYS = List.of("path", "values", "range", "distribution");
-  static final List<String> METRIC_NAMES = List.of("months_to_target_p50", "months_to_target_p90",
-      "shortfall_probability", "expected_unmet_demand", "reached_by_month", "closing_stock");
   static final List<String> DESIGNS = List.of("grid", "latin-hypercube", "sobol");
   /** Runs per variant when the file gives none. */
   public static final int DEFAULT_RUNS = 1000;
@@ -53,7 +51,7 @@ public final class SweepReader {
 
   /** Reads the sweep in {@code file}; a base file is resolved against the sweep file's folder. */
   public static Sweep read(Path file, SavedScenarioSource saved) {
-    String text = text(file, file.toString(), file.toString());
+    String text = text(file, file.toString());
     Path folder = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), folder == null ? Path.of(".") : folder, saved);
   }
@@ -80,7 +78,7 @@ public final class SweepReader {
     Design design = design(top);
     Scenario scenario = base == null ? null : base.scenario();
     List<SweepParameter> parameters = parameters(top, scenario, design);
-    List<SweepMetric> metrics = metrics(top, scenario);
+    List<SweepMetric> metrics = new MetricsReader(problems).metrics(top, scenario);
     int[] cells = cells(top, scenario);
     if (design instanceof Design.Grid && problems.isEmpty()) {
       long variants = 1;
@@ -142,7 +140,7 @@ public final class SweepReader {
       }
       Path path = folder.resolve(name);
       label = name;
-      text = text(path, label, null);
+      text = text(path, null);
       if (text == null) {
         top.problem("base", Files.exists(path) ? "the scenario file cannot be read as UTF-8 text"
             : "no such scenario file (" + path + "); the path is relative to the sweep file's folder");
@@ -352,90 +350,6 @@ public final class SweepReader {
     return null;
   }
 
-  private List<SweepMetric> metrics(SweepFields top, Scenario scenario) {
-    if (!top.has("metrics")) {
-      return SweepMetric.DEFAULT;
-    }
-    JsonNode list = top.get("metrics");
-    if (!list.isArray() || list.isEmpty()) {
-      top.problem("metrics", "must be a non-empty list, e.g. [months_to_target_p50, {reached_by_month: 36}]");
-      return List.of();
-    }
-    List<SweepMetric> out = new ArrayList<>();
-    for (int k = 0; k < list.size(); k++) {
-      String at = "metrics[" + k + "]";
-      JsonNode entry = list.get(k);
-      String name = entry.isTextual() ? entry.asText()
-          : entry.isObject() && entry.size() == 1 ? entry.fieldNames().next() : null;
-      if (name == null) {
-        problems.add(new Problem(at, SweepFields.render(entry), "must be a metric name or {name: argument}"));
-        continue;
-      }
-      SweepMetric metric = metric(at, name, entry, scenario);
-      if (metric != null) {
-        if (out.stream().anyMatch(m -> m.columns().equals(metric.columns()))) {
-          problems.add(new Problem(at, SweepFields.render(entry), "is listed twice; keep one"));
-        } else {
-          out.add(metric);
-        }
-      }
-    }
-    return out;
-  }
-
-  private SweepMetric metric(String at, String name, JsonNode entry, Scenario scenario) {
-    boolean argument = entry.isObject();
-    switch (name) {
-      case "months_to_target_p50", "months_to_target_p90", "shortfall_probability", "expected_unmet_demand" -> {
-        if (argument) {
-          problems.add(new Problem(at, SweepFields.render(entry), name + " takes no argument; write it alone"));
-          return null;
-        }
-        return switch (name) {
-          case "months_to_target_p50" -> new SweepMetric.MonthsToTargetP50();
-          case "months_to_target_p90" -> new SweepMetric.MonthsToTargetP90();
-          case "shortfall_probability" -> new SweepMetric.ShortfallProbability();
-          default -> new SweepMetric.ExpectedUnmetDemand();
-        };
-      }
-      case "reached_by_month" -> {
-        int horizon = scenario == null ? Integer.MAX_VALUE : scenario.horizonMonths();
-        SweepFields fields = argument ? new SweepFields(entry, at, problems, List.of(name)) : null;
-        Long month = fields == null ? null : fields.integer(name, true, 0, horizon);
-        if (!argument) {
-          problems.add(new Problem(at, SweepFields.render(entry), "needs its month: {reached_by_month: 36}"));
-        }
-        return month == null ? null : new SweepMetric.ReachedByMonth(month.intValue());
-      }
-      case "closing_stock" -> {
-        if (!argument) {
-          problems.add(new Problem(at, SweepFields.render(entry),
-              "needs a month and quantiles: {closing_stock: {month: 59, quantiles: [0.05, 0.5, 0.95]}}"));
-          return null;
-        }
-        SweepFields fields = new SweepFields(entry, at, problems, List.of(name))
-            .mapping(name, true, List.of("month", "quantiles"));
-        if (fields == null) {
-          return null;
-        }
-        int last = scenario == null ? Integer.MAX_VALUE : scenario.horizonMonths() - 1;
-        Long month = fields.integer("month", true, 0, last);
-        List<Double> quantiles = fields.numbers("quantiles");
-        if (quantiles != null && quantiles.stream().anyMatch(q -> q < 0 || q > 1)) {
-          fields.problem("quantiles", "each quantile must be from 0 to 1, e.g. 0.5 for the median");
-          return null;
-        }
-        return month == null || quantiles == null ? null
-            : new SweepMetric.ClosingStock(month.intValue(), quantiles.stream().distinct().toList());
-      }
-      default -> {
-        problems.add(new Problem(at, SweepFields.render(entry), "unknown metric" + suggestion(name, METRIC_NAMES)
-            + "; metrics are " + String.join(", ", METRIC_NAMES)));
-        return null;
-      }
-    }
-  }
-
   private int[] cells(SweepFields top, Scenario scenario) {
     List<Cell> all = scenario == null ? List.of() : scenario.cells();
     if (!top.has("cells")) {
@@ -473,7 +387,7 @@ public final class SweepReader {
     };
   }
 
-  private static String suggestion(String word, List<String> known) {
+  static String suggestion(String word, List<String> known) {
     return Suggestions.closest(word, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
 
@@ -482,7 +396,7 @@ public final class SweepReader {
   }
 
   /** The file's UTF-8 text; null (or, when {@code sweepSource} is given, a file problem) if unreadable. */
-  private static String text(Path file, String label, String sweepSource) {
+  private static String text(Path file, String sweepSource) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
