@@ -12,12 +12,17 @@ final class ProgressBarListener implements ProgressListener, AutoCloseable {
   private final ProgressBar bar;
 
   ProgressBarListener(PrintWriter err, long runs) {
+    this(err, runs, "simulate", " runs");
+  }
+
+  /** A bar for {@code total} steps of {@code unit} (e.g. " variants"), labelled {@code task}. */
+  ProgressBarListener(PrintWriter err, long total, String task, String unit) {
     java.io.PrintStream stream = new java.io.PrintStream(new WriterOutputStream(err), true,
         java.nio.charset.StandardCharsets.UTF_8);
     bar = new ProgressBarBuilder()
-        .setTaskName("simulate")
-        .setInitialMax(runs)
-        .setUnit(" runs", 1)
+        .setTaskName(task)
+        .setInitialMax(total)
+        .setUnit(unit, 1)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(200)
         .setConsumer(new ConsoleProgressBarConsumer(stream))

@@ -79,8 +79,10 @@ record CliRun(int exitCode, String out, String err) {
     StringBuilder block = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String trimmed = lines.get(i).strip();
-      boolean entry = trimmed.startsWith(name + " ") || trimmed.startsWith(name + "=") || trimmed.equals(name)
-          || trimmed.matches("-[A-Za-z], " + java.util.regex.Pattern.quote(name) + "\\b.*");
+      // an entry starts in the option column; a wrapped description line may start with an option's name too
+      boolean entry = !lines.get(i).startsWith("          ")
+          && (trimmed.startsWith(name + " ") || trimmed.startsWith(name + "=") || trimmed.equals(name)
+          || trimmed.matches("-[A-Za-z], " + java.util.regex.Pattern.quote(name) + "\\b.*"));
       if (entry) {
         block.append(trimmed);
         for (int j = i + 1; j < lines.size() && isContinuation(lines.get(j)); j++) {

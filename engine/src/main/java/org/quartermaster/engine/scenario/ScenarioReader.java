@@ -55,6 +55,11 @@ public final class ScenarioReader {
     } catch (IOException e) {
       throw invalid(source, "not valid YAML: " + e.getMessage());
     }
+    return validate(root, source);
+  }
+
+  /** Validates a scenario already parsed into a tree ({@link YamlTree}); the tree is not modified. */
+  public static Scenario validate(JsonNode root, String source) {
     return new ScenarioValidator(source).validate(root);
   }
 

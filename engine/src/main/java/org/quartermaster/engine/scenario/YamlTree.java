@@ -16,7 +16,7 @@ import java.io.IOException;
  * finite") behind a parse error; this reader keeps them as NaN and ±∞ so the validator can name the
  * field. Duplicate keys are rejected.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -24,7 +24,7 @@ final class YamlTree {
   private YamlTree() {}
 
   /** The document's root node, or {@code null} for an empty document. */
-  static JsonNode read(String yaml) throws IOException {
+  public static JsonNode read(String yaml) throws IOException {
     try (JsonParser parser = FACTORY.createParser(yaml)) {
       JsonToken first = parser.nextToken();
       return first == null ? null : value(parser, first);

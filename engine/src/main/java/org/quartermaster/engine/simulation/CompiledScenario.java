@@ -98,13 +98,8 @@ final class CompiledScenario {
     }
     targetCells = targets.stream().mapToInt(Integer::intValue).toArray();
 
-    Map<Double, Integer> demandIndex = new LinkedHashMap<>();
     demandIndexByCellMonth = new int[cellCount * months];
-    for (int k = 0; k < demandByCellMonth.length; k++) {
-      double lambda = demandByCellMonth[k];
-      demandIndexByCellMonth[k] = lambda > 0 ? demandIndex.computeIfAbsent(lambda, x -> demandIndex.size()) : -1;
-    }
-    distinctDemands = demandIndex.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+    distinctDemands = indexDemands(demandByCellMonth, demandIndexByCellMonth);
 
     basePerMonth = new double[lineCount];
     surgePerMonth = new double[lineCount];
@@ -176,6 +171,54 @@ final class CompiledScenario {
     }
     transferStart[months] = slot;
     stockBoundByCell = stockBounds();
+  }
+
+  /**
+   * A copy of {@code base} with the values of {@code patched} (a sweep variant, see {@link VariantSimulator});
+   * the arrays no patch can change are shared with {@code base}, and those derived from patched ones
+   * (demand indices, stock bounds) are recomputed.
+   */
+  CompiledScenario(CompiledScenario base, PatchedValues patched) {
+    this.scenario = base.scenario;
+    this.cells = base.cells;
+    this.months = base.months;
+    this.cellCount = base.cellCount;
+    this.lineCount = base.lineCount;
+    this.transferCount = base.transferCount;
+    this.initialByCell = patched.initialByCell;
+    this.targetByCell = patched.targetByCell;
+    this.targetCells = base.targetCells;
+    this.demandByCellMonth = patched.demandByCellMonth;
+    this.demandIndexByCellMonth = new int[cellCount * months];
+    this.distinctDemands = indexDemands(demandByCellMonth, demandIndexByCellMonth);
+    this.basePerMonth = patched.basePerMonth;
+    this.surgePerMonth = patched.surgePerMonth;
+    this.rampStartMonth = patched.rampStartMonth;
+    this.rampMonths = patched.rampMonths;
+    this.delayMin = patched.delayMin;
+    this.delayMode = patched.delayMode;
+    this.delayMax = patched.delayMax;
+    this.disruptionProbability = patched.disruptionProbability;
+    this.disruptionCut = patched.disruptionCut;
+    this.inflowStart = base.inflowStart;
+    this.inflowLine = base.inflowLine;
+    this.inflowShare = base.inflowShare;
+    this.transferStart = base.transferStart;
+    this.transferIndex = base.transferIndex;
+    this.transferFromCell = base.transferFromCell;
+    this.transferToCell = base.transferToCell;
+    this.transferQuantity = patched.transferQuantity;
+    this.stockBoundByCell = stockBounds();
+  }
+
+  /** Fills {@code indexByCellMonth} with each λ's index among the distinct positive rates (-1 for 0); returns them. */
+  private static double[] indexDemands(double[] demandByCellMonth, int[] indexByCellMonth) {
+    Map<Double, Integer> demandIndex = new LinkedHashMap<>();
+    for (int k = 0; k < demandByCellMonth.length; k++) {
+      double lambda = demandByCellMonth[k];
+      indexByCellMonth[k] = lambda > 0 ? demandIndex.computeIfAbsent(lambda, x -> demandIndex.size()) : -1;
+    }
+    return demandIndex.keySet().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   boolean hasTarget(int cell) {
