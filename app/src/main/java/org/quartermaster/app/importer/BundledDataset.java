@@ -133,6 +133,16 @@ public final class BundledDataset {
     if (seeded) {
       return;
     }
+    writeCountries(store, countries);
+    ImportService service = new ImportService(store, countries, Importers.standard());
+    for (String name : FILES) {
+      withCopy(store, name, shipped(name), file -> service.run(request(file), Overlap.ALLOW, true, RECORDED_PREFIX + name));
+    }
+    TransferredProduction.move(store, Catalogue.bundled());
+  }
+
+  /** Fills the store's {@code countries} table (ISO codes, names, NATO and EU membership), as every store has it. */
+  public static void writeCountries(Store store, Countries countries) {
     store.write(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO countries VALUES (?, ?, ?, ?, ?)")) {
         for (Country country : countries.all()) {
@@ -147,10 +157,5 @@ public final class BundledDataset {
       }
       return null;
     });
-    ImportService service = new ImportService(store, countries, Importers.standard());
-    for (String name : FILES) {
-      withCopy(store, name, shipped(name), file -> service.run(request(file), Overlap.ALLOW, true, RECORDED_PREFIX + name));
-    }
-    TransferredProduction.move(store, Catalogue.bundled());
   }
 }

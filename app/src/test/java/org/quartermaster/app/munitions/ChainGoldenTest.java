@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.app.data.Countries;
-import org.quartermaster.app.data.Country;
+import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.importer.ImportFormat;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
@@ -63,20 +62,7 @@ class ChainGoldenTest {
   @BeforeEach
   void importTheSmallStore() throws IOException {
     store = Store.inMemory();
-    store.write(c -> {
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO countries VALUES (?, ?, ?, ?, ?)")) {
-        for (Country country : Countries.standard().all()) {
-          insert.setString(1, country.iso3());
-          insert.setString(2, country.name());
-          insert.setObject(3, country.natoSince());
-          insert.setObject(4, country.euSince());
-          insert.setObject(5, country.euUntil());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      return null;
-    });
+    BundledDataset.writeCountries(store, Countries.standard());
     ImportService imports = new ImportService(store, Countries.standard(), Importers.standard());
     imports.run(new ImportRequest(Files.writeString(dir.resolve("production.csv"), PRODUCTION), ImportFormat.QM_CSV,
         null, null, null, false, false));

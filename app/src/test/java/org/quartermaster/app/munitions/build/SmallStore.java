@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.importer.ImportFormat;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
@@ -25,20 +26,7 @@ final class SmallStore {
   /** An empty store with the countries table filled, as every store has it (transfers read ISO codes from it). */
   static Store withCountries() {
     Store store = Store.inMemory();
-    store.write(c -> {
-      try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO countries VALUES (?, ?, ?, ?, ?)")) {
-        for (org.quartermaster.app.data.Country country : Countries.standard().all()) {
-          insert.setString(1, country.iso3());
-          insert.setString(2, country.name());
-          insert.setObject(3, country.natoSince());
-          insert.setObject(4, country.euSince());
-          insert.setObject(5, country.euUntil());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      return null;
-    });
+    BundledDataset.writeCountries(store, Countries.standard());
     return store;
   }
 
