@@ -41,7 +41,7 @@ QM_HOME="$home" bin/qm serve --port 0 ${QM_SERVE_OPTS:-} > "$home/serve.log" 2>&
 pid=$!
 writer=
 trap '[ -n "$writer" ] && kill "$writer" 2>/dev/null; kill "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do
   grep -q "dashboard on" "$home/serve.log" && break
   kill -0 "$pid" 2>/dev/null || { cat "$home/serve.log" >&2; exit 1; }
   sleep 0.5

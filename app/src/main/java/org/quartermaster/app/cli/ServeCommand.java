@@ -2,6 +2,7 @@ package org.quartermaster.app.cli;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.quartermaster.app.api.ApiServer;
 import org.quartermaster.app.api.ApiSettings;
 import org.quartermaster.app.api.RequestLogging;
+import org.quartermaster.app.api.WarmUp;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +62,12 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: -).")
   String requestLog = "-";
 
+  @Option(names = "--warm-up", paramLabel = "REQUESTS",
+      description = "Before it says it is ready, the server answers this many of the dashboard's read requests sent to"
+          + " itself, so that its first clients find the answers computed and the code compiled; 0 for none"
+          + " (default: " + WarmUp.DEFAULT_REQUESTS + ").")
+  int warmUpRequests = WarmUp.DEFAULT_REQUESTS;
+
   /** The environment (tests replace it). */
   Map<String, String> environment = System.getenv();
 
@@ -68,6 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     ApiSettings settings;
     if (maxImportMib < 1 || maxImportMib > 64L * 1024) {
       throw new BadInputException("--max-import-mib " + maxImportMib + " must be 1 to 65536");
+    }
+    if (warmUpRequests < 0 || warmUpRequests > 1_000_000) {
+      throw new BadInputException("--warm-up " + warmUpRequests + " must be 0 to 1000000");
     }
     String token = token();
     try {
@@ -83,14 +94,16 @@ final class ServeCommand implements Callable<Integer> {
           + running.pid() + ") at " + running.url() + ": use that one, or stop it first");
     });
     Store store = storeOption.open();
-    Javalin app = ApiServer.create(() -> store, settings);
+    Javalin app = ApiServer.create(store, settings);
     try {
       app.start();
     } catch (RuntimeException e) {
       store.close();
       throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
     }
-    ServerFile serverFile = announce(app, settings);
+    String url = "http://" + reachable() + ":" + app.port();
+    warmUp(url);
+    ServerFile serverFile = announce(url, settings);
     Thread stopper = new Thread(() -> {
       app.stop();
       if (serverFile != null) {
@@ -144,10 +157,8 @@ final class ServeCommand implements Callable<Integer> {
    * Leaves {@link ServerFile} beside the store, so that {@code qm} commands on it go through this server;
    * null (and a warning) when it cannot be written, e.g. in a read-only folder.
    */
-  private ServerFile announce(Javalin app, ApiSettings settings) {
-    String reachable = wildcard(host) ? ApiSettings.LOOPBACK : host.contains(":") && !host.startsWith("[")
-        ? "[" + host + "]" : host;
-    ServerFile file = new ServerFile("http://" + reachable + ":" + app.port(), ProcessHandle.current().pid(),
+  private ServerFile announce(String url, ApiSettings settings) {
+    ServerFile file = new ServerFile(url, ProcessHandle.current().pid(),
         OffsetDateTime.now(ZoneOffset.UTC).toString(), settings.requiresToken(), storeOption.file().toString());
     try {
       file.write(storeOption.file());
@@ -156,6 +167,23 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("qm: warning: cannot write " + ServerFile.beside(storeOption.file())
           + " (" + e.getMessage() + "): qm commands on this store will not find this server; give them --server URL");
       return null;
+    }
+  }
+
+  /** The address this server is reached at from this machine. */
+  private String reachable() {
+    return wildcard(host) ? ApiSettings.LOOPBACK : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** {@link WarmUp}: a warning, and the server ready all the same, if it stops early. */
+  private void warmUp(String url) {
+    if (warmUpRequests == 0) {
+      return;
+    }
+    WarmUp.Report report = WarmUp.run(URI.create(url), warmUpRequests);
+    if (report.failure() != null) {
+      spec.commandLine().getErr().println("qm: warning: the warm-up stopped after " + report.requests()
+          + " requests (" + report.failure() + "); the first requests may be slow");
     }
   }
 

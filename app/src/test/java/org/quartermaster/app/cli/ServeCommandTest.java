@@ -45,6 +45,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void call_negativeWarmUp_refusesWithExitCode2() {
+    ServeCommand command = new ServeCommand();
+    command.environment = Map.of();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = cli(command, out, err).execute("--port", "0", "--warm-up", "-1");
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("--warm-up -1 must be 0 to 1000000");
+  }
+
+  @Test
   void call_loopback_printsWhereItListensServesAndBlocksUntilInterrupted(@TempDir Path dir) throws Exception {
     ServeCommand command = new ServeCommand();
     command.environment = Map.of();
