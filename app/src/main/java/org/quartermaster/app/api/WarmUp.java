@@ -38,9 +38,12 @@ public final class WarmUp {
   /** The longest the warm-up goes on, unless it has not yet answered each request in both forms. */
   static final Duration MAX_DURATION = Duration.ofSeconds(10);
   /** Requests sent at once. */
-  private static final int AT_ONCE = 4;
+  private static final int AT_ONCE = 8;
   private static final String SECRET = secret();
-  /** The dashboard pages' first reads (web/js), and its start page. */
+  /**
+   * The dashboard pages' first reads (web/js) and its start page, then typical reads of API clients (the mix
+   * bench/load.sh sends: a guideline year, one country's series, allocations by donor, one item's production).
+   */
   static final List<String> PATHS = List.of(
       "/",
       "/api/v1/datasets",
@@ -59,7 +62,12 @@ public final class WarmUp {
       "/api/v1/production",
       "/api/v1/contracts",
       "/api/v1/items",
-      "/api/v1/transfers");
+      "/api/v1/transfers",
+      "/api/v1/spending?year=2024&threshold=2&source=nato&vintage=2024-06",
+      "/api/v1/spending?country=POL",
+      "/api/v1/aid?by=donor&category=military&measure=allocation",
+      "/api/v1/aid?measure=allocation&category=military",
+      "/api/v1/production?item=Stinger");
 
   /** What the warm-up did: the requests answered, and the first failure if one stopped it early (else null). */
   public record Report(int requests, Duration took, String failure) {}

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.api.ApiServer;
@@ -184,6 +185,9 @@ final class ServeCommand implements Callable<Integer> {
     if (report.failure() != null) {
       spec.commandLine().getErr().println("qm: warning: the warm-up stopped after " + report.requests()
           + " requests (" + report.failure() + "); the first requests may be slow");
+    } else {
+      spec.commandLine().getErr().printf(Locale.ROOT, "qm: warmed up with %d requests in %.1f s%n", report.requests(),
+          report.took().toMillis() / 1000.0);
     }
   }
 
