@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
       "Listens on 127.0.0.1 only, unless --host says otherwise; on any other address a token is",
       "required, and POST/PUT/DELETE requests must carry 'Authorization: Bearer <token>'.",
       "While it runs, qm commands on the same store (query, import, datasets) go through it: it leaves",
-      "STORE.server.json beside the store (its URL and process id, never the token) and removes it when it stops."
+      "STORE.server.json beside the store (its URL and process id, never the token) and removes it when it stops.",
+      "It prints its address and leaves that file once it is ready: the store open, and its own warm-up done",
+      "(--warm-up; requests that come earlier are answered too, only more slowly)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -64,9 +66,9 @@ final class ServeCommand implements Callable<Integer> {
   String requestLog = "-";
 
   @Option(names = "--warm-up", paramLabel = "REQUESTS",
-      description = "Before it says it is ready, the server answers this many of the dashboard's read requests sent to"
-          + " itself, so that its first clients find the answers computed and the code compiled; 0 for none"
-          + " (default: " + WarmUp.DEFAULT_REQUESTS + ").")
+      description = "Before it says it is ready, the server sends itself this many read requests (the dashboard's"
+          + " first reads and typical API reads; for at most 10 s), so that its first clients find the answers"
+          + " computed and the code compiled; 0 for none (default: " + WarmUp.DEFAULT_REQUESTS + ").")
   int warmUpRequests = WarmUp.DEFAULT_REQUESTS;
 
   /** The environment (tests replace it). */

@@ -68,7 +68,8 @@ class ServeCommandTest {
         .execute("--port", "0", "--db", dir.resolve("qm.duckdb").toString(), "--create")));
     serve.start();
     Matcher listening = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api/v1").matcher("");
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    // creating and seeding the store, then the server's warm-up (at most 10 s), on a busy machine
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!listening.reset(out.toString()).find() && System.nanoTime() < deadline && serve.isAlive()) {
       Thread.sleep(20);
     }
