@@ -8,7 +8,8 @@
 #                 [--writes scenarios|imports]
 # QM_SERVE_OPTS (environment) is passed to `qm serve`, e.g. QM_SERVE_OPTS="--request-log off".
 #
-# --cold     no warm-up: the load starts as soon as the server listens (cold JVM, empty answer cache).
+# --cold     no warm-up by this script: the load starts as soon as the server says it is ready ("dashboard on";
+#            it has warmed itself up first, see qm serve --warm-up; QM_SERVE_OPTS="--warm-up 0" for none).
 # --writes   one write per second while the load runs, from a background loop:
 #            scenarios: POST /api/v1/scenarios then DELETE it (changes only the saved scenarios);
 #            imports:   POST /api/v1/imports of a three-row contracts file then DELETE /api/v1/datasets/ID
@@ -37,18 +38,23 @@ fi
 [ -f app/target/quartermaster.jar ] || { echo "build first: mvn -B -ntp -DskipTests package" >&2; exit 2; }
 
 home="$(mktemp -d)"
+launched=$(date +%s.%N)
 QM_HOME="$home" bin/qm serve --port 0 ${QM_SERVE_OPTS:-} > "$home/serve.log" 2>&1 &
 pid=$!
 writer=
 trap '[ -n "$writer" ] && kill "$writer" 2>/dev/null; kill "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do
   grep -q "dashboard on" "$home/serve.log" && break
   kill -0 "$pid" 2>/dev/null || { cat "$home/serve.log" >&2; exit 1; }
   sleep 0.5
 done
 url="$(sed -n 's/.*dashboard on \(http[^ ]*\)\/ .*/\1/p' "$home/serve.log")"
+[ -n "$url" ] || { echo "qm serve did not get ready in 180 s" >&2; cat "$home/serve.log" >&2; exit 1; }
+ready=$(awk -v a="$launched" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+echo "qm serve ready ${ready} s after launch (store created and seeded, then its own warm-up:" \
+  "$(grep -o 'warmed up.*' "$home/serve.log" || echo 'none')), load average $(cut -d' ' -f1 /proc/loadavg)"
 if [ "$cold" = yes ]; then
-  echo "server: $url (cold: no warm-up, the answer cache empty)"
+  echo "server: $url (cold: the load starts as soon as it says it is ready, no warm-up by this script)"
 else
   echo "server: $url (JVM warm-up: 10 s at 20 connections first, not counted)"
   wrk -t "$threads" -c 20 -d 10s -H "Accept-Encoding: $encoding" -s bench/load.lua "$url" > /dev/null

@@ -65,8 +65,20 @@ public final class ApiServer {
    * closes it, and cancels the runs, when it stops.
    */
   public static Javalin create(Supplier<Store> stores, ApiSettings settings) {
+    return create(new StoreAccess(stores), settings);
+  }
+
+  /**
+   * The configured, not started, server on {@code store}, open from the start (so that uploads are received
+   * beside it from the first request on, see {@link ImportEndpoints}); the server closes it, and cancels the
+   * runs, when it stops.
+   */
+  public static Javalin create(Store store, ApiSettings settings) {
+    return create(StoreAccess.of(store), settings);
+  }
+
+  private static Javalin create(StoreAccess store, ApiSettings settings) {
     ObjectMapper json = JsonMapper.builder().build();
-    StoreAccess store = new StoreAccess(stores);
     RunManager runManager = new RunManager(settings.limits(), settings.runResults());
     ScenarioCatalog catalog = new ScenarioCatalog(ExampleScenarios.fromClasspath(), store);
     QueryEndpoints queries = new QueryEndpoints(store);

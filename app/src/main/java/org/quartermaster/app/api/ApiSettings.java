@@ -155,16 +155,25 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
    *                          finished runs are forgotten
    * @param resultFileBytes   a result longer than this is kept in a file (see {@link ApiSettings#runResults})
    *                          and streamed from it; at most {@code resultMemoryBytes}
+   * @param resultFolderBytes the result files of finished runs kept together; beyond it the oldest finished
+   *                          runs are forgotten, and a run whose result alone could not fit is refused (507)
    */
   public record RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued,
-      long memoryBytes, long resultMemoryBytes, long resultFileBytes) {
+      long memoryBytes, long resultMemoryBytes, long resultFileBytes, long resultFolderBytes) {
     public static final RunLimits DEFAULT = new RunLimits(1_000_000, 600, 2e9, 2, 8);
     /** Results longer than 16 MiB go to a file by default. */
     public static final long DEFAULT_RESULT_FILE_BYTES = 16L << 20;
+    /**
+     * The run results folder holds at most 4 GiB by default. ASSUMPTION: a server's disk has a few GiB to spare
+     * beside its store. A result's length grows with cells × months, not with runs: typical scenarios (tens of
+     * cells, a few hundred months) give well under 1 MiB and never reach the folder; a result too long for the
+     * folder is refused before its run starts.
+     */
+    public static final long DEFAULT_RESULT_FOLDER_BYTES = 4L << 30;
 
     public RunLimits {
       if (maxRuns < 1 || maxMonths < 1 || maxCellMonths < 1 || concurrent < 1 || queued < 0 || memoryBytes < 1
-          || resultMemoryBytes < 1 || resultFileBytes < 1) {
+          || resultMemoryBytes < 1 || resultFileBytes < 1 || resultFolderBytes < 1) {
         throw new IllegalArgumentException("run limits must be positive");
       }
       if (resultFileBytes > resultMemoryBytes || resultFileBytes > Integer.MAX_VALUE) {
@@ -180,12 +189,17 @@ public record ApiSettings(String host, int port, String token, boolean exposed, 
     public RunLimits(long maxRuns, int maxMonths, double maxCellMonths, int concurrent, int queued) {
       this(maxRuns, maxMonths, maxCellMonths, concurrent, queued, Runtime.getRuntime().maxMemory() / 2,
           Runtime.getRuntime().maxMemory() / 10,
-          Math.min(DEFAULT_RESULT_FILE_BYTES, Runtime.getRuntime().maxMemory() / 10));
+          Math.min(DEFAULT_RESULT_FILE_BYTES, Runtime.getRuntime().maxMemory() / 10), DEFAULT_RESULT_FOLDER_BYTES);
     }
 
     public RunLimits withMemory(long newMemoryBytes, long newResultMemoryBytes, long newResultFileBytes) {
       return new RunLimits(maxRuns, maxMonths, maxCellMonths, concurrent, queued, newMemoryBytes,
-          newResultMemoryBytes, newResultFileBytes);
+          newResultMemoryBytes, newResultFileBytes, resultFolderBytes);
+    }
+
+    public RunLimits withResultFolderBytes(long newResultFolderBytes) {
+      return new RunLimits(maxRuns, maxMonths, maxCellMonths, concurrent, queued, memoryBytes, resultMemoryBytes,
+          resultFileBytes, newResultFolderBytes);
     }
   }
 

@@ -2,16 +2,15 @@ package org.quartermaster.app.api;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.eclipse.jetty.server.AsyncRequestLogWriter;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.RequestLog;
-import org.eclipse.jetty.server.RequestLogWriter;
-import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 
 /**
  * Where the server's request log goes: one line per request, with the client, method, path and query
  * string, status, bytes sent (headers and body), duration and the request's id ({@link RequestIds}). Never a request
- * header, so never the bearer token.
+ * header, so never the bearer token. Request threads never wait for the log: their lines are written by a thread
+ * of its own, and under more load than it can write, lines are dropped and a line says how many
+ * ({@link RequestLogLines}).
  */
 public sealed interface RequestLogging {
   /** To the logger {@value #LOGGER} at INFO, which logback.xml sends to stderr. */
@@ -46,19 +45,16 @@ public sealed interface RequestLogging {
 
   /** Jetty's request log for this choice, or null for none. */
   static RequestLog jettyRequestLog(RequestLogging logging) {
-    return switch (logging) {
-      case ToLog toLog -> {
-        Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
-        writer.setLoggerName(LOGGER);
-        yield new CustomRequestLog(writer, FORMAT);
-      }
-      case ToFile toFile -> {
-        // written by one thread of its own: request threads only queue their line
-        RequestLogWriter writer = new AsyncRequestLogWriter(toFile.file().toString());
-        writer.setAppend(true);
-        yield new CustomRequestLog(writer, FORMAT);
-      }
+    RequestLogLines lines = switch (logging) {
+      case ToLog toLog -> RequestLogLines.toLogger(LOGGER, RequestLogLines.DEFAULT_CAPACITY);
+      case ToFile toFile -> RequestLogLines.toFile(toFile.file(), RequestLogLines.DEFAULT_CAPACITY);
       case Off off -> null;
     };
+    if (lines == null) {
+      return null;
+    }
+    CustomRequestLog log = new CustomRequestLog(lines, FORMAT);
+    log.setFilter((request, response) -> !WarmUp.isWarmUp(request));
+    return log;
   }
 }

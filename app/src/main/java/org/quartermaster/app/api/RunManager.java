@@ -24,9 +24,10 @@ import org.quartermaster.engine.simulation.Sm1Simulator;
  * Runs simulations in the background on a bounded pool ({@code concurrent} at once, {@code queued}
  * waiting; beyond that a new run is refused with 503). A run is admitted only when its memory estimate
  * fits in what the runs may hold together ({@link RunMemory}; 503 otherwise), and holds it until it
- * ends. Finished runs are kept, the latest {@value #KEPT} at most and their in-memory results within
- * {@code resultMemoryBytes}: beyond either, the oldest finished runs are forgotten first (and their
- * result files removed). Cancelling makes the run's progress listener throw {@link
+ * ends. Finished runs are kept, the latest {@value #KEPT} at most, their in-memory results within
+ * {@code resultMemoryBytes} and their result files within {@code resultFolderBytes}: beyond any of these, the
+ * oldest finished runs are forgotten first (and their result files removed). A run whose result alone would not
+ * fit in the folder is refused before it starts (507), and one whose result turned out longer fails. Cancelling makes the run's progress listener throw {@link
  * CancellationException}, which stops every engine worker. Thread-safe.
  */
 final class RunManager implements AutoCloseable {
@@ -38,9 +39,11 @@ final class RunManager implements AutoCloseable {
   private final RunMemory memory;
   private final long resultMemoryBytes;
   private final long resultFileBytes;
+  private final long resultFolderBytes;
   private final RunResultFolder results;
   private final Map<String, Run> runs = new LinkedHashMap<>();
   private long resultBytesInMemory;
+  private long resultBytesOnDisk;
 
   RunManager(ApiSettings.RunLimits limits, Path resultFolder) {
     pool = new ThreadPoolExecutor(limits.concurrent(), limits.concurrent(), 0, TimeUnit.MILLISECONDS,
@@ -53,6 +56,7 @@ final class RunManager implements AutoCloseable {
     memory = new RunMemory(limits.memoryBytes());
     resultMemoryBytes = limits.resultMemoryBytes();
     resultFileBytes = limits.resultFileBytes();
+    resultFolderBytes = limits.resultFolderBytes();
     results = new RunResultFolder(resultFolder, resultFileBytes);
   }
 
@@ -76,8 +80,17 @@ final class RunManager implements AutoCloseable {
     return memory.capacity();
   }
 
-  /** @throws ApiException 503 when the run's memory does not fit now, or the pool and its queue are full */
+  /**
+   * @throws ApiException 503 when the run's memory does not fit now, or the pool and its queue are full; 507 when
+   *                      its result would be kept in a file longer than the run results folder may hold
+   */
   Run submit(Scenario scenario, SimulationOptions options, long total) {
+    long resultBytes = MemoryEstimate.of(scenario, executed(options)).resultJsonBytes();
+    if (resultBytes > resultFileBytes && resultBytes > resultFolderBytes) {
+      throw new ApiException(507, "this run's result would take an estimated " + mib(resultBytes) + " on disk, more"
+          + " than the " + mib(resultFolderBytes) + " the server keeps for run results; a result's length grows with"
+          + " cells × months: ask for a shorter horizon or fewer cells");
+    }
     long bytes = admissionBytes(scenario, options);
     RunMemory.Reservation reservation = memory.tryReserve(bytes).orElseThrow(() -> new ApiException(503,
         String.format(Locale.ROOT, "not enough memory for this run now: it needs an estimated %s, and %s of the %s"
@@ -128,8 +141,15 @@ final class RunManager implements AutoCloseable {
       run.cancelled();
       return;
     }
+    if (result.diskBytes() > resultFolderBytes) {
+      results.forget(result); // longer than its estimate, and than the folder
+      run.fail("the result took " + mib(result.diskBytes()) + ", more than the " + mib(resultFolderBytes)
+          + " the server keeps for run results; ask for a shorter horizon or fewer cells");
+      return;
+    }
     run.finish(result);
     resultBytesInMemory += result.memoryBytes();
+    resultBytesOnDisk += result.diskBytes();
     evict();
   }
 
@@ -142,15 +162,24 @@ final class RunManager implements AutoCloseable {
     return resultBytesInMemory;
   }
 
-  /** Forgets the oldest finished runs while more than {@link #KEPT} are kept or their results hold too much. */
+  /** Bytes of the finished runs' result files. */
+  synchronized long resultBytesOnDisk() {
+    return resultBytesOnDisk;
+  }
+
+  /**
+   * Forgets the oldest finished runs while more than {@link #KEPT} are kept or their results hold too much memory
+   * or disk.
+   */
   private void evict() {
     for (Iterator<Run> oldestFirst = runs.values().iterator(); oldestFirst.hasNext()
-        && (runs.size() > KEPT || resultBytesInMemory > resultMemoryBytes); ) {
+        && (runs.size() > KEPT || resultBytesInMemory > resultMemoryBytes || resultBytesOnDisk > resultFolderBytes); ) {
       Run run = oldestFirst.next();
       if (run.status().terminal()) {
         oldestFirst.remove();
         if (run.result() != null) {
           resultBytesInMemory -= run.result().memoryBytes();
+          resultBytesOnDisk -= run.result().diskBytes();
           results.forget(run.result());
         }
       }

@@ -7,11 +7,19 @@ sealed interface RunResult {
   /** Bytes this result holds in memory (0 for a file). */
   long memoryBytes();
 
+  /** Bytes this result's file holds (0 in memory). */
+  long diskBytes();
+
   /** A result short enough to keep in memory; the array is owned by this record. */
   record InMemory(byte[] json) implements RunResult {
     @Override
     public long memoryBytes() {
       return json.length;
+    }
+
+    @Override
+    public long diskBytes() {
+      return 0;
     }
   }
 
@@ -20,6 +28,11 @@ sealed interface RunResult {
     @Override
     public long memoryBytes() {
       return 0;
+    }
+
+    @Override
+    public long diskBytes() {
+      return bytes;
     }
   }
 }

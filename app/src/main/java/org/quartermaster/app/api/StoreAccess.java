@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import org.quartermaster.app.store.Store;
 
 /**
- * The server's one store: opened on first use through the given function, used by one request at a
- * time (the store is not thread-safe), closed when the server stops. Thread-safe.
+ * The server's one store: open from the start ({@link #of}) or opened on first use through the given
+ * function, used by one request at a time (the store is not thread-safe), closed when the server stops.
+ * Thread-safe.
  */
 final class StoreAccess implements AutoCloseable {
   private final Supplier<Store> opener;
@@ -17,6 +18,13 @@ final class StoreAccess implements AutoCloseable {
 
   StoreAccess(Supplier<Store> opener) {
     this.opener = opener;
+  }
+
+  /** Access to a store that is open already, so its {@link #location} is known before the first request. */
+  static StoreAccess of(Store open) {
+    StoreAccess access = new StoreAccess(() -> open);
+    access.store = open;
+    return access;
   }
 
   synchronized <T> T use(Function<Store, T> work) {

@@ -2,14 +2,17 @@ package org.quartermaster.app.cli;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.api.ApiServer;
 import org.quartermaster.app.api.ApiSettings;
 import org.quartermaster.app.api.RequestLogging;
+import org.quartermaster.app.api.WarmUp;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
       "Listens on 127.0.0.1 only, unless --host says otherwise; on any other address a token is",
       "required, and POST/PUT/DELETE requests must carry 'Authorization: Bearer <token>'.",
       "While it runs, qm commands on the same store (query, import, datasets) go through it: it leaves",
-      "STORE.server.json beside the store (its URL and process id, never the token) and removes it when it stops."
+      "STORE.server.json beside the store (its URL and process id, never the token) and removes it when it stops.",
+      "It prints its address and leaves that file once it is ready: the store open, and its own warm-up done",
+      "(--warm-up; requests that come earlier are answered too, only more slowly)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -60,6 +65,12 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: -).")
   String requestLog = "-";
 
+  @Option(names = "--warm-up", paramLabel = "REQUESTS",
+      description = "Before it says it is ready, the server sends itself this many read requests (the dashboard's"
+          + " first reads and typical API reads; for at most 10 s), so that its first clients find the answers"
+          + " computed and the code compiled; 0 for none (default: " + WarmUp.DEFAULT_REQUESTS + ").")
+  int warmUpRequests = WarmUp.DEFAULT_REQUESTS;
+
   /** The environment (tests replace it). */
   Map<String, String> environment = System.getenv();
 
@@ -68,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
     ApiSettings settings;
     if (maxImportMib < 1 || maxImportMib > 64L * 1024) {
       throw new BadInputException("--max-import-mib " + maxImportMib + " must be 1 to 65536");
+    }
+    if (warmUpRequests < 0 || warmUpRequests > 1_000_000) {
+      throw new BadInputException("--warm-up " + warmUpRequests + " must be 0 to 1000000");
     }
     String token = token();
     try {
@@ -83,14 +97,16 @@ final class ServeCommand implements Callable<Integer> {
           + running.pid() + ") at " + running.url() + ": use that one, or stop it first");
     });
     Store store = storeOption.open();
-    Javalin app = ApiServer.create(() -> store, settings);
+    Javalin app = ApiServer.create(store, settings);
     try {
       app.start();
     } catch (RuntimeException e) {
       store.close();
       throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
     }
-    ServerFile serverFile = announce(app, settings);
+    String url = "http://" + reachable() + ":" + app.port();
+    warmUp(url);
+    ServerFile serverFile = announce(url, settings);
     Thread stopper = new Thread(() -> {
       app.stop();
       if (serverFile != null) {
@@ -144,10 +160,8 @@ final class ServeCommand implements Callable<Integer> {
    * Leaves {@link ServerFile} beside the store, so that {@code qm} commands on it go through this server;
    * null (and a warning) when it cannot be written, e.g. in a read-only folder.
    */
-  private ServerFile announce(Javalin app, ApiSettings settings) {
-    String reachable = wildcard(host) ? ApiSettings.LOOPBACK : host.contains(":") && !host.startsWith("[")
-        ? "[" + host + "]" : host;
-    ServerFile file = new ServerFile("http://" + reachable + ":" + app.port(), ProcessHandle.current().pid(),
+  private ServerFile announce(String url, ApiSettings settings) {
+    ServerFile file = new ServerFile(url, ProcessHandle.current().pid(),
         OffsetDateTime.now(ZoneOffset.UTC).toString(), settings.requiresToken(), storeOption.file().toString());
     try {
       file.write(storeOption.file());
@@ -156,6 +170,26 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("qm: warning: cannot write " + ServerFile.beside(storeOption.file())
           + " (" + e.getMessage() + "): qm commands on this store will not find this server; give them --server URL");
       return null;
+    }
+  }
+
+  /** The address this server is reached at from this machine. */
+  private String reachable() {
+    return wildcard(host) ? ApiSettings.LOOPBACK : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** {@link WarmUp}: a warning, and the server ready all the same, if it stops early. */
+  private void warmUp(String url) {
+    if (warmUpRequests == 0) {
+      return;
+    }
+    WarmUp.Report report = WarmUp.run(URI.create(url), warmUpRequests);
+    if (report.failure() != null) {
+      spec.commandLine().getErr().println("qm: warning: the warm-up stopped after " + report.requests()
+          + " requests (" + report.failure() + "); the first requests may be slow");
+    } else {
+      spec.commandLine().getErr().printf(Locale.ROOT, "qm: warmed up with %d requests in %.1f s%n", report.requests(),
+          report.took().toMillis() / 1000.0);
     }
   }
 

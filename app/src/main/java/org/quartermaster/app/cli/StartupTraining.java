@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,12 +18,16 @@ import org.quartermaster.app.data.Country;
 /**
  * The workload the build runs once with the JVM's {@code -XX:AOTCacheOutput} (Java 25 and newer; see
  * app/pom.xml and bin/qm): typical qm commands, in a temporary folder, so that the cache holds the
- * classes they load, already parsed and linked, and later qm processes start faster. Not a command of
+ * classes they load, already parsed and linked (and, on Java 25, the profiles of the methods they run, which the
+ * JIT compiler then starts from), and later qm processes start faster; {@code qm serve} among them, with its
+ * warm-up ({@link org.quartermaster.app.api.WarmUp}), so a server's request path is in the cache too. Not a command of
  * qm's; it fails (exit 1) if a command does, so a broken workload does not go unnoticed.
  */
 public final class StartupTraining {
   /** Rows of the generated CSV file: over the size at which a generic CSV import takes the bulk path. */
   private static final int ROWS = 100_000;
+  /** How long {@code qm serve} may take to get ready, and to stop. */
+  private static final Duration SERVE_TIMEOUT = Duration.ofMinutes(3);
 
   private StartupTraining() {
   }
@@ -66,6 +71,33 @@ public final class StartupTraining {
         List.of("simulate", scenario.toString(), "--runs", "2000", "--no-progress", "--out",
             folder.resolve("result.json").toString()))) {
       run(command);
+    }
+    serve(Path.of(db));
+  }
+
+  /** {@code qm serve} on the store until it is ready (warmed up), then stopped. */
+  private static void serve(Path db) {
+    StringWriter err = new StringWriter();
+    int[] code = {-1};
+    Thread server = new Thread(() -> code[0] = Main.run(new String[] {"--db", db.toString(), "serve", "--port", "0",
+        "--warm-up", "1000"}, writer(new StringWriter()), writer(err)), "qm-serve-training");
+    server.start();
+    long deadline = System.nanoTime() + SERVE_TIMEOUT.toNanos();
+    try {
+      while (ServerFile.ofRunning(db).isEmpty()) {
+        if (!server.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("qm serve did not get ready (exit " + code[0] + "): " + err);
+        }
+        Thread.sleep(50);
+      }
+      server.interrupt();
+      server.join(SERVE_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while qm serve was training", e);
+    }
+    if (code[0] != Main.OK) {
+      throw new IllegalStateException("qm serve exited with " + code[0] + ": " + err);
     }
   }
 

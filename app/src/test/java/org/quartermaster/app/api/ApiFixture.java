@@ -35,8 +35,17 @@ final class ApiFixture implements AutoCloseable {
   private final String base;
 
   private ApiFixture(Supplier<Store> stores, ApiSettings settings) {
-    app = ApiServer.create(stores, settings).start();
+    this(ApiServer.create(stores, settings));
+  }
+
+  private ApiFixture(Javalin notStarted) {
+    app = notStarted.start();
     base = "http://127.0.0.1:" + app.port();
+  }
+
+  /** A server on {@code store}, open from the start as {@code qm serve} gives it. */
+  static ApiFixture startOn(Store store) {
+    return new ApiFixture(ApiServer.create(store, ApiSettings.loopback(0)));
   }
 
   static ApiFixture start(ApiSettings settings) {

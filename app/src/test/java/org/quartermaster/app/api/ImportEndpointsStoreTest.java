@@ -2,7 +2,15 @@ package org.quartermaster.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -77,5 +85,51 @@ class ImportEndpointsStoreTest {
       api.close();
       store.close();
     }
+  }
+
+  /** Regression: the store was opened on the first request, so an upload that came first went to java.io.tmpdir. */
+  @Test
+  void create_asTheServersFirstRequest_receivesTheUploadBesideTheStore(@TempDir Path dir) throws Exception {
+    Path storeFile = dir.resolve("store.duckdb");
+    Store store = Store.open(storeFile);
+    BundledDataset.seedIfEmpty(store, Countries.standard());
+    Path folder = ImportTempFiles.folderOf(storeFile);
+    PipedOutputStream body = new PipedOutputStream();
+    PipedInputStream sent = new PipedInputStream(body, 1 << 16);
+    try (ApiFixture api = ApiFixture.startOn(store)) {
+      CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> api.send(
+          api.request(ImportEndpointsTest.path("first.csv", "")).header("Content-Type", ImportEndpointsTest.CSV)
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> sent))));
+      byte[] file = ImportEndpointsTest.contracts("First of all");
+      body.write(file, 0, file.length / 2);
+      body.flush();
+
+      // while the rest of the body has not come, the upload is being received: beside the store
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!uploadIn(folder) && System.nanoTime() < deadline && !answer.isDone()) {
+        Thread.sleep(20);
+      }
+      boolean besideTheStore = uploadIn(folder);
+      finish(body, file);
+
+      assertThat(besideTheStore).as("an upload folder in " + folder).isTrue();
+      assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+    } finally {
+      store.close();
+    }
+  }
+
+  private static boolean uploadIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("qm-upload-"));
+    }
+  }
+
+  private static void finish(OutputStream body, byte[] file) throws IOException {
+    body.write(file, file.length / 2, file.length - file.length / 2);
+    body.close();
   }
 }

@@ -78,6 +78,34 @@ class RequestLoggingTest {
   }
 
   @Test
+  void warmUp_requestsAreAnsweredButLeftOutOfTheRequestLog(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("requests.log");
+    WarmUp.Report report;
+    String id;
+    try (ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withRequestLog(RequestLogging.parse(file.toString())))) {
+      report = WarmUp.run(java.net.URI.create("http://127.0.0.1:" + api.app.port()), 2 * WarmUp.PATHS.size());
+      id = api.get("/api/v1/import-formats").headers().firstValue(RequestIds.HEADER).orElseThrow();
+    }
+
+    assertThat(report.failure()).isNull();
+    assertThat(report.requests()).isEqualTo(2 * WarmUp.PATHS.size());
+    // stopping the server writes every queued line
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).singleElement().asString()
+        .contains("\"GET /api/v1/import-formats HTTP/1.1\" 200", "id=" + id);
+  }
+
+  @Test
+  void request_withAWarmUpHeaderOfItsOwn_isLogged(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("requests.log");
+    try (ApiFixture api = ApiFixture.start(ApiSettings.loopback(0).withRequestLog(RequestLogging.parse(file.toString())))) {
+      assertThat(api.send(api.request("/api/v1/import-formats").header(WarmUp.HEADER, "guessed")).statusCode())
+          .isEqualTo(200);
+    }
+
+    assertThat(Files.readString(file)).contains("\"GET /api/v1/import-formats HTTP/1.1\" 200");
+  }
+
+  @Test
   void parse_blank_isRefusedNamingTheChoices() {
     assertThat(RequestLogging.parse("-")).isEqualTo(RequestLogging.TO_LOG);
     assertThat(RequestLogging.parse("off")).isInstanceOf(RequestLogging.Off.class);

@@ -34,8 +34,17 @@ class RunResultStorageTest {
   }
 
   private ApiFixture server(long resultMemoryBytes, long resultFileBytes) {
-    return ApiFixture.start(ApiSettings.loopback(0).withRunResults(folder).withLimits(
-        ApiSettings.RunLimits.DEFAULT.withMemory(1L << 30, resultMemoryBytes, resultFileBytes)));
+    return server(ApiSettings.RunLimits.DEFAULT.withMemory(1L << 30, resultMemoryBytes, resultFileBytes));
+  }
+
+  private ApiFixture server(ApiSettings.RunLimits limits) {
+    return ApiFixture.start(ApiSettings.loopback(0).withRunResults(folder).withLimits(limits));
+  }
+
+  private long folderBytes() throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.mapToLong(f -> f.toFile().length()).sum();
+    }
   }
 
   private long files() throws IOException {
@@ -107,6 +116,49 @@ class RunResultStorageTest {
     try (ApiFixture server = server(1024, 512)) {
       assertThat(folder.resolve("run-0ld.json")).doesNotExist();
       assertThat(folder.resolve("notes.txt")).hasContent("mine");
+    }
+  }
+
+  @Test
+  void runs_resultFilesOverTheFolderBound_forgetTheOldestFinishedFirstAndRemoveTheirFiles() throws Exception {
+    String yaml = ExampleScenarios.fromClasspath().find("illustrative-manpads").orElseThrow().yaml();
+    long one = ResultJson.toJson(Sm1Simulator.run(ScenarioReader.parse(yaml, "example"),
+        SimulationOptions.stochastic(300, 5))).getBytes(StandardCharsets.UTF_8).length;
+    Map<String, Object> run = Map.of("scenario_id", "illustrative-manpads", "runs", 300, "seed", 5);
+    // room for two result files, not three (and for the result's estimate, which is on the high side)
+    ApiSettings.RunLimits limits = ApiSettings.RunLimits.DEFAULT.withMemory(1L << 30, 1024, 1)
+        .withResultFolderBytes(one * 5 / 2);
+    try (ApiFixture server = server(limits)) {
+      String first = startRun(server, run);
+      awaitTerminal(server, first);
+      String second = startRun(server, run);
+      awaitTerminal(server, second);
+      assertThat(files()).isEqualTo(2);
+      String third = startRun(server, run);
+      awaitTerminal(server, third);
+
+      assertThat(server.get("/api/v1/runs/" + first).statusCode()).isEqualTo(404);
+      assertThat(folder.resolve("run-" + first + ".json")).doesNotExist();
+      assertThat(server.get("/api/v1/runs/" + second + "/result").body().getBytes(StandardCharsets.UTF_8))
+          .hasSize((int) one);
+      assertThat(server.get("/api/v1/runs/" + third + "/result").statusCode()).isEqualTo(200);
+      assertThat(files()).isEqualTo(2);
+      assertThat(folderBytes()).isLessThanOrEqualTo(one * 5 / 2);
+    }
+  }
+
+  @Test
+  void start_resultLongerThanTheWholeFolder_isRefusedWith507BeforeItRuns() throws Exception {
+    ApiSettings.RunLimits limits = ApiSettings.RunLimits.DEFAULT.withMemory(1L << 30, 1024, 1)
+        .withResultFolderBytes(100);
+    try (ApiFixture server = server(limits)) {
+      HttpResponse<String> refused = server.post("/api/v1/runs", "application/json", ApiFixture.toJson(TINY));
+
+      assertThat(refused.statusCode()).isEqualTo(507);
+      assertThat(ApiFixture.json(refused).get("message").asText())
+          .contains("this run's result would take an estimated", "0.0 MiB the server keeps for run results",
+              "shorter horizon or fewer cells");
+      assertThat(files()).isZero();
     }
   }
 }

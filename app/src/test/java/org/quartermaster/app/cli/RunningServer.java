@@ -29,7 +29,8 @@ final class RunningServer implements AutoCloseable {
         java.util.Arrays.stream(args)).toArray(String[]::new);
     thread = new Thread(() -> code.set(cli.execute(all)), "qm-serve-test");
     thread.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // the server leaves its file once ready: after its warm-up (at most 10 s), on a busy machine
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     ServerFile found = null;
     while (found == null && thread.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);

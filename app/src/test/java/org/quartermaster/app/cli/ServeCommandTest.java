@@ -45,6 +45,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void call_negativeWarmUp_refusesWithExitCode2() {
+    ServeCommand command = new ServeCommand();
+    command.environment = Map.of();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = cli(command, out, err).execute("--port", "0", "--warm-up", "-1");
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("--warm-up -1 must be 0 to 1000000");
+  }
+
+  @Test
   void call_loopback_printsWhereItListensServesAndBlocksUntilInterrupted(@TempDir Path dir) throws Exception {
     ServeCommand command = new ServeCommand();
     command.environment = Map.of();
@@ -55,7 +68,8 @@ class ServeCommandTest {
         .execute("--port", "0", "--db", dir.resolve("qm.duckdb").toString(), "--create")));
     serve.start();
     Matcher listening = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api/v1").matcher("");
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    // creating and seeding the store, then the server's warm-up (at most 10 s), on a busy machine
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!listening.reset(out.toString()).find() && System.nanoTime() < deadline && serve.isAlive()) {
       Thread.sleep(20);
     }
