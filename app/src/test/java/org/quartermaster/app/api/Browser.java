@@ -138,6 +138,22 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves a screenshot of one element of the page (the first {@code css} matches) as target/screenshots/NAME.png. */
+  Path screenshot(String name, String css) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(height + 140, 8000)));
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, find(css).getScreenshotAs(OutputType.BYTES));
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+      assertThat(file).isNotEmptyFile();
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     driver.quit();

@@ -188,6 +188,7 @@ class MunitionsBrowserTest {
     assertThat(nato.getAttribute("title")).contains("NATO intelligence estimate (via CNN)").contains("relay");
     assertThat(browser.findAll("#side-by-side .sources a")).extracting(a -> a.getAttribute("href"))
         .contains("https://www.yahoo.com/news/cnn-russia-producing-3-times-123642447.html");
+    browser.screenshot("munitions-side-by-side", "#side-by-side");
   }
 
   @Test
