@@ -20,14 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.devtools.NetworkInterceptor;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.remote.http.Contents;
-import org.openqa.selenium.remote.http.HttpMethod;
-import org.openqa.selenium.remote.http.HttpResponse;
-import org.openqa.selenium.remote.http.Route;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -118,23 +113,6 @@ final class Browser implements AutoCloseable {
     return counts;
   }
 
-  /**
-   * Answers one route in the browser itself (Chromium's request interception over DevTools), for an
-   * endpoint the server under test does not have: {@code method} requests whose path is {@code path}
-   * get {@code status} with the JSON {@code body}; every other request goes to the server. The bodies
-   * of the intercepted requests are kept in {@code requests}. Close it to stop intercepting.
-   */
-  NetworkInterceptor stub(HttpMethod method, String path, int status, String body, List<String> requests) {
-    Route route = Route.matching(request -> request.getMethod() == method
-            && java.net.URI.create(request.getUri()).getPath().equals(path))
-        .to(() -> request -> {
-          requests.add(Contents.string(request));
-          return new HttpResponse().setStatus(status).addHeader("Content-Type", "application/json")
-              .setContent(Contents.utf8String(body));
-        });
-    return new NetworkInterceptor(driver, route);
-  }
-
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
@@ -152,6 +130,22 @@ final class Browser implements AutoCloseable {
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(height + 140, 4000)));
       Path file = SCREENSHOTS.resolve(name + ".png");
       Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+      assertThat(file).isNotEmptyFile();
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves a screenshot of one element of the page (the first {@code css} matches) as target/screenshots/NAME.png. */
+  Path screenshot(String name, String css) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, (int) Math.min(height + 140, 8000)));
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, find(css).getScreenshotAs(OutputType.BYTES));
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
       assertThat(file).isNotEmptyFile();
       return file;

@@ -55,7 +55,7 @@ class DashboardBrowserTest {
       "spending, /spending.html, 2",
       "aid, /aid.html, 2",
       "production, /production.html, 1",
-      "munitions, /munitions.html, 2",
+      "munitions, /munitions.html, 3",
       "scenarios, /scenarios.html, 0",
       "data, /data.html, 1"})
   void page_loadsWithoutConsoleErrors_andDrawsEveryChart(String name, String path, int charts) {

@@ -1,9 +1,10 @@
 // Munitions page: one munition of the catalogue across all its names. Its production rate history
 // (one colour per producer country; targets with their announcement and slip dates), what was
 // produced, transferred and contracted per year on the same time axis (GET /api/v1/items/{id}/chain),
-// the backlog when the chain has one, the years-to-replace table at every basis, the binding
-// component of a complete round, and a form that builds an SM-1 scenario from these figures.
-import {api, citations, dataTable, el, number, runPage, select, sourceLine} from './common.js';
+// the backlog of its contracts, the years-to-replace table at every basis, the binding component of a
+// complete round, Russia's figures beside the other producers', and a form that builds an SM-1 scenario
+// from these figures.
+import {ApiError, api, citationText, citations, dataTable, el, number, runPage, select, sourceLine} from './common.js';
 import {PALETTE, chartCard} from './charts.js';
 import {loadCatalogue} from './catalogue.js';
 import {KIND_STYLE, monthlyRates, rateTooltip, rateValue, withMonthlyRate} from './rates.js';
@@ -12,6 +13,12 @@ import {buildScenarioForm} from './scenario-build.js';
 
 const content = document.getElementById('content');
 const DEFAULT_ITEM = 'stinger';
+/** The country set beside the others (GET …/chain?side_by_side=RUS). */
+const BESIDE = {id: 'RUS', name: 'Russia'};
+/** The charts on the shared time axis zoom together. */
+const TIME_GROUP = 'munition-time';
+/** Years shown when a page opens; the slider reaches the rest. */
+const YEARS_SHOWN = 6;
 
 runPage(async () => {
   const catalogue = await loadCatalogue();
@@ -29,9 +36,9 @@ runPage(async () => {
     el('p', {class: 'assumption'}, `Every name the data give it: ${munition.names_in_store || munition.name}.`),
   ]));
   const id = encodeURIComponent(munition.id);
-  const [chainAnswer, transfers] = await Promise.all([api(`/api/v1/items/${id}/chain`), api(`/api/v1/transfers?item=${id}`)]);
+  const [chainAnswer, transfers] = await Promise.all([chainOf(id), api(`/api/v1/transfers?item=${id}`)]);
   const stored = await storedRows(transfers.rows);
-  const page = {munition, catalogue, index: stored.index, tables: chainTables(chainAnswer)};
+  const page = {munition, catalogue, index: stored.index, tables: chainTables(chainAnswer.tables)};
   const production = stored.production.filter((r) => catalogue.of(r.item) === munition);
   const contracts = stored.contracts.filter((r) => catalogue.of(r.item) === munition);
   const axis = timeAxis(monthlyRates(production), page.tables.chain);
@@ -41,33 +48,63 @@ runPage(async () => {
   backlog(page, axis);
   yearsToReplace(page);
   binding(page);
+  sideBySide(page, chainAnswer.besideRefused);
   content.append(contractsTable(page, contracts));
   content.append(buildScenarioForm(munition));
+  echarts.connect(TIME_GROUP);
 });
 
-/** The chain answer's tables by role: chain, years to replace, binding component, backlog (each may be absent). */
-function chainTables(answer) {
-  const tables = Array.isArray(answer) ? answer : Object.values(answer || {}).filter((t) => t && Array.isArray(t.rows));
-  const has = (t, column) => (t.columns || []).some((c) => c.name === column);
-  const chain = tables.find((t) => has(t, 'measure')) || {rows: [], columns: [], sources: [], notes: []};
-  const backlogTable = tables.find((t) => has(t, 'backlog') || /backlog/i.test(t.title || ''))
-    || (Array.isArray(answer && answer.backlog) ? {rows: answer.backlog, columns: [], sources: chain.sources} : answer && answer.backlog)
-    || (chain.rows.some((r) => r.measure === 'backlog') ? {...chain, rows: chain.rows.filter((r) => r.measure === 'backlog')} : null);
+/**
+ * The chain's tables with BESIDE's figures beside the other producers'; when the server refuses the
+ * side-by-side table (a munition without production figures), the chain alone and the reason (`besideRefused`).
+ */
+async function chainOf(id) {
+  try {
+    return {tables: await api(`/api/v1/items/${id}/chain?side_by_side=${BESIDE.id}`)};
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 400) {
+      throw e;
+    }
+    return {tables: await api(`/api/v1/items/${id}/chain`), besideRefused: e};
+  }
+}
+
+/** The chain answer's tables (an array) by role, each told by its columns; a role the answer lacks is null. */
+function chainTables(tables) {
+  const has = (t, column) => t.columns.some((c) => c.name === column);
+  const find = (column) => tables.find((t) => has(t, column)) || null;
+  const chain = find('measure') || {rows: [], columns: [], sources: [], notes: []};
   return {
     chain: {...chain, rows: chain.rows.filter((r) => r.measure !== 'backlog')},
-    yearsToReplace: tables.find((t) => has(t, 'rate_basis')) || null,
-    binding: tables.find((t) => has(t, 'binding')) || null,
-    backlog: backlogTable && backlogTable.rows && backlogTable.rows.length ? backlogTable : null,
+    yearsToReplace: find('rate_basis'),
+    binding: find('binding'),
+    backlog: find('delivered_to_date'),
+    sideBySide: find('side'),
   };
 }
 
-/** One time axis for the rate history and the yearly flows: from the first year either shows to the last. */
+/**
+ * One time axis for the rate history, the yearly flows and the backlog: from the first year any of them
+ * shows to the last, opened on the last YEARS_SHOWN years (a lone old figure, such as Stinger's "0 a year
+ * from 2003", would squeeze the rest); the slider and the mouse wheel reach the whole span.
+ */
 function timeAxis(rates, chain) {
   const years = chain.rows.map((r) => Number(r.year)).filter(Number.isFinite)
     .concat(rates.map((r) => new Date(r.when).getUTCFullYear()));
   const first = years.length ? Math.min(...years) : new Date().getUTCFullYear();
   const last = years.length ? Math.max(...years) : first;
-  return {type: 'time', min: Date.UTC(first, 0, 1), max: Date.UTC(last + 1, 0, 1)};
+  return {min: Date.UTC(first, 0, 1), max: Date.UTC(last + 1, 0, 1), from: Date.UTC(Math.max(first, last + 1 - YEARS_SHOWN), 0, 1)};
+}
+
+/** A chart's x axis and zoom (slider and inside) on the shared time axis; the chart joins the group that zooms together. */
+function onTimeAxis(card, axis) {
+  card.chart.group = TIME_GROUP;
+  const shown = {xAxisIndex: 0, filterMode: 'none', startValue: axis.from, endValue: axis.max};
+  return {
+    xAxis: {type: 'time', min: axis.min, max: axis.max},
+    dataZoom: [{type: 'slider', ...shown, bottom: 8, height: 22, labelFormatter: (v) => new Date(v).getUTCFullYear()},
+      {type: 'inside', ...shown}],
+  };
 }
 
 /** Production rate history: one colour per producer country, symbols per kind, targets labelled, slips drawn. */
@@ -81,7 +118,9 @@ function rateHistory(page, production, axis) {
   const card = chartCard(content, {id: 'munition-rates', title: `${munition.name}: production rate over time`, units, height: 440,
     description: 'One colour per producer country. Circles: actual rates (joined by a step line); squares: capacities; diamonds: '
       + 'estimates; triangles: targets at the date they are due, labelled with when they were announced. A dashed arrow joins a target '
-      + 'to the later announcement that moved the same rate to a later date (a slip). Yearly and daily rates are converted to monthly ones.'});
+      + 'to the later announcement that moved the same rate to a later date (a slip). Yearly and daily rates are converted to monthly ones. '
+      + 'A dashed line holds the latest actual rate to the end of the axis: the store has no later actual figure. '
+      + `The chart opens on the last ${YEARS_SHOWN} years; drag the slider under it (or scroll on the chart) for earlier ones.`});
   const series = countries.flatMap((c) => {
     const mine = rates.filter((r) => r.country === c).sort((a, b) => a.when - b.when);
     const actual = mine.filter((r) => r.kind === 'actual');
@@ -96,16 +135,19 @@ function rateHistory(page, production, axis) {
         label: {show: false},
         data: slipLines.map((t) => [{coord: [t.slipped_from.when, rateValue(t)]}, {coord: [t.when, rateValue(t)]}])} : undefined,
     }].concat(actual.length > 1 ? [{type: 'line', name: c, step: 'end', symbol: 'none', silent: true,
-      lineStyle: {color: colour(c), width: 1.5}, itemStyle: {color: colour(c)}, data: actual.map((r) => [r.when, rateValue(r)])}] : []);
+      lineStyle: {color: colour(c), width: 1.5}, itemStyle: {color: colour(c)}, data: actual.map((r) => [r.when, rateValue(r)])}] : [],
+    actual.length && actual.at(-1).when < axis.max ? [{type: 'line', name: c, symbol: 'none', silent: true,
+      lineStyle: {color: colour(c), width: 1.5, type: 'dashed'}, itemStyle: {color: colour(c)},
+      data: [actual.at(-1).when, axis.max].map((t) => [t, rateValue(actual.at(-1))])}] : []);
   });
   if (!rates.length) {
     card.empty(`No dated production rate of ${munition.name} in the store`);
   } else {
     card.show({
       legend: {top: 0, data: countries},
-      grid: {top: 48, right: 150},
+      grid: {top: 48, right: 150, bottom: 72},
       tooltip: {trigger: 'item', formatter: (p) => (p.data && p.data.row ? rateTooltip(p.data.row) + rowNote(p.data.row) : '')},
-      xAxis: axis,
+      ...onTimeAxis(card, axis),
       yAxis: {type: 'value', name: units, nameGap: 14},
       series,
     }, {columns: ['item', 'producer', 'country', 'date', 'kind', 'target_date', 'value_text', 'unit', 'period', 'per_month', 'slipped_from_due',
@@ -164,9 +206,9 @@ function flows(page, axis) {
   } else {
     card.show({
       legend: {top: 0, type: 'scroll'},
-      grid: {top: 56, right: 150},
+      grid: {top: 56, right: 150, bottom: 72},
       tooltip: {trigger: 'item', formatter: (p) => flowTooltip(p.data.row, munition)},
-      xAxis: axis,
+      ...onTimeAxis(card, axis),
       yAxis: {type: 'value', name: units, nameGap: 14, axisLabel: {formatter: (v) => number(v, 0)}},
       series,
     }, {columns: chain.columns.map((c) => c.name), rows: chain.rows}, sourceLine(chain));
@@ -174,7 +216,7 @@ function flows(page, axis) {
   content.append(dataTable([{name: 'year', format: String}, {name: 'country'}, {name: 'measure'}, {name: 'series'},
     {name: 'quantity', unit: munition.unit, format: (v, r) => quantity(v, r.quantity_high)}, {name: 'how'},
     {name: 'extrapolated'}, {name: 'rows', label: 'rows (source)', format: (v) => rowLinks(v, page.index)}], chain.rows,
-  `${munition.name}: produced, transferred and contracted per year (${munition.unit})`), notes(chain));
+  `${munition.name}: produced, transferred and contracted per year (${munition.unit})`), notes(chain, page.index));
 }
 
 function flowTooltip(r, munition) {
@@ -190,31 +232,118 @@ function quantity(low, high) {
   return high !== null && high !== undefined && high > low ? `${number(low, 0)}–${number(high, 0)}` : number(low, 0);
 }
 
-/** The backlog per year, when the chain answers one (a backlog table or rows of measure "backlog"). */
+/**
+ * The backlog of the munition's contracts per producer and year (the chain's backlog table): ordered less
+ * delivered to date at the year's end, with how each figure was derived and its ASSUMPTIONS (deliveries
+ * spread evenly over each contract's stated window); contracts left out are named in the notes.
+ */
 function backlog(page, axis) {
-  const {munition, tables} = page;
-  if (!tables.backlog) {
+  const {munition, tables: {backlog: table}} = page;
+  if (!table) {
     return;
   }
-  const table = tables.backlog;
-  const rows = table.rows.map((r) => ({...r, year: Number(r.year), value: r.backlog ?? r.quantity})).filter((r) => Number.isFinite(r.year));
-  const group = (r) => r.country || r.supplier || r.buyer || r.buyers || 'all';
-  const groups = [...new Set(rows.map(group))];
-  const card = chartCard(content, {id: 'munition-backlog', title: `${munition.name}: backlog`, units: `${munition.unit} ordered, not yet delivered`,
-    height: 320, description: 'Contracted quantities not yet delivered at the end of each year, as the chain counts them.'});
-  card.show({
-    legend: {top: 0},
-    grid: {top: 48, right: 150},
-    tooltip: {trigger: 'item', formatter: (p) => flowTooltip({measure: 'backlog', series: '', ...p.data.row, quantity: p.data.row.value}, munition)},
-    xAxis: axis,
-    yAxis: {type: 'value', name: munition.unit, axisLabel: {formatter: (v) => number(v, 0)}},
-    series: groups.map((g) => ({type: 'bar', name: g, barMaxWidth: 14,
-      data: rows.filter((r) => group(r) === g && r.value !== null && r.value !== undefined).map((r) => ({value: [Date.UTC(r.year, 6, 1), r.value], row: r}))})),
-  }, {columns: Object.keys(table.rows[0]), rows: table.rows}, sourceLine({sources: table.sources || tables.chain.sources, vintages: []}));
-  const columns = (table.columns && table.columns.length ? table.columns : Object.keys(table.rows[0]).map((name) => ({name})))
-    .map((c) => (c.name === 'rows' ? {...c, label: 'rows (source)', format: (v) => rowLinks(v, page.index)}
-      : c.name === 'year' ? {...c, format: String} : c));
-  content.append(dataTable(columns, table.rows, `${munition.name}: backlog (${munition.unit})`), notes(table));
+  const box = el('section', {class: 'panel', id: 'backlog', 'aria-labelledby': 'backlog-title'}, [
+    el('h2', {id: 'backlog-title'}, `${munition.name}: backlog of its contracts`),
+    el('p', {class: 'assumption'}, 'How it is derived: per producer, the quantity of the contracts open in a year less what was '
+      + 'delivered against them by its end. The data state each contract\'s delivery window, not its deliveries: ASSUMPTION, delivered '
+      + 'evenly over the window (each window\'s reading is in the notes). Contracts without a quantity, an award date or a window are '
+      + 'left out and named below.')]);
+  content.append(box);
+  const unit = munition.unit;
+  if (table.rows.length) {
+    const producers = [...new Set(table.rows.map((r) => r.producer))];
+    const colour = (p) => PALETTE[producers.indexOf(p) % PALETTE.length];
+    const card = chartCard(box, {id: 'munition-backlog', title: `${munition.name}: ordered, delivered to date and backlog`,
+      units: `${unit} at the year's end`, height: 360, description: 'Per producer and year: the backlog (bars), what its open '
+        + 'contracts ordered (dashed line) and what was delivered against them by the year\'s end (solid line). Delivered: ASSUMPTION, '
+        + 'evenly over each contract\'s window.'});
+    const point = (r, value) => ({value: [Date.UTC(r.year, 6, 1), value], row: r});
+    card.show({
+      legend: {top: 0, type: 'scroll'},
+      grid: {top: 48, right: 150, bottom: 72},
+      tooltip: {trigger: 'item', formatter: (p) => backlogTooltip(p.data.row, unit)},
+      ...onTimeAxis(card, axis),
+      yAxis: {type: 'value', name: unit, axisLabel: {formatter: (v) => number(v, 0)}},
+      series: producers.flatMap((p) => {
+        const mine = table.rows.filter((r) => r.producer === p);
+        return [
+          {type: 'bar', name: `backlog, ${p}`, barMaxWidth: 18, itemStyle: {color: colour(p)}, data: mine.map((r) => point(r, r.backlog))},
+          {type: 'line', name: `ordered, ${p}`, step: 'middle', symbolSize: 6, lineStyle: {type: 'dashed', color: colour(p)},
+            itemStyle: {color: colour(p)}, data: mine.map((r) => point(r, r.ordered))},
+          {type: 'line', name: `delivered to date, ${p}`, symbol: 'circle', symbolSize: 6, lineStyle: {color: '#555'},
+            itemStyle: {color: '#555'}, data: mine.map((r) => point(r, r.delivered_to_date))},
+        ];
+      }),
+    }, {columns: table.columns.map((c) => c.name), rows: table.rows}, sourceLine(table));
+    box.append(dataTable([{name: 'year', format: String}, {name: 'producer'}, {name: 'ordered', unit, format: whole},
+      {name: 'delivered', label: 'delivered in the year', unit, format: whole}, {name: 'delivered_to_date', label: 'delivered to date', unit, format: whole},
+      {name: 'backlog', unit, format: whole}, {name: 'contracts'}, {name: 'how', label: 'how derived'},
+      {name: 'rows', label: 'rows (source)', format: (v) => rowLinks(v, page.index)}], table.rows,
+    `${munition.name}: backlog per producer and year (${unit})`));
+  }
+  box.append(notes(table, page.index));
+}
+
+function backlogTooltip(r, unit) {
+  const esc = (v) => echarts.format.encodeHTML(String(v ?? ''));
+  return `${esc(r.year)} · ${esc(r.producer)}<br>ordered ${whole(r.ordered)}, delivered to date ${whole(r.delivered_to_date)}, `
+    + `<b>backlog ${whole(r.backlog)}</b> ${esc(unit)}<br>${esc(r.how)}<br>rows ${esc(r.rows)}`;
+}
+
+function whole(v) {
+  return v === null || v === undefined ? '—' : number(v, 0);
+}
+
+/**
+ * BESIDE's production of the munition beside the other producers' (the chain's side-by-side table): one
+ * basis, the munition's unit, each figure with the grades of its rows and the rows; figures of other
+ * calibres or kinds (all calibres together, rounds fired) are listed under it as not compared, with why.
+ */
+function sideBySide(page, refused) {
+  const {munition, catalogue, index, tables: {sideBySide: table}} = page;
+  if (refused) {
+    content.append(el('section', {class: 'panel', id: 'side-by-side', 'aria-labelledby': 'side-title'}, [
+      el('h2', {id: 'side-title'}, `${munition.name}: ${BESIDE.name} beside the other producers`),
+      el('p', {}, `No side-by-side table: ${refused.message}`)]));
+    return;
+  }
+  if (!table) {
+    return;
+  }
+  const beside = table.rows.filter((r) => r.side !== 'others');
+  const mentions = table.notes.filter((n) => n.startsWith(`${BESIDE.id}:`) || n.startsWith('not compared:'));
+  if (!beside.length && !mentions.length) {
+    return;
+  }
+  const unitColumn = table.columns.find((c) => c.name === 'quantity');
+  const name = (id) => (catalogue.munitions.find((m) => m.id === id) || {name: id}).name;
+  const box = el('section', {class: 'panel', id: 'side-by-side', 'aria-labelledby': 'side-title'}, [
+    el('h2', {id: 'side-title'}, `${munition.name}: ${BESIDE.name} beside the other producers`),
+    el('p', {class: 'assumption'}, `${BESIDE.name}'s production a year beside every other producer's, at one basis and in ${munition.unit}, `
+      + 'each figure with the grades of the rows it comes from (official, research, wire, press, relay) and the rows themselves. '
+      + 'Countries and calibres are shown apart, never added; a figure that is not of this munition is not compared, and says why.'),
+    dataTable([{name: 'year', format: String}, {name: 'side', format: (v) => (v === 'others' ? 'other producers' : BESIDE.name)},
+      {name: 'country'}, {name: 'munition', format: name}, {name: 'calibre'},
+      {name: 'quantity', unit: unitColumn && unitColumn.unit, format: (v, r) => quantity(v, r.quantity_high)}, {name: 'basis'},
+      {name: 'grade'}, {name: 'rows', label: 'rows (source)', format: (v) => rowLinks(v, index)}, {name: 'how'}, {name: 'extrapolated'}],
+    table.rows, `${munition.name}: ${BESIDE.name} beside the other producers, production a year (${munition.unit})`),
+  ]);
+  const compared = table.notes.filter((n) => !n.startsWith('not compared:'));
+  const apart = table.notes.filter((n) => n.startsWith('not compared:'));
+  box.append(notes({notes: compared}, index));
+  if (apart.length) {
+    box.append(el('h3', {}, `${BESIDE.name}'s figures in the store that are not compared, and why`),
+      notes({notes: apart.map((n) => n.replace(/^not compared: /, ''))}, index));
+  }
+  box.append(sourcesList(table.sources));
+  content.append(box);
+}
+
+/** A table's sources, each a link to its URL with its publisher, title, date and grade. */
+function sourcesList(sources) {
+  const unique = [...new Map((sources || []).map((s) => [`${s.url}|${s.date}`, s])).values()];
+  return unique.length ? el('div', {class: 'sources'}, [el('p', {}, 'Sources:'), el('ul', {class: 'notes'}, unique.map((s) => el('li', {},
+    s.url ? el('a', {href: s.url, target: '_blank', rel: 'noreferrer noopener'}, citationText(s)) : citationText(s))))]) : '';
 }
 
 /** Years to replace at every basis: quantity transferred over the window ÷ the supplier country's rate per year. */
@@ -227,7 +356,7 @@ function yearsToReplace(page) {
       + 'rather than one number chosen silently; a range of rates gives a range of years.')]);
   content.append(box);
   if (!table || !table.rows.length) {
-    box.append(el('p', {}, `No years-to-replace line for ${munition.name}.`), notes(table || {notes: []}));
+    box.append(el('p', {}, `No years-to-replace line for ${munition.name}.`), notes(table || {notes: []}, page.index));
     return;
   }
   const links = (v) => rowLinks(v, page.index);
@@ -240,7 +369,7 @@ function yearsToReplace(page) {
     {name: 'rate', unit: `${munition.unit} per year`, format: (v, r) => quantity(v, r.rate_high)}, {name: 'rate_as_written', label: 'rate as written'},
     {name: 'rate_dated', label: 'rate dated'}, {name: 'rate_rows', label: 'rate: source rows', format: links},
     {name: 'years_min', label: 'years to replace', unit: 'years', format: years}], table.rows,
-  `${munition.name}: years to replace, every basis (${table.title})`), notes(table));
+  `${munition.name}: years to replace, every basis (${table.title})`), notes(table, page.index));
 }
 
 /** For a complete round: each component's rate in rounds a year; the smallest binds. */
@@ -254,7 +383,7 @@ function binding(page) {
     {name: 'rate_as_written', label: 'rate as written'}, {name: 'rate_dated', label: 'rate dated'},
     {name: 'rounds', label: 'complete rounds', unit: 'per year', format: (v) => number(v, 0)}, {name: 'binding'},
     {name: 'rows', label: 'rows (source)', format: (v) => rowLinks(v, page.index)}], table.rows,
-  `${munition.name}: which component binds`), notes(table));
+  `${munition.name}: which component binds`), notes(table, page.index));
 }
 
 function contractsTable(page, contracts) {
@@ -268,7 +397,9 @@ function contractsTable(page, contracts) {
   `${munition.name}: contracts (every name the catalogue resolves to ${munition.name})`);
 }
 
-function notes(table) {
+/** A table's notes, each row reference a link to its row; an ASSUMPTION stands out. */
+function notes(table, index) {
   const list = (table && table.notes) || [];
-  return list.length ? el('ul', {class: 'notes'}, list.map((n) => el('li', {}, n))) : '';
+  return list.length ? el('ul', {class: 'notes'}, list.map((n) => el('li', {class: /ASSUMPTION/.test(n) ? 'assumed' : null},
+    n.split(/(d\d+:r\d+)/).map((part, i) => (i % 2 ? rowLinks(part, index) : part)).flat()))) : '';
 }

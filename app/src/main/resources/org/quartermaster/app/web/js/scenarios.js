@@ -52,7 +52,10 @@ function showBuilt(built) {
   ui.picker.value = '';
   setYaml(built.yaml);
   ui.built.hidden = false;
-  ui.built.replaceChildren(...builtSummary(built));
+  ui.built.replaceChildren(...builtSummary(built, (rebuilt) => {
+    sessionStorage.setItem(BUILT_KEY, JSON.stringify(rebuilt));
+    showBuilt(rebuilt);
+  }));
   status(`Built a scenario for ${name}: ${(built.assumptions || []).length} assumptions, ${(built.sourced || []).length} sourced numbers.`
     + ' Validate, run or save it.', 'ok');
 }
@@ -265,6 +268,10 @@ async function saveNew() {
 }
 
 async function save() {
+  if (current.kind === 'built') {
+    await saveNew();
+    return;
+  }
   if (current.kind !== 'saved') {
     status('Only saved scenarios can be updated: use "Save as new…" for an example or an upload.', 'error');
     return;
