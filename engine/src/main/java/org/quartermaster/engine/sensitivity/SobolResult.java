@@ -8,7 +8,7 @@ import java.util.List;
  * output's mean and variance over the A and B points, in its unit and its unit squared.
  */
 public record SobolResult(SensitivityOutput output, List<String> parameters, List<SobolIndex> indices, int n,
-    int bootstrap, double confidence, double mean, double variance, int variants) {
+    int bootstrap, double confidence, double mean, double variance, int variants) implements SensitivityResult {
   public SobolResult {
     parameters = List.copyOf(parameters);
     indices = List.copyOf(indices);

@@ -7,7 +7,7 @@ import java.util.List;
  * widest swing first. {@code parameters} are the sweep's parameter paths, indexed by the bars.
  */
 public record TornadoResult(SensitivityOutput output, List<String> parameters, double baseOutput,
-    List<TornadoBar> bars, int variants) {
+    List<TornadoBar> bars, int variants) implements SensitivityResult {
   public TornadoResult {
     parameters = List.copyOf(parameters);
     bars = List.copyOf(bars);
