@@ -118,6 +118,14 @@ class SensitivityCommandTest {
   }
 
   @Test
+  void help_showsEveryOptionWithItsDefault() {
+    CliRun help = CliRun.qm("sensitivity", "--help");
+    assertThat(help.exitCode()).isEqualTo(Main.OK);
+    CliRun.assertEveryOptionShownWithDefault(help.out(), "sensitivity");
+    assertThat(CliRun.qm("help").out()).contains("sensitivity");
+  }
+
+  @Test
   void invalidSweepFile_exitsTwo_listingEveryProblem() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, """
