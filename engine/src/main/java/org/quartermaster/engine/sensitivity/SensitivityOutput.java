@@ -8,8 +8,10 @@ import org.quartermaster.engine.sweep.Sweep;
 /**
  * The figure a sensitivity analysis explains: one metric column of a sweep for one of its kept cells.
  *
- * @param metric the metric column, as in {@link Sweep#metricColumns()}
- * @param cell   {@code HOLDER/ITEM}, one of {@link Sweep#cellLabels()}
+ * @param metric    the metric column, as in {@link Sweep#metricColumns()}
+ * @param cell      {@code HOLDER/ITEM}, one of {@link Sweep#cellLabels()}
+ * @param column    the metric's index in {@link Sweep#metricColumns()}
+ * @param cellIndex the cell's index in {@link Sweep#cellLabels()}
  */
 public record SensitivityOutput(String metric, String cell, int column, int cellIndex) {
 

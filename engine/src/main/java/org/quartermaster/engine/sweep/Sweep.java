@@ -11,7 +11,8 @@ import org.quartermaster.engine.scenario.Problem;
 /**
  * A validated sweep file (docs/analysis.md): a base scenario, the parameters and the values each
  * variant gives them, runs per variant, the seed shared by every variant, and the metrics kept per
- * variant and cell. Built by {@link SweepReader}; run by {@link SweepRunner}. Immutable.
+ * variant and cell. Built by {@link SweepReader} (or with other variants by {@link #withVariants}); run by
+ * {@link SweepRunner}. Immutable.
  */
 public final class Sweep {
   /** Most variants a sweep may have, whatever its design. */
