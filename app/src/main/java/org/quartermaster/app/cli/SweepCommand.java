@@ -98,6 +98,11 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private Sweep read() {
+    return read(sweepFile, store);
+  }
+
+  /** Reads a sweep file (a saved base comes from the store); an invalid one is bad input listing every problem. */
+  static Sweep read(Path sweepFile, StoreOption store) {
     SavedScenarioSource saved = id -> {
       try (Store opened = store.openToRead()) {
         return new SavedScenarios(opened).find(id).map(SavedScenario::yaml);
@@ -106,14 +111,18 @@ final class SweepCommand implements Callable<Integer> {
     try {
       return SweepReader.read(sweepFile, saved);
     } catch (InvalidScenarioException e) {
-      int n = e.problems().size();
-      List<String> lines = new java.util.ArrayList<>();
-      lines.add(e.source() + ": invalid sweep, " + n + " problem" + (n == 1 ? "" : "s") + ":");
-      for (Problem problem : e.problems()) {
-        lines.add("  " + problem);
-      }
-      throw new BadInputException(lines);
+      throw invalid(e);
     }
   }
 
+  /** An invalid sweep (its file, or variants built from it) as bad input: the file, then every problem. */
+  static BadInputException invalid(InvalidScenarioException e) {
+    int n = e.problems().size();
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(e.source() + ": invalid sweep, " + n + " problem" + (n == 1 ? "" : "s") + ":");
+    for (Problem problem : e.problems()) {
+      lines.add("  " + problem);
+    }
+    return new BadInputException(lines);
+  }
 }

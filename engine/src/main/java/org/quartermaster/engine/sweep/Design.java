@@ -92,6 +92,14 @@ sealed interface Design {
     }
   }
 
+  /** Variants given by a caller ({@link Sweep#withVariants}); never read from a file. */
+  record Given(String label) implements Design {
+    @Override
+    public double[][] values(List<Levels> levels, long seed) {
+      throw new UnsupportedOperationException("given variants are not drawn");
+    }
+  }
+
   /** Keeps the design's stream apart from every run's stream of the same seed. */
   long DESIGN_STREAM = 0x5EED_DE51_6E00_0001L;
 

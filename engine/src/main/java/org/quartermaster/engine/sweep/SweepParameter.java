@@ -29,10 +29,13 @@ record SweepParameter(String at, String path, List<ParameterTarget> targets, Lev
     }
   }
 
+  /** The patches of a variant's values; a NaN value patches nothing. */
   static List<ScenarioPatch> patches(List<SweepParameter> parameters, double[] values) {
     List<ScenarioPatch> out = new ArrayList<>();
     for (int p = 0; p < parameters.size(); p++) {
-      parameters.get(p).addPatches(values[p], out);
+      if (!Double.isNaN(values[p])) { // NaN: as in the base scenario (Sweep.withVariants)
+        parameters.get(p).addPatches(values[p], out);
+      }
     }
     return out;
   }

@@ -116,7 +116,7 @@ public final class SweepReader {
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(source, problems);
     }
-    return new Sweep(source, scenario, base.label(), parameters, design, values,
+    return new Sweep(source, scenario, base.tree(), base.label(), parameters, design, values,
         runs != null ? runs.intValue() : DEFAULT_RUNS, seedValue, metrics, cells);
   }
 

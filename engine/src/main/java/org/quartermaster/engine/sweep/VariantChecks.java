@@ -51,6 +51,9 @@ final class VariantChecks {
     for (int v = 0; v < valuesByVariant.length; v++) {
       JsonNode tree = baseTree.deepCopy();
       for (int p = 0; p < parameters.size(); p++) {
+        if (Double.isNaN(valuesByVariant[v][p])) {
+          continue; // as in the base scenario
+        }
         for (ParameterTarget target : parameters.get(p).targets()) {
           target.write(tree, valuesByVariant[v][p]);
         }
@@ -88,7 +91,7 @@ final class VariantChecks {
   private static String describe(List<SweepParameter> parameters, double[] values) {
     List<String> parts = new ArrayList<>();
     for (int p = 0; p < parameters.size(); p++) {
-      parts.add(parameters.get(p).path() + ": " + plain(values[p]));
+      parts.add(parameters.get(p).path() + ": " + (Double.isNaN(values[p]) ? "base" : plain(values[p])));
     }
     return "{" + String.join(", ", parts) + "}";
   }
