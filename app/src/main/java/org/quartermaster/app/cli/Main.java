@@ -122,8 +122,8 @@ public final class Main implements Runnable {
         if (command instanceof ServeCommand serve) {
           serve.environment = environment;
         }
-        if (command instanceof SimulateCommand simulate) {
-          simulate.errIsTerminal = errIsTerminal;
+        if (command instanceof ReportsProgress progress) {
+          progress.errIsTerminal(errIsTerminal);
         }
         return command;
       }

@@ -11,10 +11,6 @@ import org.quartermaster.engine.simulation.ProgressListener;
 final class ProgressBarListener implements ProgressListener, AutoCloseable {
   private final ProgressBar bar;
 
-  ProgressBarListener(PrintWriter err, long runs) {
-    this(err, runs, "simulate", " runs");
-  }
-
   /** A bar for {@code total} steps of {@code unit} (e.g. " variants"), labelled {@code task}. */
   ProgressBarListener(PrintWriter err, long total, String task, String unit) {
     java.io.PrintStream stream = new java.io.PrintStream(new WriterOutputStream(err), true,

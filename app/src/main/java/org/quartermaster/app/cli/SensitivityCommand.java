@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Every variant uses the same random streams, so differences are the parameters' doing.",
       "The sweep file's design is not used: each method builds its own variants."
     })
-final class SensitivityCommand implements Callable<Integer> {
+final class SensitivityCommand implements Callable<Integer>, ReportsProgress {
   /** Sobol base points and Morris trajectories when --n is not given. */
   static final int DEFAULT_SOBOL_N = 256;
   static final int DEFAULT_MORRIS_R = 10;
@@ -86,6 +86,14 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on stderr).")
   boolean noProgress;
 
+  /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
+  private boolean errIsTerminal;
+
+  @Override
+  public void errIsTerminal(boolean terminal) {
+    errIsTerminal = terminal;
+  }
+
   @Override
   public Integer call() throws Exception {
     SensitivityReport.Format chosen = format();
@@ -109,9 +117,9 @@ final class SensitivityCommand implements Callable<Integer> {
       default -> 1 + 2L * k;
     };
     SensitivityResult result;
-    try (ProgressBarListener bar = noProgress ? null
-        : new ProgressBarListener(spec.commandLine().getErr(), variants, "sensitivity", " variants")) {
-      SweepProgress progress = bar == null ? SweepProgress.NONE : (done, total) -> bar.runsDone(done, total);
+    try (Progress bar = Progress.on(spec.commandLine().getErr(), !noProgress, errIsTerminal, variants, "sensitivity",
+        "variants")) {
+      SweepProgress progress = bar::runsDone;
       result = switch (m) {
         case "sobol" -> SensitivityRunner.sobol(sweep, output, n(), bootstrap, workers, progress);
         case "morris" -> SensitivityRunner.morris(sweep, output, n(), levels, workers, progress);

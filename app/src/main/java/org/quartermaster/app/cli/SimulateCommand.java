@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "summary per cell on stdout: stock now and at the horizon (P50 [P5-P95]), months to target (P50/P90,",
       "share of runs that reach it; the month it is reached for a deterministic run) and shortfall risk."
     })
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, ReportsProgress {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file (YAML, format in docs/sm1-model.md).")
@@ -62,7 +62,12 @@ final class SimulateCommand implements Callable<Integer> {
   boolean noProgress;
 
   /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
-  boolean errIsTerminal;
+  private boolean errIsTerminal;
+
+  @Override
+  public void errIsTerminal(boolean terminal) {
+    errIsTerminal = terminal;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -78,10 +83,8 @@ final class SimulateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     SimulationResult result;
     boolean progress = !noProgress && !deterministic;
-    try (ProgressBarListener bar = progress && errIsTerminal
-        ? new ProgressBarListener(spec.commandLine().getErr(), options.runs()) : null) {
-      ProgressListener listener = bar != null ? bar
-          : progress ? new PlainProgress(spec.commandLine().getErr()) : ProgressListener.NONE;
+    try (Progress listener = Progress.on(spec.commandLine().getErr(), progress, errIsTerminal, options.runs(),
+        "simulate", "runs")) {
       result = Sm1Simulator.run(scenario, options.withProgress(listener));
     } catch (SimulationTooLargeException e) {
       throw new BadInputException(scenarioFile + ": " + e.getMessage());

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "values and the metrics (Parquet or CSV); a progress bar over variants on",
       "stderr, a summary line on stdout."
     })
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, ReportsProgress {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
@@ -59,6 +59,14 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on stderr).")
   boolean noProgress;
 
+  /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
+  private boolean errIsTerminal;
+
+  @Override
+  public void errIsTerminal(boolean terminal) {
+    errIsTerminal = terminal;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (threads != null && threads < 1) {
@@ -70,9 +78,9 @@ final class SweepCommand implements Callable<Integer> {
     int workers = threads != null ? threads : SimulationOptions.defaultThreads();
     long started = System.nanoTime();
     List<SweepRow> rows;
-    try (ProgressBarListener bar = noProgress ? null
-        : new ProgressBarListener(spec.commandLine().getErr(), sweep.variantCount(), "sweep", " variants")) {
-      SweepProgress progress = bar == null ? SweepProgress.NONE : (done, total) -> bar.runsDone(done, total);
+    try (Progress bar = Progress.on(spec.commandLine().getErr(), !noProgress, errIsTerminal, sweep.variantCount(), "sweep",
+        "variants")) {
+      SweepProgress progress = bar::runsDone;
       rows = SweepRunner.run(sweep, workers, progress);
     }
     double seconds = (System.nanoTime() - started) / 1e9;

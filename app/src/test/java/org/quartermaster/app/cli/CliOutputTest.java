@@ -127,6 +127,21 @@ class CliOutputTest {
   }
 
   @Test
+  void sweepAndSensitivity_stderrNotATerminal_writePlainProgressLinesWithoutCarriageReturns(@TempDir Path dir) {
+    Path sweep = CliRun.repoRoot().resolve("examples/sweeps/155mm-sensitivity.yaml");
+
+    CliRun swept = CliRun.qm("sweep", sweep.toString(), "--out", dir.resolve("s.csv").toString(), "--format", "csv");
+    CliRun ranked = CliRun.qm("sensitivity", sweep.toString(), "--metric", "expected_unmet_demand", "--cell",
+        "USA/shell-155");
+
+    assertThat(swept.exitCode()).isZero();
+    assertThat(swept.err()).doesNotContain("\r").endsWith(" variants (100%)\n");
+    assertThat(swept.err().lines()).allSatisfy(line -> assertThat(line).startsWith("qm: sweep: "));
+    assertThat(ranked.exitCode()).isZero();
+    assertThat(ranked.err()).doesNotContain("\r").endsWith("qm: sensitivity: 9 of 9 variants (100%)\n");
+  }
+
+  @Test
   void help_listsEveryCommandsFirstSentenceWholeAndNamesTheModelPage() {
     CliRun run = CliRun.qm("--help");
     String flat = run.out().replaceAll("\\s+", " ");
