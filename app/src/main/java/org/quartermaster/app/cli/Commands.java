@@ -25,6 +25,7 @@ final class Commands {
   static final Node QM = new Node("qm", Main.class, List.of(
       Node.leaf("simulate", SimulateCommand.class),
       Node.leaf("sweep", SweepCommand.class),
+      Node.leaf("optimise", OptimiseCommand.class),
       Node.leaf("validate", ValidateCommand.class),
       Node.leaf("import", ImportCommand.class),
       new Node("query", QueryCommand.class, List.of(

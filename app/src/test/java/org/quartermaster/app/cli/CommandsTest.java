@@ -33,8 +33,8 @@ class CommandsTest {
   void all_registersEveryCommandInHelpOrder() {
     CommandLine all = Commands.all(CommandLine.defaultFactory());
     assertThat(all.getSubcommands().keySet())
-        .containsExactly("simulate", "sweep", "validate", "import", "query", "datasets", "items", "chain", "scenario",
-            "export", "serve", "help");
+        .containsExactly("simulate", "sweep", "optimise", "validate", "import", "query", "datasets", "items", "chain",
+            "scenario", "export", "serve", "help");
     assertThat(all.getSubcommands().get("query").getSubcommands().keySet())
         .containsExactly("spending", "aid", "deliveries", "production", "contracts", "items", "transfers", "datasets",
             "sql");

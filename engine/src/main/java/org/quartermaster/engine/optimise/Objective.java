@@ -20,6 +20,11 @@ public sealed interface Objective {
     }
 
     @Override
+    public String unit() {
+      return "units";
+    }
+
+    @Override
     public String label() {
       return "minimise expected unmet demand (units, sum over " + names(cells) + ")";
     }
@@ -42,6 +47,11 @@ public sealed interface Objective {
     }
 
     @Override
+    public String unit() {
+      return "share of runs";
+    }
+
+    @Override
     public String label() {
       return "maximise the probability of reaching the target by month " + month + " (mean over " + names(cells)
           + ")";
@@ -55,6 +65,20 @@ public sealed interface Objective {
       }
       return sum / cellIndices.length;
     }
+
+    /** From the runs counted (not the mean of shares), so that 405 of 1,000 runs reads 0.405 exactly. */
+    @Override
+    public double pooled(List<VariantStatistics> batches, int runsPerBatch) {
+      double sum = 0;
+      for (int c : cellIndices) {
+        long reached = 0;
+        for (VariantStatistics stats : batches) {
+          reached += Math.round(stats.monthsToTarget(c).orElseThrow().reachedByMonth()[month] * runsPerBatch);
+        }
+        sum += (double) reached / ((long) runsPerBatch * batches.size());
+      }
+      return sum / cellIndices.length;
+    }
   }
 
   /**
@@ -65,6 +89,11 @@ public sealed interface Objective {
     @Override
     public boolean minimise() {
       return true;
+    }
+
+    @Override
+    public String unit() {
+      return "months";
     }
 
     @Override
@@ -94,6 +123,9 @@ public sealed interface Objective {
   }
 
   boolean minimise();
+
+  /** The unit of the objective's values. */
+  String unit();
 
   /** The objective in words, with its unit and cells. */
   String label();

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@code qm optimise} reports: the chosen portfolio, the runner-up and the paired interval of
  * their difference, and the efficient frontier. Objective values are in the objective's own sense
- * and unit ({@link #objective}); costs in {@link #currency}.
+ * and {@link #objectiveUnit}; costs in {@link #currency}.
  *
  * @param method      how the best portfolio was found, in words
  * @param evaluations portfolios simulated
@@ -13,7 +13,8 @@ import java.util.List;
  * @param difference  chosen minus runner-up; null without a runner-up
  * @param frontier    the best portfolio for each budget level, cheapest level first
  */
-public record OptimisationReport(String source, String baseLabel, String objective, boolean minimise,
+public record OptimisationReport(String source, String baseLabel, String objective, String objectiveUnit,
+    boolean minimise,
     String currency, double budget, int runs, int batches, long seed, boolean deterministic, String method,
     int evaluations, List<Option> options, Portfolio chosen, Portfolio runnerUp, Difference difference,
     List<FrontierLevel> frontier) {

@@ -37,6 +37,7 @@ public final class Optimiser {
           ? "enumeration of every feasible portfolio (at most " + optimisation.enumerationLimit() + ")"
           : "branch and bound (more than " + optimisation.enumerationLimit() + " feasible portfolios)";
       return new OptimisationReport(optimisation.source(), optimisation.baseLabel(), optimisation.objective().label(),
+          optimisation.objective().unit(),
           optimisation.objective().minimise(), optimisation.currency(), optimisation.budget(), optimisation.runs(),
           optimisation.batches(), optimisation.seed(), optimisation.deterministic(), method, evaluator.evaluations(),
           options(optimisation), chosen, runnerUp, difference, frontier);
