@@ -91,10 +91,10 @@ final class OptionsReader {
     }
     ObjectNode tree = withOptions(); // checked even after problems above, so that all are reported at once
     Scenario scenario = validate(tree);
-    if (scenario == null || problems.size() > before) {
+    if (scenario == null) {
       return new Compiled(null, List.of());
     }
-    List<InvestmentOption> options = compile(pending, scenario, tree);
+    List<InvestmentOption> options = compile(pending, scenario, tree); // the valid options' amounts, checked
     return problems.size() > before ? new Compiled(null, List.of()) : new Compiled(scenario, options);
   }
 
