@@ -134,4 +134,21 @@ class OptimisationValidationTest {
         + " lines[0].ramp_delay_months.mode: must be at least 0 (got -2.0); options that add to the same value must"
         + " stay valid together (or put them in one group)");
   }
+
+  @Test
+  void aValidOptionsAmounts_areCheckedEvenWhenAnotherOptionIsInvalid() {
+    InvalidScenarioException e = invalid("""
+        budget: {amount: 100, currency: USD}
+        objective: {minimise: expected_unmet_demand}
+        options:
+          - {id: a, name: A, cost: {amount: 10}, effects: [{add: {path: "lines[plant].surge_per_month", amount: 1}}]}
+          - {id: b, name: B, cost: {amount: 10, assumption: x},
+             effects: [{add: {path: "lines[plant].ramp_delay_months.mode", amount: -5}}]}
+        """);
+    assertThat(e.problems()).extracting(Object::toString).containsExactly(
+        "options[0].cost: say where the amount comes from: source: \"contract, publisher, URL, date\", or assumption:"
+            + " \"why this amount\"",
+        "options[1].effects[0].add.amount: makes lines[plant].ramp_delay_months.mode -1, which must be at least 0"
+            + " (got -5)");
+  }
 }
