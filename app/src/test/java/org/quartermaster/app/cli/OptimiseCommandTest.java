@@ -136,4 +136,22 @@ class OptimiseCommandTest {
     assertThat(run.exitCode()).isEqualTo(Main.OK);
     CliRun.assertEveryOptionShownWithDefault(run.out(), "optimise");
   }
+
+  @Test
+  void savedBase_isReadFromTheStoreGivenWithDb() throws Exception {
+    Path db = CliRun.seededStore(dir.resolve("store.duckdb"));
+    try (org.quartermaster.app.store.Store store = org.quartermaster.app.store.Store.open(db)) {
+      new org.quartermaster.app.scenarios.SavedScenarios(store).create("short", "short", SCENARIO);
+    }
+    Path file = dir.resolve("saved.yaml");
+    Files.writeString(file, OPTIONS.replace("base: base.yaml", "saved: short"));
+    CliRun run = CliRun.qm("--db", db.toString(), "optimise", file.toString(), "--format", "csv");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out()).contains("150,A,100,360");
+
+    Files.writeString(file, OPTIONS.replace("base: base.yaml", "saved: nope"));
+    CliRun unknown = CliRun.qm("--db", db.toString(), "optimise", file.toString());
+    assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("saved: no saved scenario has this id");
+  }
 }
