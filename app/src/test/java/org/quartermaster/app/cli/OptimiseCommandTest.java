@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end tests of {@code qm optimise} through {@link Main#run}. */
 class OptimiseCommandTest {
-  /** OptimiserGoldenTest's hand-worked case: A (shift, 100) leaves 360 unmet, B (surge, 80) 420, the budget allows one. */
+  /** OptimiserGoldenTest's hand-worked case: A (shift, 100) leaves 360 unmet, B (surge, 80) 420; budget for one. */
   private static final String SCENARIO = """
       name: short
       horizon_months: 12

@@ -177,7 +177,10 @@ final class OptionsReader {
     }
   }
 
-  /** A second shift: a new line beside {@code line} (same item, shares and disruption) adding surge capacity after a lead time. */
+  /**
+   * A second shift: a new line beside {@code line} (same item, shares and disruption) adding surge
+   * capacity after a lead time.
+   */
   private void secondShift(SweepFields wrapper, int option, String optionId, List<String> effects) {
     SweepFields shift = wrapper.mapping("second_shift", true,
         List.of("line", "surge_per_month", "lead_time_months", "ramp_months"));
@@ -232,7 +235,10 @@ final class OptionsReader {
         + plain(rampMonths) + " months (line " + lineId + "." + optionId + ")");
   }
 
-  /** A contract's deliveries: transfers from a holder of the base, or from a supplier holding exactly what it delivers. */
+  /**
+   * A contract's deliveries: transfers from a holder of the base, or from a supplier holding exactly
+   * what it delivers.
+   */
   private void deliveries(SweepFields wrapper, int option, List<String> effects) {
     SweepFields contract = wrapper.mapping("deliveries", true, List.of("from", "to", "item", "schedule"));
     if (contract == null) {

@@ -15,7 +15,8 @@ import org.quartermaster.engine.simulation.ScenarioPatch;
  * @param integer  whether the field takes whole numbers (drawn values are rounded to the nearest)
  * @param patch    the compiled patch for a value
  */
-public record ParameterTarget(String path, List<Object> treePath, boolean integer, DoubleFunction<ScenarioPatch> patch) {
+public record ParameterTarget(String path, List<Object> treePath, boolean integer,
+    DoubleFunction<ScenarioPatch> patch) {
   public ParameterTarget {
     treePath = List.copyOf(treePath);
   }
