@@ -358,7 +358,11 @@ final class OptionsReader {
           problems.add(new Problem(add.at() + ".path", "\"" + add.path() + "\"", resolved.problem()));
           continue;
         }
+        List<String> inBase = resolved.targets().stream().map(ParameterTarget::path).toList();
         for (ParameterTarget target : paths.resolve(add.path()).targets()) {
+          if (!inBase.contains(target.path())) {
+            continue; // lines[*] and stocks[*] address the base's values only, not the options' own
+          }
           if (target.integer() && add.amount() != Math.rint(add.amount())) {
             problems.add(new Problem(add.at() + ".amount", plain(add.amount()), target.path()
                 + " takes whole numbers; add a whole number"));

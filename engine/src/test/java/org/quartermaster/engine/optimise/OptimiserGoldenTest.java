@@ -104,4 +104,27 @@ class OptimiserGoldenTest {
     assertThat(report.chosen()).isEqualTo(new OptimisationReport.Portfolio(List.of("big"), 100, 4));
     assertThat(report.runnerUp()).isEqualTo(new OptimisationReport.Portfolio(List.of(), 0, 13));
   }
+
+  /**
+   * {@code lines[*]} in an add means the base's lines only: +15 on the base line (65) and a new line
+   * of 30 give 95 a month, 5 short: 60 unmet over 12 months (not 0, as if the new line got +15 too).
+   */
+  @Test
+  void addToEveryLine_leavesTheOptionsOwnLinesAlone() {
+    OptimisationReport report = Optimiser.run(OptimiseFixtures.read(dir, OptimiseFixtures.SHORT, """
+        budget: {amount: 100, currency: USD}
+        mode: deterministic
+        objective: {minimise: expected_unmet_demand}
+        options:
+          - id: line
+            name: new line
+            cost: {amount: 50, assumption: x}
+            effects: [{line: {id: plant-2, item: shell, base_per_month: 30, surge_per_month: 30, ramp_start_month: 0,
+                              ramp_months: 0, shares: {USA: 1}}}]
+          - {id: all, name: every line, cost: {amount: 50, assumption: x},
+             effects: [{add: {path: "lines[*].surge_per_month", amount: 15}}]}
+        """), 1);
+    assertThat(report.chosen()).isEqualTo(new OptimisationReport.Portfolio(List.of("line", "all"), 100, 60));
+    assertThat(report.runnerUp()).isEqualTo(new OptimisationReport.Portfolio(List.of("line"), 50, 240));
+  }
 }
