@@ -26,6 +26,7 @@ final class Commands {
       Node.leaf("simulate", SimulateCommand.class),
       Node.leaf("sweep", SweepCommand.class),
       Node.leaf("sensitivity", SensitivityCommand.class),
+      Node.leaf("optimise", OptimiseCommand.class),
       Node.leaf("validate", ValidateCommand.class),
       Node.leaf("import", ImportCommand.class),
       new Node("query", QueryCommand.class, List.of(

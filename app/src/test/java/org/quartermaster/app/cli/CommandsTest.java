@@ -33,8 +33,8 @@ class CommandsTest {
   void all_registersEveryCommandInHelpOrder() {
     CommandLine all = Commands.all(CommandLine.defaultFactory());
     assertThat(all.getSubcommands().keySet())
-        .containsExactly("simulate", "sweep", "sensitivity", "validate", "import", "query", "datasets", "items", "chain", "scenario",
-            "export", "serve", "help");
+        .containsExactly("simulate", "sweep", "sensitivity", "optimise", "validate", "import", "query", "datasets",
+            "items", "chain", "scenario", "export", "serve", "help");
     assertThat(all.getSubcommands().get("query").getSubcommands().keySet())
         .containsExactly("spending", "aid", "deliveries", "production", "contracts", "items", "transfers", "datasets",
             "sql");
@@ -50,12 +50,12 @@ class CommandsTest {
 
   @Test
   void argumentsNamingNoneOrSeveralCommandsOrHelp_registerEveryCommandAtThatLevel() {
-    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "--version").getSubcommands()).hasSize(13);
-    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "imprt", "x.csv").getSubcommands()).hasSize(13);
-    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "help", "import").getSubcommands()).hasSize(13);
+    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "--version").getSubcommands()).hasSize(14);
+    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "imprt", "x.csv").getSubcommands()).hasSize(14);
+    assertThat(Commands.forArguments(CommandLine.defaultFactory(), "help", "import").getSubcommands()).hasSize(14);
     // a value that happens to be a command's name: both are there, so picocli still reads the line right
     CommandLine twice = Commands.forArguments(CommandLine.defaultFactory(), "import", "query", "--db", "x.duckdb");
-    assertThat(twice.getSubcommands()).hasSize(13);
+    assertThat(twice.getSubcommands()).hasSize(14);
     // arguments may repeat
     assertThat(Commands.forArguments(CommandLine.defaultFactory(), "import", "2024-06.csv", "--vintage", "2024-06",
         "--source-url", "2024-06").getSubcommands()).containsOnlyKeys("import");

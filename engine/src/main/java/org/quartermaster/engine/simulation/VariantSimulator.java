@@ -72,6 +72,21 @@ public final class VariantSimulator {
     return statistics(s, runs, totals, closing, probabilities);
   }
 
+  /**
+   * Runs one variant in deterministic mode (MODEL.md): one run with every random quantity replaced by
+   * its expectation, so statistics are exact and probabilities are 0 or 1.
+   */
+  public VariantStatistics runExpected(List<ScenarioPatch> patches, int[] closingMonths, double[] probabilities) {
+    CompiledScenario s = PatchedValues.apply(base, patches);
+    BlockRunner runner = new BlockRunner(s, new ExpectedDraws(s), 1, false);
+    SelectedMonthValues closing = new SelectedMonthValues(s, 1, closingMonths);
+    BlockTotals totals = new BlockTotals(s, -1);
+    BlockTotals blockTotals = new BlockTotals(s, 0);
+    runner.run(0, 1, blockTotals, closing);
+    totals.merge(blockTotals);
+    return statistics(s, 1, totals, closing, probabilities);
+  }
+
   private static VariantStatistics statistics(CompiledScenario s, int runs, BlockTotals totals,
       SelectedMonthValues closing, double[] probabilities) {
     List<Optional<MonthsToTarget>> months = new ArrayList<>();

@@ -22,9 +22,9 @@ import org.quartermaster.engine.simulation.ScenarioPatch.LineField;
  * {@code lines[*].ramp_delay_months.mode}) against a validated scenario into the values it sets.
  * A selector is an id (lines), {@code HOLDER/ITEM} (stocks), a 0-based index, or {@code *} for all.
  */
-final class ParameterPaths {
+public final class ParameterPaths {
   /** A resolved path: its targets, or why it resolves to none. */
-  record Resolution(List<ParameterTarget> targets, String problem) {}
+  public record Resolution(List<ParameterTarget> targets, String problem) {}
 
   private record LineFieldSpec(LineField field, List<String> keys, boolean integer) {}
 
@@ -53,12 +53,12 @@ final class ParameterPaths {
   private final Scenario scenario;
   private final List<Cell> cells;
 
-  ParameterPaths(Scenario scenario) {
+  public ParameterPaths(Scenario scenario) {
     this.scenario = scenario;
     this.cells = scenario.cells();
   }
 
-  Resolution resolve(String path) {
+  public Resolution resolve(String path) {
     Matcher m = ROOT.matcher(path);
     if (!m.matches()) {
       return unknown(path, "paths start with lines[ID], stocks[HOLDER/ITEM] or transfers[INDEX]");

@@ -15,13 +15,14 @@ import org.quartermaster.engine.simulation.ScenarioPatch;
  * @param integer  whether the field takes whole numbers (drawn values are rounded to the nearest)
  * @param patch    the compiled patch for a value
  */
-record ParameterTarget(String path, List<Object> treePath, boolean integer, DoubleFunction<ScenarioPatch> patch) {
-  ParameterTarget {
+public record ParameterTarget(String path, List<Object> treePath, boolean integer,
+    DoubleFunction<ScenarioPatch> patch) {
+  public ParameterTarget {
     treePath = List.copyOf(treePath);
   }
 
   /** The value as it is applied: rounded for integer fields. */
-  double applied(double value) {
+  public double applied(double value) {
     return integer ? Math.rint(value) : value;
   }
 
@@ -29,7 +30,7 @@ record ParameterTarget(String path, List<Object> treePath, boolean integer, Doub
    * Writes {@code value} into a scenario tree. A missing {@code ramp_delay_months} or
    * {@code disruption} mapping is first added with its MODEL.md default (all zeros).
    */
-  void write(JsonNode root, double value) {
+  public void write(JsonNode root, double value) {
     JsonNode node = root;
     for (int k = 0; k < treePath.size() - 1; k++) {
       Object step = treePath.get(k);

@@ -12,12 +12,12 @@ import org.quartermaster.engine.scenario.Suggestions;
  * for each field that is missing, mistyped or out of range and for each unknown key, so that every
  * problem of the file is reported at once. Getters return null after a problem.
  */
-final class SweepFields {
+public final class SweepFields {
   private final JsonNode node;
   private final String path;
   private final List<Problem> problems;
 
-  SweepFields(JsonNode node, String path, List<Problem> problems, List<String> knownKeys) {
+  public SweepFields(JsonNode node, String path, List<Problem> problems, List<String> knownKeys) {
     this.node = node;
     this.path = path;
     this.problems = problems;
@@ -32,28 +32,28 @@ final class SweepFields {
     }
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  String pathOf(String key) {
+  public String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull();
   }
 
-  JsonNode get(String key) {
+  public JsonNode get(String key) {
     return node.get(key);
   }
 
-  void problem(String key, String message) {
+  public void problem(String key, String message) {
     problems.add(new Problem(pathOf(key), has(key) ? render(node.get(key)) : null, message));
   }
 
-  String text(String key, boolean required) {
+  public String text(String key, boolean required) {
     if (!present(key, required)) {
       return null;
     }
@@ -66,7 +66,7 @@ final class SweepFields {
   }
 
   /** An integer in [min, max] (12.0 is accepted as 12). */
-  Long integer(String key, boolean required, long min, long max) {
+  public Long integer(String key, boolean required, long min, long max) {
     if (!present(key, required)) {
       return null;
     }
@@ -84,7 +84,7 @@ final class SweepFields {
   }
 
   /** A finite number. */
-  Double number(String key, boolean required) {
+  public Double number(String key, boolean required) {
     if (!present(key, required)) {
       return null;
     }
@@ -92,7 +92,7 @@ final class SweepFields {
   }
 
   /** A non-empty list of finite numbers. */
-  List<Double> numbers(String key) {
+  public List<Double> numbers(String key) {
     if (!present(key, true)) {
       return null;
     }
@@ -113,7 +113,7 @@ final class SweepFields {
   }
 
   /** The mapping under {@code key}, or null (with a problem when it is not one). */
-  SweepFields mapping(String key, boolean required, List<String> knownKeys) {
+  public SweepFields mapping(String key, boolean required, List<String> knownKeys) {
     if (!present(key, required)) {
       return null;
     }
@@ -125,7 +125,7 @@ final class SweepFields {
     return new SweepFields(value, pathOf(key), problems, knownKeys);
   }
 
-  static String render(JsonNode value) {
+  public static String render(JsonNode value) {
     return value.toString();
   }
 

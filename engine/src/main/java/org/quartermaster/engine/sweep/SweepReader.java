@@ -396,7 +396,11 @@ public final class SweepReader {
   }
 
   /** The file's UTF-8 text; null (or, when {@code sweepSource} is given, a file problem) if unreadable. */
-  private static String text(Path file, String sweepSource) {
+  /**
+   * The UTF-8 text of {@code file}; when it cannot be read, null if {@code sweepSource} is null, else an
+   * {@link InvalidScenarioException} of that source saying why.
+   */
+  public static String text(Path file, String sweepSource) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

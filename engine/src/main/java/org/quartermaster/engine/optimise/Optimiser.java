@@ -1,0 +1,89 @@
+package org.quartermaster.engine.optimise;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Runs an {@link Optimisation}: the best portfolio within the budget and its runner-up
+ * ({@link PortfolioSearch}), the paired interval of their difference, and the frontier over budget
+ * levels. Portfolios are simulated once each ({@link PortfolioEvaluator} caches them across levels).
+ * The report is identical for any number of threads.
+ */
+public final class Optimiser {
+  private static final double CONFIDENCE = 0.95;
+
+  private Optimiser() {}
+
+  public static OptimisationReport run(Optimisation optimisation, int threads) {
+    PortfolioSpace space = PortfolioSpace.of(optimisation.options());
+    try (PortfolioEvaluator evaluator = new PortfolioEvaluator(optimisation, threads)) {
+      PortfolioSearch.Outcome outcome =
+          PortfolioSearch.search(space, evaluator, optimisation.budget(), optimisation.enumerationLimit());
+      List<OptimisationReport.FrontierLevel> frontier = new ArrayList<>();
+      for (int k = 0; k <= optimisation.frontierSteps(); k++) {
+        double level = optimisation.budget() * k / optimisation.frontierSteps();
+        PortfolioSearch.Outcome atLevel = k == optimisation.frontierSteps() ? outcome
+            : PortfolioSearch.search(space, evaluator, level, optimisation.enumerationLimit());
+        frontier.add(new OptimisationReport.FrontierLevel(level, portfolio(optimisation, evaluator, atLevel.best())));
+      }
+      OptimisationReport.Portfolio chosen = portfolio(optimisation, evaluator, outcome.best());
+      OptimisationReport.Portfolio runnerUp =
+          outcome.runnerUp() == null ? null : portfolio(optimisation, evaluator, outcome.runnerUp());
+      OptimisationReport.Difference difference = outcome.runnerUp() == null ? null
+          : difference(evaluator.evaluation(outcome.best().portfolio()),
+              evaluator.evaluation(outcome.runnerUp().portfolio()));
+      String method = outcome.enumerated()
+          ? "enumeration of every feasible portfolio (at most " + optimisation.enumerationLimit() + ")"
+          : "branch and bound (more than " + optimisation.enumerationLimit() + " feasible portfolios)";
+      return new OptimisationReport(optimisation.source(), optimisation.baseLabel(), optimisation.objective().label(),
+          optimisation.objective().unit(),
+          optimisation.objective().minimise(), optimisation.currency(), optimisation.budget(), optimisation.runs(),
+          optimisation.batches(), optimisation.seed(), optimisation.deterministic(), method, evaluator.evaluations(),
+          options(optimisation), chosen, runnerUp, difference, frontier);
+    }
+  }
+
+  /** Chosen minus runner-up, with a paired Student-t interval over the batches. */
+  static OptimisationReport.Difference difference(PortfolioEvaluator.Evaluation chosen,
+      PortfolioEvaluator.Evaluation runnerUp) {
+    double estimate = chosen.value() - runnerUp.value();
+    int n = chosen.valueByBatch().length;
+    if (n < 2) {
+      return new OptimisationReport.Difference(estimate, estimate, estimate, n);
+    }
+    double[] d = new double[n];
+    double mean = 0;
+    for (int b = 0; b < n; b++) {
+      d[b] = chosen.valueByBatch()[b] - runnerUp.valueByBatch()[b];
+      mean += d[b];
+    }
+    mean /= n;
+    double squares = 0;
+    for (double x : d) {
+      squares += (x - mean) * (x - mean);
+    }
+    double halfWidth = new TDistribution(n - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2)
+        * Math.sqrt(squares / (n - 1) / n);
+    return new OptimisationReport.Difference(estimate, mean - halfWidth, mean + halfWidth, n);
+  }
+
+  private static OptimisationReport.Portfolio portfolio(Optimisation optimisation, PortfolioEvaluator evaluator,
+      PortfolioSearch.Ranked ranked) {
+    List<String> ids = new ArrayList<>();
+    for (int k = 0; k < optimisation.options().size(); k++) {
+      if ((ranked.portfolio() >>> k & 1) != 0) {
+        ids.add(optimisation.options().get(k).id());
+      }
+    }
+    return new OptimisationReport.Portfolio(ids, ranked.cost(), evaluator.evaluation(ranked.portfolio()).value());
+  }
+
+  private static List<OptimisationReport.Option> options(Optimisation optimisation) {
+    List<OptimisationReport.Option> out = new ArrayList<>();
+    for (InvestmentOption o : optimisation.options()) {
+      out.add(new OptimisationReport.Option(o.id(), o.name(), o.group(), o.cost(), o.costBasis(), o.effects()));
+    }
+    return out;
+  }
+}
