@@ -2,18 +2,16 @@ package org.quartermaster.engine.optimise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.quartermaster.engine.model.Cell;
 import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
-import org.quartermaster.engine.scenario.ScenarioReader;
 import org.quartermaster.engine.scenario.Suggestions;
 import org.quartermaster.engine.scenario.YamlTree;
+import org.quartermaster.engine.sweep.BaseScenario;
 import org.quartermaster.engine.sweep.SavedScenarioSource;
 import org.quartermaster.engine.sweep.SweepFields;
 import org.quartermaster.engine.sweep.SweepReader;
@@ -70,7 +68,7 @@ public final class OptimisationReader {
       throw fileProblem("an optimisation file must be a mapping with base (or saved), budget, objective and options");
     }
     SweepFields top = new SweepFields(root, "", problems, TOP_KEYS);
-    Base base = base(top);
+    BaseScenario base = base(top);
     SweepFields budget = top.mapping("budget", true, List.of("amount", "currency"));
     Double amount = budget == null ? null : budget.number("amount", true);
     String currency = budget == null ? null : budget.text("currency", true);
@@ -231,53 +229,8 @@ public final class OptimisationReader {
     return scenario.stocks().stream().anyMatch(s -> s.cell().equals(cell) && s.target().isPresent());
   }
 
-  private record Base(Scenario scenario, JsonNode tree, String label) {}
-
-  private Base base(SweepFields top) {
-    boolean file = top.has("base");
-    if (file == top.has("saved")) {
-      problems.add(new Problem(file ? "saved" : "base", null, file
-          ? "give either base (a scenario file) or saved (a saved scenario's id), not both"
-          : "is required: the scenario to invest in, relative to this file (or saved: ID for a saved one)"));
-      return null;
-    }
-    String key = file ? "base" : "saved";
-    String name = top.text(key, true);
-    if (name == null) {
-      return null;
-    }
-    String text;
-    String label;
-    if (file) {
-      Path path = folder.resolve(name);
-      label = name;
-      text = SweepReader.text(path, null);
-      if (text == null) {
-        top.problem(key, Files.exists(path) ? "the scenario file cannot be read as UTF-8 text"
-            : "no such scenario file (" + path + "); the path is relative to the optimisation file's folder");
-        return null;
-      }
-    } else {
-      label = "saved scenario " + name;
-      Optional<String> found = saved.yaml(name);
-      if (found.isEmpty()) {
-        top.problem(key, "no saved scenario has this id; list them with GET /api/v1/scenarios, or use base: FILE");
-        return null;
-      }
-      text = found.get();
-    }
-    try {
-      JsonNode tree = YamlTree.read(text);
-      return new Base(ScenarioReader.validate(tree, label), tree, label);
-    } catch (InvalidScenarioException e) {
-      for (Problem p : e.problems()) {
-        problems.add(new Problem(key, SweepFields.render(top.get(key)),
-            "the base scenario is invalid: " + p + "; fix it first (qm validate)"));
-      }
-    } catch (IOException e) {
-      top.problem(key, "the base scenario is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    return null;
+  private BaseScenario base(SweepFields top) {
+    return BaseScenario.read(top, folder, saved, problems, "optimisation file", "the scenario to invest in");
   }
 
   static String suggestion(String word, List<String> known) {

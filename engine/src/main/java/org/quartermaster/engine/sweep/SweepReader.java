@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.quartermaster.engine.model.Cell;
 import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
-import org.quartermaster.engine.scenario.ScenarioReader;
 import org.quartermaster.engine.scenario.Suggestions;
 import org.quartermaster.engine.scenario.YamlTree;
 import org.quartermaster.engine.simulation.VariantSimulator;
@@ -72,7 +70,7 @@ public final class SweepReader {
       throw fileProblem("a sweep file must be a mapping with at least base (or saved) and parameters");
     }
     SweepFields top = new SweepFields(root, "", problems, TOP_KEYS);
-    Base base = base(top);
+    BaseScenario base = base(top);
     Long runs = top.integer("runs", false, 1, VariantSimulator.MAX_RUNS);
     Long seed = top.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE);
     Design design = design(top);
@@ -120,58 +118,8 @@ public final class SweepReader {
         runs != null ? runs.intValue() : DEFAULT_RUNS, seedValue, metrics, cells);
   }
 
-  private record Base(Scenario scenario, JsonNode tree, String label) {}
-
-  private Base base(SweepFields top) {
-    boolean file = top.has("base");
-    boolean store = top.has("saved");
-    if (file == store) {
-      problems.add(new Problem(file ? "saved" : "base", null, file
-          ? "give either base (a scenario file) or saved (a saved scenario's id), not both"
-          : "is required: the scenario file to vary, relative to this sweep file (or saved: ID for a saved one)"));
-      return null;
-    }
-    String label;
-    String text;
-    if (file) {
-      String name = top.text("base", true);
-      if (name == null) {
-        return null;
-      }
-      Path path = folder.resolve(name);
-      label = name;
-      text = text(path, null);
-      if (text == null) {
-        top.problem("base", Files.exists(path) ? "the scenario file cannot be read as UTF-8 text"
-            : "no such scenario file (" + path + "); the path is relative to the sweep file's folder");
-        return null;
-      }
-    } else {
-      String id = top.text("saved", true);
-      if (id == null) {
-        return null;
-      }
-      label = "saved scenario " + id;
-      Optional<String> found = saved.yaml(id);
-      if (found.isEmpty()) {
-        top.problem("saved", "no saved scenario has this id; list them with GET /api/v1/scenarios, or use base: FILE");
-        return null;
-      }
-      text = found.get();
-    }
-    try {
-      JsonNode tree = YamlTree.read(text);
-      return new Base(ScenarioReader.validate(tree, label), tree, label);
-    } catch (InvalidScenarioException e) {
-      for (Problem p : e.problems()) {
-        problems.add(new Problem(file ? "base" : "saved", SweepFields.render(top.get(file ? "base" : "saved")),
-            "the base scenario is invalid: " + p + "; fix it first (qm validate)"));
-      }
-    } catch (IOException e) {
-      top.problem(file ? "base" : "saved", "the base scenario is not valid YAML: " + e.getMessage().lines()
-          .findFirst().orElse(""));
-    }
-    return null;
+  private BaseScenario base(SweepFields top) {
+    return BaseScenario.read(top, folder, saved, problems, "sweep file", "the scenario file to vary");
   }
 
   private Design design(SweepFields top) {
