@@ -168,6 +168,24 @@ class SweepEndpointsTest {
   }
 
   @Test
+  void importUpload_sweepParquet_isStoredAndListed_anotherParquetIsRefused(@TempDir Path dir) throws Exception {
+    byte[] file = Files.readAllBytes(SweepFixtures.resultFile(dir, "results.parquet"));
+    try (ApiFixture server = ApiFixture.start()) {
+      HttpResponse<String> imported = server.upload(ImportEndpointsTest.path("results.parquet", ""),
+          "application/vnd.apache.parquet", file);
+      HttpResponse<String> text = server.upload(ImportEndpointsTest.path("results.parquet", ""),
+          "application/octet-stream", "variant,holder\n".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+      assertThat(ApiFixture.json(imported).get("table").asText()).isEqualTo("sweeps");
+      assertThat(ApiFixture.json(imported).get("format").asText()).isEqualTo("sweep");
+      assertThat(ApiFixture.json(server.get("/api/v1/sweeps")).get("rows")).hasSize(1);
+      assertThat(text.statusCode()).isEqualTo(415);
+      assertThat(ApiFixture.json(text).get("message").asText()).contains("is not a Parquet file");
+    }
+  }
+
+  @Test
   void get_storedSweeps_listOneAndGoneOnceItsDatasetIsRemoved(@TempDir Path dir) throws Exception {
     Path file = SweepFixtures.resultFile(dir, "results.parquet");
     int[] id = new int[1];
