@@ -150,6 +150,21 @@ class SweepImportTest {
   }
 
   @Test
+  void import_replace_swapsTheSweepInOneTransaction() throws Exception {
+    Path file = SweepFixtures.resultFile(dir, "results.parquet");
+    int first = importFile(file).datasetId();
+
+    ImportReport again = new ImportService(store, Countries.standard(), Importers.standard())
+        .run(new ImportRequest(file, null, null, null, null, false, false), Overlap.replace(first));
+
+    assertThat(again.replaced().datasetId()).isEqualTo(first);
+    assertThat(again.replaced().rows()).isEqualTo(12);
+    assertThat(count("SELECT count(*) FROM sweeps")).isEqualTo(1);
+    assertThat(count("SELECT min(dataset_id) FROM sweep_rows")).isEqualTo(again.datasetId());
+    assertThat(count("SELECT count(*) FROM sweep_rows")).isEqualTo(12);
+  }
+
+  @Test
   void remove_sweepDataset_removesItsRecordAndRows() throws Exception {
     int id = importFile(SweepFixtures.resultFile(dir, "results.parquet")).datasetId();
 
