@@ -17,7 +17,7 @@ CREATE TABLE sweeps (
   seed         BIGINT NOT NULL,      -- shared by every variant (common random numbers)
   parameters   VARCHAR[] NOT NULL,   -- the parameters' paths, in column order
   metrics      VARCHAR[] NOT NULL,   -- the metric columns, in order
-  engine       VARCHAR               -- the qm version that ran the sweep
+  qm_version   VARCHAR               -- the qm version that ran the sweep (null: not known)
 );
 
 CREATE TABLE sweep_rows (
