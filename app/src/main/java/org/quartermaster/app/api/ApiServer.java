@@ -102,6 +102,7 @@ public final class ApiServer {
       cfg.routes.before(ctx -> guard(ctx, settings));
       routes(cfg, endpoints);
       cfg.routes.post(ScenarioBuildEndpoints.PATH, new ScenarioBuildEndpoints(store, json)::build);
+      SweepEndpoints.register(cfg, queries, catalog, runManager, settings, json);
       errors(cfg);
     });
   }

@@ -92,15 +92,19 @@ final class RunEndpoints {
    * final state; 406 unless the request accepts {@code text/event-stream} (as EventSource does).
    */
   void events(Context ctx) throws Exception {
-    Run run = run(ctx);
+    events(ctx, run(ctx), json);
+  }
+
+  /** {@link #events} of any job followed as a {@link Run} (runs, sweeps). */
+  static void events(Context ctx, Run run, ObjectMapper json) throws Exception {
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new ApiException(406, "this endpoint sends server-sent events: ask with 'Accept: text/event-stream'");
     }
-    new SseHandler(client -> stream(run, client)).handle(ctx);
+    new SseHandler(client -> stream(run, client, json)).handle(ctx);
   }
 
-  private void stream(Run run, SseClient client) {
+  private static void stream(Run run, SseClient client, ObjectMapper json) {
     Run.View last = null;
     try {
       while (!client.terminated()) {

@@ -75,6 +75,11 @@ final class RunManager implements AutoCloseable {
     return estimate.workingBytes() > Long.MAX_VALUE - buffer ? Long.MAX_VALUE : estimate.workingBytes() + buffer;
   }
 
+  /** The memory budget runs share with sweeps ({@link SweepJobs}). */
+  RunMemory memory() {
+    return memory;
+  }
+
   /** What runs may hold together, in bytes. */
   long memoryCapacity() {
     return memory.capacity();

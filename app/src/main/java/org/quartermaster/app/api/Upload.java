@@ -23,19 +23,23 @@ import org.quartermaster.app.importer.ImportTempFiles;
  * and deleted with it on {@link #close}. The client's file name is only a label: {@link #label}
  * strips any path from it, and the file on disk gets a sanitised copy of the label's last part in
  * the server's own folder (some formats look at the file name, as {@code qm import} does), never a
- * path the client chose. The bytes must be what the name says: an .xlsx file a ZIP archive, any
- * other UTF-8 text without NUL bytes.
+ * path the client chose. The bytes must be what the name says: an .xlsx file a ZIP archive, a
+ * .parquet file Parquet (PAR1), any other UTF-8 text without NUL bytes.
  */
 final class Upload implements AutoCloseable {
   /** What the file's name says it holds. */
   enum Kind {
-    TEXT, XLSX
+    TEXT, XLSX,
+    /** Sweep results ({@code qm sweep --out FILE.parquet}). */
+    PARQUET
   }
 
   static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final Set<String> TEXT_TYPES = Set.of("text/csv", "text/tab-separated-values");
   private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "txt");
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  static final String PARQUET_TYPE = "application/vnd.apache.parquet";
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
   private static final int MAX_LOCAL_NAME = 100;
 
   private final Path folder;
@@ -64,17 +68,20 @@ final class Upload implements AutoCloseable {
    */
   static Kind kindOf(String label, String contentType) {
     String extension = extension(label);
-    Kind kind = extension.equals("xlsx") ? Kind.XLSX : TEXT_EXTENSIONS.contains(extension) ? Kind.TEXT : null;
+    Kind kind = extension.equals("xlsx") ? Kind.XLSX : extension.equals("parquet") ? Kind.PARQUET
+        : TEXT_EXTENSIONS.contains(extension) ? Kind.TEXT : null;
     if (kind == null) {
-      throw new ApiException(415, "'" + label + "' cannot be imported: the file name must end in .csv, .tsv, .txt"
-          + " or .xlsx");
+      throw new ApiException(415, "'" + label + "' cannot be imported: the file name must end in .csv, .tsv, .txt,"
+          + " .xlsx or .parquet (sweep results)");
     }
     String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     boolean fits = type.equals("application/octet-stream")
-        || (kind == Kind.XLSX ? type.equals(XLSX_TYPE) : TEXT_TYPES.contains(type));
+        || (kind == Kind.XLSX ? type.equals(XLSX_TYPE) : kind == Kind.PARQUET ? type.equals(PARQUET_TYPE)
+            : TEXT_TYPES.contains(type));
     if (!fits) {
       throw new ApiException(415, "Content-Type '" + type + "' does not fit '" + label + "': send "
-          + (kind == Kind.XLSX ? XLSX_TYPE : "text/csv") + " or application/octet-stream");
+          + (kind == Kind.XLSX ? XLSX_TYPE : kind == Kind.PARQUET ? PARQUET_TYPE : "text/csv")
+          + " or application/octet-stream");
     }
     return kind;
   }
@@ -138,6 +145,9 @@ final class Upload implements AutoCloseable {
     boolean zip = Arrays.equals(head, ZIP_MAGIC);
     if (kind == Kind.XLSX && !zip) {
       throw new ApiException(415, "'" + label + "' is not an Excel workbook: an .xlsx file is a ZIP archive");
+    }
+    if (kind == Kind.PARQUET && !Arrays.equals(head, PARQUET_MAGIC)) {
+      throw new ApiException(415, "'" + label + "' is not a Parquet file: it does not start with PAR1");
     }
     if (kind == Kind.TEXT && (zip || nul || !utf8())) {
       throw new ApiException(415, "'" + label + "' is not UTF-8 text" + (zip

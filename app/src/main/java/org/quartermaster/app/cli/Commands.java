@@ -38,6 +38,7 @@ final class Commands {
           Node.leaf("items", QueryItemsCommand.class),
           Node.leaf("transfers", QueryTransfersCommand.class),
           Node.leaf("datasets", QueryDatasetsCommand.class),
+          Node.leaf("sweeps", QuerySweepsCommand.class),
           Node.leaf("sql", QuerySqlCommand.class))),
       new Node("datasets", DatasetsCommand.class, List.of(
           Node.leaf("list", DatasetsListCommand.class),

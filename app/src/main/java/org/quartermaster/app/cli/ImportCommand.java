@@ -153,7 +153,7 @@ final class ImportCommand implements Callable<Integer> {
           report.datasetId(), SAME_IMPORT);
       return;
     }
-    String table = report.table().cliName();
+    String table = report.tableName();
     if (report.dryRun()) {
       out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%n",
           report.file(), report.format(), report.rowsWritten(), report.rowsRead(), table);

@@ -15,6 +15,11 @@ record Dataset(String recordedName, ImportIdentity identity, Table table, long r
 
   /** Inserts the record (in the caller's transaction); returns the new dataset id. */
   int insert(Connection connection) throws SQLException {
+    return insert(connection, table.sqlName());
+  }
+
+  /** Inserts the record of a dataset whose rows are in {@code tableName} (sweeps: not a {@link Table}). */
+  int insert(Connection connection, String tableName) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("""
         INSERT INTO datasets (file_name, sha256, format, table_name, imported_at, row_count, rows_read,
                               source_url, vintage, bundled, mapping, mapping_sha256)
@@ -22,7 +27,7 @@ record Dataset(String recordedName, ImportIdentity identity, Table table, long r
       insert.setString(1, recordedName);
       insert.setString(2, identity.sha256());
       insert.setString(3, identity.format().cliName());
-      insert.setString(4, table.sqlName());
+      insert.setString(4, tableName);
       insert.setLong(5, rowsWritten);
       insert.setLong(6, rowsRead);
       insert.setString(7, request.sourceUrl());

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.quartermaster.app.store.Store;
 
@@ -69,6 +70,14 @@ public final class Datasets {
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM transfers_rows WHERE dataset_id = ?")) {
       delete.setInt(1, datasetId); // the transferred rows of a production file (TransferredProduction)
       rows += delete.executeUpdate();
+    }
+    for (String sweepTable : List.of("sweep_rows", "sweeps")) { // a sweep's rows and record (SweepImports)
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sweepTable + " WHERE "
+          + (sweepTable.equals("sweeps") ? "sweep_id" : "dataset_id") + " = ?")) {
+        delete.setInt(1, datasetId);
+        int deleted = delete.executeUpdate();
+        rows += sweepTable.equals("sweeps") ? 0 : deleted;
+      }
     }
     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM datasets WHERE dataset_id = ?")) {
       delete.setInt(1, datasetId);

@@ -13,7 +13,9 @@ import org.quartermaster.app.importer.nato.NatoTableImporter;
 import org.quartermaster.app.importer.owid.OwidGrapherImporter;
 import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
 import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
+import org.quartermaster.app.importer.sweep.SweepResultFile;
 import org.quartermaster.app.importer.tabular.Mappings;
+import org.quartermaster.app.sweeps.SweepMetadata;
 
 /** Tells a file's format from its first bytes and lines, for imports without --format. */
 public final class FormatDetector {
@@ -29,6 +31,12 @@ public final class FormatDetector {
     byte[] head = head(file, 64 * 1024);
     if (isZip(head)) {
       return Optional.of(ImportFormat.XLSX); // a zip: an Office Open XML workbook
+    }
+    if (SweepResultFile.isParquet(head)) {
+      return Optional.of(SweepResultFile.detect(file, file.toString()).map(metadata -> ImportFormat.SWEEP)
+          .orElseThrow(() -> new ImportFailedException(List.of(new ImportProblem(file.toString(), 0, null, null,
+              "a Parquet file without " + SweepMetadata.KEY + " metadata: qm import reads Parquet files only as the"
+                  + " results of qm sweep (docs/analysis.md); give other tables as CSV with a mapping")))));
     }
     String text = new String(head, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {

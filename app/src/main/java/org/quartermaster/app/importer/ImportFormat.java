@@ -33,7 +33,9 @@ public enum ImportFormat {
   /** SIPRI Arms Transfers Database trade-register CSV export. */
   SIPRI_TRANSFERS("sipri-transfers", "SIPRI trade register",
       new Citation("SIPRI", "SIPRI Arms Transfers Database, trade register", SourceGrade.RESEARCH),
-      List.of("sipri.org"));
+      List.of("sipri.org")),
+  /** The results of {@code qm sweep} as Parquet (one row per variant × cell, the sweep in the file's metadata). */
+  SWEEP("sweep", "Sweep results (qm sweep)", Citation.NONE, List.of());
 
   private final String cliName;
   private final String label;
@@ -92,7 +94,7 @@ public enum ImportFormat {
     return Arrays.stream(values()).filter(f -> f.cliName.equals(wanted)).findFirst();
   }
 
-  /** Every format's name, in order: qm-csv, csv, xlsx, nato, owid, sipri-transfers. */
+  /** Every format's name, in order: qm-csv, csv, xlsx, nato, owid, sipri-transfers, sweep. */
   public static List<String> names() {
     return Arrays.stream(values()).map(ImportFormat::cliName).toList();
   }

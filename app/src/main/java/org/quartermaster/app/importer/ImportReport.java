@@ -28,6 +28,11 @@ public record ImportReport(
     rejected = List.copyOf(rejected);
   }
 
+  /** The table the rows went to, as the interfaces name it: spending … contracts, or sweeps. */
+  public String tableName() {
+    return format == ImportFormat.SWEEP ? SweepImports.TABLE : table.cliName();
+  }
+
   /** An import made before: nothing written. */
   static ImportReport alreadyImported(String file, ImportFormat format, int earlierDatasetId) {
     return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, List.of(), 0, 0, null, false,

@@ -147,6 +147,9 @@ public final class ImportService {
   private static Checked check(ImportRequest request, ImportFormat format, Countries countries, Importers importers)
       throws IOException {
     String file = request.fileName();
+    if (format == ImportFormat.SWEEP) {
+      return SweepImports.check(request, ImportIdentity.of(request, format, ImportIdentity.sha256(request.file())));
+    }
     Importer importer = importers.forFormat(format)
         .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));
     ImportIdentity identity = ImportIdentity.of(request, format, ImportIdentity.sha256(request.file()));
@@ -175,6 +178,9 @@ public final class ImportService {
       return ImportReport.alreadyImported(file, format, earlier);
     }
     checked.refuseIfBad();
+    if (format == ImportFormat.SWEEP) {
+      return SweepImports.write(store, checked, overlap, bundled, recordedName);
+    }
     ParsedFile parsed = checked.parsed();
     Problems problems = checked.problems();
     List<DataRow> rows = checked.rows();

@@ -67,12 +67,16 @@ public final class DatasetsQuery {
             + table.storedName() + " WHERE dataset_id = ?", List.of(Column.number("rows", null)), datasetId)
             .getFirst().getFirst()));
       }
+      counts.add(List.of("sweeps", Rows.query(connection, "SELECT count(*) AS \"rows\" FROM sweep_rows WHERE"
+          + " dataset_id = ?", List.of(Column.number("rows", null)), datasetId).getFirst().getFirst()));
       String file = (String) listed.column("file").getFirst();
       String table = (String) listed.column("table").getFirst();
       QueryResult record = withoutVintages("Dataset " + datasetId + ": " + file, fieldColumns, fields, List.of(NOTE));
       QueryResult perTable = withoutVintages("Rows of dataset " + datasetId + " per table",
           List.of(Column.text("table"), Column.number("rows", null)), counts, List.of());
-      return List.of(record, perTable, firstRows(connection, datasetId, table));
+      QueryResult first = table.equals("sweeps") ? SweepsQuery.rows(connection, datasetId, FIRST_ROWS)
+          : firstRows(connection, datasetId, table);
+      return List.of(record, perTable, first);
     });
   }
 

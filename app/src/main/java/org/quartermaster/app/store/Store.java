@@ -46,7 +46,9 @@ public final class Store implements AutoCloseable {
     /** drawdowns, deliveries and pledges of munitions (transfers_rows). */
     TRANSFERS,
     /** the saved scenarios. */
-    SCENARIOS;
+    SCENARIOS,
+    /** sweep results (sweeps, sweep_rows): imported files, each also a dataset. */
+    SWEEPS;
 
     /** Every table: what a write changes when it does not say ({@link #write(Work)}). */
     public static Set<Table> all() {
@@ -62,7 +64,8 @@ public final class Store implements AutoCloseable {
   private static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__scenarios.sql", "V3__provenance.sql",
       "V4__sources.sql", "V5__dataset_identity.sql",
       "V6__amount_units.sql",
-      "V7__transfers.sql");
+      "V7__transfers.sql",
+      "V8__sweeps.sql");
 
   /** The connection: replaced by a fresh one (same database) when a transaction cannot be ended cleanly. */
   private Connection connection;

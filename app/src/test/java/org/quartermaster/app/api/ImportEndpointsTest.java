@@ -163,7 +163,7 @@ class ImportEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"status": 400, "message": "plain.csv: nothing imported, 1 problem", "problems": [
           {"path": "plain.csv", "value": null,
-           "message": "cannot tell the file's format; give format= (qm-csv, csv, xlsx, nato, owid, sipri-transfers)"}]}
+           "message": "cannot tell the file's format; give format= (qm-csv, csv, xlsx, nato, owid, sipri-transfers, sweep)"}]}
         """));
   }
 
@@ -175,7 +175,7 @@ class ImportEndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(ApiFixture.json(response).get("problems").get(0).get("message").asText()).isEqualTo(
-        "cannot tell the file's format; give the Format field (qm-csv, csv, xlsx, nato, owid, sipri-transfers)");
+        "cannot tell the file's format; give the Format field (qm-csv, csv, xlsx, nato, owid, sipri-transfers, sweep)");
   }
 
   @Test
@@ -214,9 +214,9 @@ class ImportEndpointsTest {
   static List<Object[]> wrongUploads() {
     return List.of(
         new Object[] {"report.pdf", CSV, contracts("Wrong a"), 415, "'report.pdf' cannot be imported: the file name"
-            + " must end in .csv, .tsv, .txt or .xlsx"},
+            + " must end in .csv, .tsv, .txt, .xlsx or .parquet (sweep results)"},
         new Object[] {"no-extension", CSV, contracts("Wrong b"), 415, "'no-extension' cannot be imported: the file"
-            + " name must end in .csv, .tsv, .txt or .xlsx"},
+            + " name must end in .csv, .tsv, .txt, .xlsx or .parquet (sweep results)"},
         new Object[] {"data.xlsx", "application/octet-stream", contracts("Wrong c"), 415,
             "'data.xlsx' is not an Excel workbook: an .xlsx file is a ZIP archive"},
         new Object[] {"data.csv", CSV, zip(), 415,
@@ -277,7 +277,7 @@ class ImportEndpointsTest {
           {"path": "filename", "value": null,
            "message": "give the file's name, e.g. filename=spending.csv (a label only)"},
           {"path": "format", "value": "pdf",
-           "message": "expected one of qm-csv, csv, xlsx, nato, owid, sipri-transfers (or none: detected)"},
+           "message": "expected one of qm-csv, csv, xlsx, nato, owid, sipri-transfers, sweep (or none: detected)"},
           {"path": "vintage", "value": "2024-13", "message": "must be a release month written YYYY-MM, e.g. 2024-06"},
           {"path": "source_url", "value": "javascript:alert(1)",
            "message": "expected an http or https URL of at most 2048 characters"},

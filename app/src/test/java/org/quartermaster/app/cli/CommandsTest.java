@@ -37,7 +37,7 @@ class CommandsTest {
             "items", "chain", "scenario", "export", "serve", "help");
     assertThat(all.getSubcommands().get("query").getSubcommands().keySet())
         .containsExactly("spending", "aid", "deliveries", "production", "contracts", "items", "transfers", "datasets",
-            "sql");
+            "sweeps", "sql");
   }
 
   @Test
@@ -60,7 +60,7 @@ class CommandsTest {
     assertThat(Commands.forArguments(CommandLine.defaultFactory(), "import", "2024-06.csv", "--vintage", "2024-06",
         "--source-url", "2024-06").getSubcommands()).containsOnlyKeys("import");
     CommandLine queries = Commands.forArguments(CommandLine.defaultFactory(), "query", "spending", "--country", "sql");
-    assertThat(queries.getSubcommands().get("query").getSubcommands()).hasSize(9);
+    assertThat(queries.getSubcommands().get("query").getSubcommands()).hasSize(10);
   }
 
   @Test
