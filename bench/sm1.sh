@@ -10,7 +10,7 @@ Usage: bench/sm1.sh [options]
 
 Runs `bin/qm simulate SCENARIO --no-progress --threads K --out TMP.json` and
 `python3 peer_numpy.py SCENARIO --out TMP.json` back to back, each under GNU
-`time -v`, and prints one table per scenario: wall time, peak RSS, cell-steps
+`time -v`, and prints one table per scenario: wall time, CPU time (user+sys), peak RSS, cell-steps
 (runs x months x cells, from the result JSON), cell-steps/s end to end, and the
 model-phase cell-steps/s (engine: line 2 of qm's stdout; peer: its timing_s).
 
@@ -145,6 +145,9 @@ def one_run(prefix, side):
     r["wall"] = wall_seconds(t)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t)
     r["rss_mib"] = int(m.group(1)) / 1024 if m else None
+    user = re.search(r"User time \(seconds\): ([0-9.]+)", t)
+    system = re.search(r"System time \(seconds\): ([0-9.]+)", t)
+    r["cpu"] = float(user.group(1)) + float(system.group(1)) if user and system else None
     r["steps"] = r["phase_s"] = r["phase_rate"] = None
     r["runs"] = r["months"] = r["cells"] = None
     try:
@@ -195,7 +198,7 @@ def summarise(tmp, label, runs_tag):
         ok = [r for r in runs if r["rc"] == 0 and r["steps"]]
         if len(ok) < len(runs) or not runs:
             failed = True
-        sides[side] = {k: med([r[k] for r in ok]) for k in ("wall", "rss_mib", "steps", "phase_s", "phase_rate", "e2e_rate")}
+        sides[side] = {k: med([r[k] for r in ok]) for k in ("wall", "cpu", "rss_mib", "steps", "phase_s", "phase_rate", "e2e_rate")}
         sides[side]["n"] = len(ok)
         sides[side]["tried"] = len(runs)
         sides[side]["shape"] = (ok[0]["runs"], ok[0]["months"], ok[0]["cells"]) if ok else None
@@ -213,6 +216,7 @@ def summarise(tmp, label, runs_tag):
         failed = True
     rows = [
         ("wall time, end to end (s)", fmt(e["wall"], ".2f"), fmt(p["wall"], ".2f"), ratio(p["wall"], e["wall"])),
+        ("CPU time, user+sys (s)", fmt(e["cpu"], ".2f"), fmt(p["cpu"], ".2f"), ratio(p["cpu"], e["cpu"])),
         ("peak RSS (MiB)", fmt(e["rss_mib"], ".0f"), fmt(p["rss_mib"], ".0f"), ratio(p["rss_mib"], e["rss_mib"])),
         ("cell-steps", fmt(e["steps"], ",.0f"), fmt(p["steps"], ",.0f"), None),
         ("cell-steps/s, end to end", fmt_rate(e["e2e_rate"]), fmt_rate(p["e2e_rate"]), ratio(e["e2e_rate"], p["e2e_rate"])),
@@ -240,6 +244,8 @@ def table(tmp, labels, runs_tags):
     print("engine adv. = peer/engine for times and RSS, engine/peer for rates: above 1 the engine does better.")
     print("model phase: engine = Sm1Simulator.run (line 2 of qm's stdout: runs, merge, quantiles; no JVM start,")
     print("parsing or JSON); peer = its timing_s simulate_s + quantiles_s (no interpreter start, parsing or JSON).")
+    print("CPU time: the whole process, all threads (JIT compiler and GC included); on a loaded machine it moves")
+    print("much less than wall time, so compare engine versions by it.")
     if len(runs_tags) > 1:
         for label, rows in by_label.items():
             print()

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.quartermaster.engine.model.Cell;
 import org.quartermaster.engine.model.DemandSegment;
 import org.quartermaster.engine.model.ProductionLine;
@@ -16,7 +17,8 @@ import org.quartermaster.engine.model.Transfer;
 /**
  * A validated scenario turned into dense arrays, built once per simulation: cells and lines by index,
  * demand by (cell, month), normalised shares grouped by receiving cell, transfers grouped by month.
- * Immutable after construction and shared by all threads.
+ * Immutable after construction (apart from the Poisson samplers, built once on first use under a lock)
+ * and shared by all threads.
  */
 final class CompiledScenario {
   final Scenario scenario;
@@ -36,6 +38,10 @@ final class CompiledScenario {
   /** Index into {@link #distinctDemands} for [c * months + t], or -1 when λ = 0. */
   final int[] demandIndexByCellMonth;
   final double[] distinctDemands;
+  /** Built on first use by {@link #demandSamplers()} (stochastic mode only); guarded by this. */
+  private SharedStateDiscreteSampler[] demandSamplers;
+  /** The scenario this one was patched from, whose samplers it reuses for unchanged rates; null for a base. */
+  private final CompiledScenario patchedFrom;
 
   final double[] basePerMonth;
   final double[] surgePerMonth;
@@ -100,6 +106,7 @@ final class CompiledScenario {
 
     demandIndexByCellMonth = new int[cellCount * months];
     distinctDemands = indexDemands(demandByCellMonth, demandIndexByCellMonth);
+    patchedFrom = null;
 
     basePerMonth = new double[lineCount];
     surgePerMonth = new double[lineCount];
@@ -191,6 +198,7 @@ final class CompiledScenario {
     this.demandByCellMonth = patched.demandByCellMonth;
     this.demandIndexByCellMonth = new int[cellCount * months];
     this.distinctDemands = indexDemands(demandByCellMonth, demandIndexByCellMonth);
+    this.patchedFrom = base;
     this.basePerMonth = patched.basePerMonth;
     this.surgePerMonth = patched.surgePerMonth;
     this.rampStartMonth = patched.rampStartMonth;
@@ -219,6 +227,19 @@ final class CompiledScenario {
       indexByCellMonth[k] = lambda > 0 ? demandIndex.computeIfAbsent(lambda, x -> demandIndex.size()) : -1;
     }
     return demandIndex.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Poisson samplers of {@link #distinctDemands}, bound to no generator ({@link PoissonTable#unboundSamplers}):
+   * built once, on first use, and shared by every worker and by the variants patched from this scenario.
+   */
+  synchronized SharedStateDiscreteSampler[] demandSamplers() {
+    if (demandSamplers == null) {
+      demandSamplers = patchedFrom == null
+          ? PoissonTable.unboundSamplers(distinctDemands, new double[0], new SharedStateDiscreteSampler[0])
+          : PoissonTable.unboundSamplers(distinctDemands, patchedFrom.distinctDemands, patchedFrom.demandSamplers());
+    }
+    return demandSamplers;
   }
 
   boolean hasTarget(int cell) {

@@ -2,8 +2,9 @@ package org.quartermaster.engine.simulation;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
-import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * A precomputed Poisson(λ) table for one distinct demand rate, sampled with Commons RNG's
@@ -78,12 +79,54 @@ final class PoissonTable {
   }
 
   /** A sampler drawing from {@code rng}; the table itself is shared, not copied. */
-  DiscreteSampler sampler(UniformRandomProvider rng) {
+  SharedStateDiscreteSampler sampler(UniformRandomProvider rng) {
     if (probabilities == null) {
       return PoissonSampler.of(rng, mean);
     }
-    DiscreteSampler table = MarsagliaTsangWangDiscreteSampler.Enumerated.of(rng, probabilities);
-    int offset = lowest;
-    return () -> table.sample() + offset;
+    return new Offset(MarsagliaTsangWangDiscreteSampler.Enumerated.of(rng, probabilities), lowest);
+  }
+
+  /**
+   * One sampler per mean, built once and bound to no generator: a caller draws through
+   * {@code withUniformRandomProvider(rng)}, which shares the sampler's tables. Building the look-up
+   * tables is the expensive part (tens of thousands of entries for a mean in the thousands), so they
+   * are built once per compiled scenario rather than once per worker or sweep variant. A mean also
+   * found in {@code earlierMeans} reuses that sampler of {@code earlier}.
+   */
+  static SharedStateDiscreteSampler[] unboundSamplers(double[] means, double[] earlierMeans,
+      SharedStateDiscreteSampler[] earlier) {
+    SharedStateDiscreteSampler[] samplers = new SharedStateDiscreteSampler[means.length];
+    for (int k = 0; k < means.length; k++) {
+      int same = k < earlierMeans.length && earlierMeans[k] == means[k] ? k : indexOf(earlierMeans, means[k]);
+      samplers[k] = same >= 0 ? earlier[same] : of(means[k]).sampler(UNBOUND);
+    }
+    return samplers;
+  }
+
+  private static int indexOf(double[] values, double value) {
+    for (int k = 0; k < values.length; k++) {
+      if (values[k] == value) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The generator of an unbound sampler: never drawn from, since draws go through a bound copy. */
+  private static final UniformRandomProvider UNBOUND = () -> {
+    throw new IllegalStateException("an unbound demand sampler was drawn from; bind it with withUniformRandomProvider");
+  };
+
+  /** Table samples shifted by the table's lowest count. */
+  private record Offset(SharedStateDiscreteSampler table, int lowest) implements SharedStateDiscreteSampler {
+    @Override
+    public int sample() {
+      return table.sample() + lowest;
+    }
+
+    @Override
+    public SharedStateDiscreteSampler withUniformRandomProvider(UniformRandomProvider rng) {
+      return new Offset(table.withUniformRandomProvider(rng), lowest);
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.quartermaster.engine.simulation;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * Stochastic mode. Every run has its own generator, seeded from (seed, run index) only
@@ -22,8 +23,9 @@ final class RandomDraws implements Draws {
     this.seed = seed;
     this.runRandom = new UniformRandomProvider[blockSize];
     this.demandSamplers = new DiscreteSampler[compiled.distinctDemands.length];
+    SharedStateDiscreteSampler[] unbound = compiled.demandSamplers();
     for (int k = 0; k < demandSamplers.length; k++) {
-      demandSamplers[k] = PoissonTable.of(compiled.distinctDemands[k]).sampler(current);
+      demandSamplers[k] = unbound[k].withUniformRandomProvider(current);
     }
   }
 

@@ -30,8 +30,13 @@ final class TypeSeven {
   }
 
   static double[] of(double[] values, int n, double[] probabilities, BucketSelect select) {
+    return of(values, 0, n, probabilities, select);
+  }
+
+  /** Type-7 quantiles of values[from … from + n); values are not modified. */
+  static double[] of(double[] values, int from, int n, double[] probabilities, BucketSelect select) {
     long[] ranks = ranks(n, probabilities);
-    return interpolateAll(select.orderStatistics(values, n, ranks), n, probabilities);
+    return interpolateAll(select.orderStatistics(values, from, n, ranks), n, probabilities);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.quartermaster.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -175,6 +177,63 @@ class QuantileAccuracyTest {
         assertThat(actual[q]).as("n %d, q %s", n, PROBABILITIES[q]).isEqualTo(numpyTypeSeven(sorted, PROBABILITIES[q]));
       }
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void typeSevenOf_tenThousandValuesAtAnOffset_equalsSortBasedTypeSeven(long seed) {
+    // the exact store's layout: one cell's months back to back, each month's runs a slice; at 10,000
+    // values a quantile's bucket holds hundreds of values, so the digit passes (not only the final
+    // sort) are exercised, on clustered values like closing stocks, with zeros and exact ties
+    SplittableRandom random = new SplittableRandom(seed);
+    int n = 10_000;
+    int months = 3;
+    double[] series = new double[months * n];
+    for (int k = 0; k < series.length; k++) {
+      double stock = 119_000 + 2_500 * random.nextGaussian();
+      series[k] = switch (random.nextInt(10)) {
+        case 0 -> 0.0;
+        case 1 -> 119_000.0;
+        default -> Math.max(0.0, stock);
+      };
+    }
+    BucketSelect select = new BucketSelect();
+    for (int t = 0; t < months; t++) {
+      double[] sorted = Arrays.copyOfRange(series, t * n, (t + 1) * n);
+      Arrays.sort(sorted);
+
+      double[] actual = TypeSeven.of(series, t * n, n, PROBABILITIES, select);
+
+      for (int q = 0; q < PROBABILITIES.length; q++) {
+        assertThat(actual[q]).as("month %d, q %s", t, PROBABILITIES[q]).isEqualTo(numpyTypeSeven(sorted, PROBABILITIES[q]));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "λ = {0}")
+  @ValueSource(doubles = {0.13, 3.6, 932, 50_578, 2e7})
+  void poissonTableUnboundSampler_boundToAGenerator_drawsWhatASamplerBuiltOnItDraws(double lambda) {
+    SharedStateDiscreteSampler unbound = PoissonTable.unboundSamplers(new double[] {lambda}, new double[0],
+        new SharedStateDiscreteSampler[0])[0];
+    DiscreteSampler bound = unbound.withUniformRandomProvider(RunStreams.forRun(11, 3));
+    DiscreteSampler direct = PoissonTable.of(lambda).sampler(RunStreams.forRun(11, 3));
+
+    for (int k = 0; k < 10_000; k++) {
+      assertThat(bound.sample()).as("draw %d", k).isEqualTo(direct.sample());
+    }
+    assertThat(catchThrowable(unbound::sample))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unbound");
+  }
+
+  @Test
+  void poissonTableUnboundSamplers_earlierMeans_reusesTheSamplerOfAnUnchangedMean() {
+    SharedStateDiscreteSampler[] base = PoissonTable.unboundSamplers(new double[] {5, 932}, new double[0],
+        new SharedStateDiscreteSampler[0]);
+
+    SharedStateDiscreteSampler[] patched = PoissonTable.unboundSamplers(new double[] {932, 7}, new double[] {5, 932}, base);
+
+    assertThat(patched[0]).isSameAs(base[1]);
+    assertThat(patched[1]).isNotIn((Object[]) base);
   }
 
   @ParameterizedTest(name = "λ = {0}")
