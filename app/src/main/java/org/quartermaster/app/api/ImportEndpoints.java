@@ -100,6 +100,14 @@ final class ImportEndpoints {
     body.put("table", table);
     body.put("rows_written", unchanged && !report.dryRun() ? 0 : report.rowsWritten());
     body.put("rows_read", unchanged && !report.dryRun() ? 0 : report.rowsRead());
+    Map<String, Integer> byTable = new LinkedHashMap<>();
+    if (!unchanged || report.dryRun()) {
+      byTable.put(table, report.rowsWrittenToTable());
+      if (report.transfersWritten() > 0) {
+        byTable.put("transfers", report.transfersWritten());
+      }
+    }
+    body.put("rows_by_table", byTable);
     body.put("dry_run", report.dryRun());
     body.put("unchanged", unchanged);
     body.put("replaced_dataset_id", report.replaced() == null ? null : report.replaced().datasetId());
@@ -118,13 +126,14 @@ final class ImportEndpoints {
           report.datasetId(), report.dryRun() ? "importing it again would do nothing" : "nothing to do");
     }
     if (report.dryRun()) {
-      return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s",
-          label, report.format(), report.rowsWritten(), report.rowsRead(), table);
+      return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%s",
+          label, report.format(), report.rowsWrittenToTable(), report.rowsRead(), table,
+          ImportReport.andTransfers(report.transfersWritten()));
     }
-    return String.format(Locale.ROOT, "%s%s (%s): %,d rows added to %s as dataset %d", report.replaced() == null ? ""
-        : String.format(Locale.ROOT, "dataset %d (%s, %,d rows) removed; ", report.replaced().datasetId(),
-            report.replaced().file(), report.replaced().rows()), label, report.format(), report.rowsWritten(), table,
-        report.datasetId());
+    return String.format(Locale.ROOT, "%s%s (%s): %,d rows added to %s%s as dataset %d", report.replaced() == null
+        ? "" : String.format(Locale.ROOT, "dataset %d (%s, %,d rows) removed; ", report.replaced().datasetId(),
+            report.replaced().file(), report.replaced().rows()), label, report.format(), report.rowsWrittenToTable(),
+        table, ImportReport.andTransfers(report.transfersWritten()), report.datasetId());
   }
 
   /** The table an earlier import filled (a re-import of it reports no table of its own). */
