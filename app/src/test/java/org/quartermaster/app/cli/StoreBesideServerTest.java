@@ -30,6 +30,8 @@ class StoreBesideServerTest {
       List.of("query", "spending", "--min-grade", "gold"),
       List.of("query", "contracts", "--item", "stinger", "--format", "json"),
       List.of("query", "production", "--min-grade", "research"),
+      List.of("query", "production", "--item", "pac-3", "--format", "json"),
+      List.of("query", "production", "--item", "shell-155"),
       List.of("query", "deliveries", "--supplier", "USA", "--format", "csv"),
       List.of("query", "items"),
       List.of("query", "datasets", "--format", "json"),
