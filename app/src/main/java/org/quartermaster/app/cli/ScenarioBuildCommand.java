@@ -146,7 +146,7 @@ final class ScenarioBuildCommand extends StoreCommand {
   }
 
   /** Whether {@code id} is a bundled example's (examples/*.yaml, in the jar where the API reads them). */
-  private static boolean isExample(String id) {
+  static boolean isExample(String id) {
     return ScenarioBuildCommand.class.getClassLoader().getResource("org/quartermaster/app/examples/" + id + ".yaml")
         != null;
   }

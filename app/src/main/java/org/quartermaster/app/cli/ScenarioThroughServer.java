@@ -60,7 +60,7 @@ final class ScenarioThroughServer {
 
   static void rebuild(ScenarioRebuildCommand command, Server server, PrintWriter out) {
     command.checkBeforeRebuilding();
-    if (!ScenarioIds.isValid(command.id)) {
+    if (!ScenarioIds.isValid(command.id) || ScenarioBuildCommand.isExample(command.id)) { // as on the store itself
       throw ScenarioRebuildCommand.notSaved(command.id);
     }
     JsonNode answer;

@@ -168,6 +168,7 @@ class StoreBesideServerTest {
         "wrote " + throughDir.resolve("rebuilt.yaml"));
     assertThat(through.get(5).out()).contains("saved: scenario 'built-stinger' replaced by the rebuilt one");
     assertThat(through.get(6).err()).contains("no saved scenario 'nothing-here'");
+    assertThat(through.get(7).err()).contains("no saved scenario 'stinger-nspa'");
     for (String name : List.of("built.yaml", "rebuilt.yaml")) {
       assertThat(throughDir.resolve(name)).hasSameTextualContentAs(directDir.resolve(name));
     }
@@ -177,7 +178,7 @@ class StoreBesideServerTest {
     }
   }
 
-  /** Builds (to a file and saved; to stdout; refused twice), rebuilds (to a file; saved; unknown id). */
+  /** Builds (to a file and saved; to stdout; refused twice), rebuilds (to a file; saved; unknown id; an example). */
   private static List<List<String>> scenarioCommands(Path folder) {
     return List.of(
         List.of("scenario", "build", "stinger", "--holders", "USA,UKR", "--start", "2025-01", "--horizon", "36",
@@ -190,7 +191,8 @@ class StoreBesideServerTest {
             "built-stinger"),
         List.of("scenario", "rebuild", "built-stinger", "--out", folder.resolve("rebuilt.yaml").toString()),
         List.of("scenario", "rebuild", "built-stinger", "--save"),
-        List.of("scenario", "rebuild", "nothing-here"));
+        List.of("scenario", "rebuild", "nothing-here"),
+        List.of("scenario", "rebuild", "stinger-nspa"));
   }
 
   @Test
