@@ -85,6 +85,7 @@ public final class ApiServer {
     Endpoints endpoints = new Endpoints(queries, new MunitionEndpoints(queries, Catalogue.bundled()),
         new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
+        new ScenarioBuildEndpoints(store, catalog, json),
         new RunEndpoints(runManager, catalog, settings.limits(), json),
         new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store, queries),
         new ExportEndpoints(store));
@@ -101,7 +102,6 @@ public final class ApiServer {
       });
       cfg.routes.before(ctx -> guard(ctx, settings));
       routes(cfg, endpoints);
-      cfg.routes.post(ScenarioBuildEndpoints.PATH, new ScenarioBuildEndpoints(store, json)::build);
       SweepEndpoints.register(cfg, queries, catalog, runManager, settings, json);
       errors(cfg);
     });
@@ -109,7 +109,7 @@ public final class ApiServer {
 
   /** The handlers, built once per server. */
   private record Endpoints(QueryEndpoints queries, MunitionEndpoints munitions, CountryEndpoints countries, ScenarioEndpoints scenarios,
-      SavedScenarioEndpoints saved, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets,
+      SavedScenarioEndpoints saved, ScenarioBuildEndpoints builds, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets,
       ExportEndpoints exports) {}
 
   private static void routes(JavalinConfig cfg, Endpoints e) {
@@ -145,6 +145,8 @@ public final class ApiServer {
     cfg.routes.put("/api/v1/scenarios/{id}", e.saved()::update);
     cfg.routes.delete("/api/v1/scenarios/{id}", e.saved()::delete);
     cfg.routes.post("/api/v1/scenarios/validate", scenarios::validate);
+    cfg.routes.post(ScenarioBuildEndpoints.PATH, e.builds()::build);
+    cfg.routes.post(ScenarioBuildEndpoints.REBUILD_PATH, e.builds()::rebuild);
     cfg.routes.post("/api/v1/runs", runs::start);
     cfg.routes.get("/api/v1/runs/{id}", runs::status);
     cfg.routes.get("/api/v1/runs/{id}/result", runs::result);

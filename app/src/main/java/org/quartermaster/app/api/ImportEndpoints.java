@@ -11,6 +11,7 @@ import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.importer.ImportFailedException;
 import org.quartermaster.app.importer.ImportOption.Wording;
 import org.quartermaster.app.importer.ImportProblem;
+import org.quartermaster.app.importer.ImportFormat;
 import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.ImportRequest;
 import org.quartermaster.app.importer.ImportService;
@@ -74,7 +75,8 @@ final class ImportEndpoints {
           try {
             ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())
                 .write(checked, params.overlap(), false, label);
-            return new Outcome(report, report.table() != null ? report.table().sqlName() : tableOf(s, report.datasetId()));
+            return new Outcome(report, report.table() != null ? report.table().sqlName()
+                : report.format() == ImportFormat.SWEEP ? report.tableName() : tableOf(s, report.datasetId()));
           } catch (StoreException e) {
             throw StorageFailures.storeMessage(e, "the server's store").map(m -> new ApiException(507, label + ": " + m))
                 .orElseThrow(() -> e);
@@ -100,6 +102,14 @@ final class ImportEndpoints {
     body.put("table", table);
     body.put("rows_written", unchanged && !report.dryRun() ? 0 : report.rowsWritten());
     body.put("rows_read", unchanged && !report.dryRun() ? 0 : report.rowsRead());
+    Map<String, Integer> byTable = new LinkedHashMap<>();
+    if (!unchanged || report.dryRun()) {
+      byTable.put(table, report.rowsWrittenToTable());
+      if (report.transfersWritten() > 0) {
+        byTable.put("transfers", report.transfersWritten());
+      }
+    }
+    body.put("rows_by_table", byTable);
     body.put("dry_run", report.dryRun());
     body.put("unchanged", unchanged);
     body.put("replaced_dataset_id", report.replaced() == null ? null : report.replaced().datasetId());
@@ -118,13 +128,14 @@ final class ImportEndpoints {
           report.datasetId(), report.dryRun() ? "importing it again would do nothing" : "nothing to do");
     }
     if (report.dryRun()) {
-      return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s",
-          label, report.format(), report.rowsWritten(), report.rowsRead(), table);
+      return String.format(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%s",
+          label, report.format(), report.rowsWrittenToTable(), report.rowsRead(), table,
+          ImportReport.andTransfers(report.transfersWritten()));
     }
-    return String.format(Locale.ROOT, "%s%s (%s): %,d rows added to %s as dataset %d", report.replaced() == null ? ""
-        : String.format(Locale.ROOT, "dataset %d (%s, %,d rows) removed; ", report.replaced().datasetId(),
-            report.replaced().file(), report.replaced().rows()), label, report.format(), report.rowsWritten(), table,
-        report.datasetId());
+    return String.format(Locale.ROOT, "%s%s (%s): %,d rows added to %s%s as dataset %d", report.replaced() == null
+        ? "" : String.format(Locale.ROOT, "dataset %d (%s, %,d rows) removed; ", report.replaced().datasetId(),
+            report.replaced().file(), report.replaced().rows()), label, report.format(), report.rowsWrittenToTable(),
+        table, ImportReport.andTransfers(report.transfersWritten()), report.datasetId());
   }
 
   /** The table an earlier import filled (a re-import of it reports no table of its own). */

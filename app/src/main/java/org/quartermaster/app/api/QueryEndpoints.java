@@ -90,13 +90,13 @@ final class QueryEndpoints {
   void production(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, Catalogue.bundled(), options));
   }
 
   void contracts(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, options));
+    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, Catalogue.bundled(), options));
   }
 
   void transfers(Context ctx) {

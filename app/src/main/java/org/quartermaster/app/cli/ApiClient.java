@@ -76,6 +76,18 @@ final class ApiClient {
     return json(send(HttpRequest.newBuilder(uri(path, params)).header("Content-Type", contentType).POST(body), true));
   }
 
+  /** POST {@code body} as JSON to {@code path}: the JSON body of a 200 or 201. */
+  JsonNode postJson(String path, Object body) {
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("not writable as JSON: " + body, e);
+    }
+    return json(send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), true));
+  }
+
   /**
    * GET {@code path} with these parameters into {@code file} (replaced) as the body of a 200 comes; the
    * response's headers. A refusal leaves {@code file} as it was.
@@ -136,29 +148,36 @@ final class ApiClient {
       return new BadInputException("the server at " + base + " answered " + status);
     }
     List<String> lines = new ArrayList<>();
-    JsonNode problems = body.path("problems");
-    if (problems.isEmpty()) {
+    List<Problem> problems = new ArrayList<>();
+    if (body.path("problems").isEmpty()) {
       lines.add(body.get("message").asText());
     }
-    for (JsonNode problem : problems) {
+    for (JsonNode problem : body.path("problems")) {
       String at = problem.path("path").asText("");
       String value = problem.hasNonNull("value") ? ": '" + problem.get("value").asText() + "'" : "";
       lines.add(at.equals("query") || at.isEmpty() ? problem.path("message").asText()
           : at + value + " — " + problem.path("message").asText());
+      problems.add(new Problem(at, problem.hasNonNull("value") ? problem.get("value").asText() : null,
+          problem.path("message").asText()));
     }
-    return new ServerRefusal(status, body.get("message").asText(), lines);
+    return new ServerRefusal(status, body.get("message").asText(), lines, problems);
   }
+
+  /** One problem of a server's error answer: its field, the value given (null when absent), the message. */
+  record Problem(String path, String value, String message) {}
 
   /** A 4xx or 5xx from the server, with its status, message and every problem as a line. */
   static final class ServerRefusal extends BadInputException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final String message;
+    private final transient List<Problem> problems;
 
-    ServerRefusal(int status, String message, List<String> lines) {
+    ServerRefusal(int status, String message, List<String> lines, List<Problem> problems) {
       super(lines);
       this.status = status;
       this.message = message;
+      this.problems = List.copyOf(problems);
     }
 
     int status() {
@@ -167,6 +186,11 @@ final class ApiClient {
 
     String serverMessage() {
       return message;
+    }
+
+    /** The answer's problems, as the server gave them (none for a plain message). */
+    List<Problem> problems() {
+      return problems;
     }
   }
 

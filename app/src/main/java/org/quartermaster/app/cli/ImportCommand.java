@@ -155,15 +155,17 @@ final class ImportCommand implements Callable<Integer> {
     }
     String table = report.tableName();
     if (report.dryRun()) {
-      out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%n",
-          report.file(), report.format(), report.rowsWritten(), report.rowsRead(), table);
+      out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%s%n",
+          report.file(), report.format(), report.rowsWrittenToTable(), report.rowsRead(), table,
+          ImportReport.andTransfers(report.transfersWritten()));
     } else {
       if (report.replaced() != null) {
         out.printf(Locale.ROOT, "dataset %d (%s, %,d rows) removed%n", report.replaced().datasetId(),
             report.replaced().file(), report.replaced().rows());
       }
-      out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d (store %s)%n", report.file(),
-          report.format(), report.rowsWritten(), table, report.datasetId(), store.location());
+      out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s%s as dataset %d (store %s)%n", report.file(),
+          report.format(), report.rowsWrittenToTable(), table, ImportReport.andTransfers(report.transfersWritten()),
+          report.datasetId(), store.location());
     }
     if (report.rejectedProblems() > 0) {
       out.printf(Locale.ROOT, "%,d bad rows left out (%,d problems)%s%n", report.rejectedRows(), report.rejectedProblems(),

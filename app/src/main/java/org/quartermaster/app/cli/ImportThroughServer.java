@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.quartermaster.app.importer.ImportReport;
 import org.quartermaster.app.importer.Table;
 
 /**
@@ -68,10 +69,11 @@ final class ImportThroughServer {
     String format = answer.path("format").asText();
     String table = Arrays.stream(Table.values()).filter(t -> t.sqlName().equals(answer.path("table").asText()))
         .map(Table::cliName).findFirst().orElse(answer.path("table").asText());
-    long written = answer.path("rows_written").asLong();
+    long transfers = answer.path("rows_by_table").path("transfers").asLong();
+    long written = answer.path("rows_written").asLong() - transfers;
     if (dryRun) {
-      out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%n", file, format,
-          written, answer.path("rows_read").asLong(), table);
+      out.printf(Locale.ROOT, "%s (%s): dry run, nothing written: %,d of %,d rows would be added to %s%s%n", file,
+          format, written, answer.path("rows_read").asLong(), table, ImportReport.andTransfers(transfers));
       return;
     }
     String message = answer.path("message").asText();
@@ -80,8 +82,8 @@ final class ImportThroughServer {
       out.println(message.substring(0, removed + " removed".length()));
     }
     String store = server.file() != null ? "store " + server.file().store() : "server " + server.url();
-    out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s as dataset %d (%s)%n", file, format, written, table,
-        datasetId, store);
+    out.printf(Locale.ROOT, "%s (%s): %,d rows added to %s%s as dataset %d (%s)%n", file, format, written, table,
+        ImportReport.andTransfers(transfers), datasetId, store);
   }
 
   private static String blankToNull(String text) {

@@ -40,8 +40,12 @@ public final class Main implements Runnable {
 
   @CommandLine.Mixin ServerOption server;
 
-  /** The commands that open the store: for them, the store's driver loads while the arguments are parsed. */
-  private static final Set<String> STORE_COMMANDS = Set.of("import", "query", "datasets", "export", "serve");
+  /**
+   * The commands that open the store (those whose subcommands do included): for them, the store's driver
+   * loads while the arguments are parsed.
+   */
+  static final Set<String> STORE_COMMANDS = Set.of("import", "query", "datasets", "export", "serve", "items", "chain",
+      "scenario");
 
   public static void main(String[] args) throws InterruptedException {
     Thread warmUp = warmUp(Set.copyOf(Arrays.asList(args)));

@@ -1,6 +1,7 @@
 package org.quartermaster.app.cli;
 
 import java.util.List;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -17,14 +18,15 @@ final class QueryContractsCommand extends QuerySubcommand {
   @Mixin ColumnsOption columns;
 
   @Option(names = "--item", paramLabel = "ITEM",
-      description = "Only items whose name contains this, any case, e.g. stinger (default: every item).")
+      description = "A munition id or any of its names (stinger, shell-155, pac-3: the rows of that munition, by exact"
+          + " name; qm items lists them), else part of the item's name, any case (default: every item).")
   String item;
 
   @Mixin MinGradeOption minGrade;
 
   @Override
   QueryResult query(Store store) {
-    return ContractsQuery.run(store, new ContractsQuery.Options(item, minGrade.grade()));
+    return ContractsQuery.run(store, Catalogue.bundled(), new ContractsQuery.Options(item, minGrade.grade()));
   }
   @Override
   ApiQuery apiQuery() {

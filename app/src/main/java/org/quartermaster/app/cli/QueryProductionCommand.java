@@ -1,6 +1,7 @@
 package org.quartermaster.app.cli;
 
 import java.util.List;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
@@ -20,14 +21,15 @@ final class QueryProductionCommand extends QuerySubcommand {
   @Mixin ColumnsOption columns;
 
   @Option(names = "--item", paramLabel = "ITEM",
-      description = "Only items whose name contains this, any case, e.g. 155mm or stinger (default: every item).")
+      description = "A munition id or any of its names (stinger, shell-155, pac-3: the rows of that munition, by exact"
+          + " name; qm items lists them), else part of the item's name, any case (default: every item).")
   String item;
 
   @Mixin MinGradeOption minGrade;
 
   @Override
   QueryResult query(Store store) {
-    return ProductionQuery.run(store, new ProductionQuery.Options(item, minGrade.grade()));
+    return ProductionQuery.run(store, Catalogue.bundled(), new ProductionQuery.Options(item, minGrade.grade()));
   }
   @Override
   ApiQuery apiQuery() {

@@ -21,8 +21,8 @@ final class QueryTransfersCommand extends QuerySubcommand {
   @Mixin ColumnsOption columns;
 
   @Option(names = "--item", paramLabel = "ITEM",
-      description = "A munition id or name (javelin, 155mm shells: every name of it), else part of the item's"
-          + " name as written, any case (default: every item).")
+      description = "A munition id or any of its names (javelin, 155mm shells: the rows of that munition, by exact"
+          + " name; qm items lists them), else part of the item's name, any case (default: every item).")
   String item;
 
   @Mixin MinGradeOption minGrade;

@@ -2,6 +2,7 @@ package org.quartermaster.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,36 @@ final class ScenarioBuildCommand extends StoreCommand {
   @Override
   public Integer call() throws IOException {
     BuildRequest request = new BuildRequest(item, holders, start, horizon, rateBasis, assumptions(assume));
+    checkBeforeBuilding();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Store store = save != null ? openStore() : openStoreToRead()) {
+      SavedScenarios saved = new SavedScenarios(store);
+      if (save != null && saved.find(save).isPresent()) {
+        throw existing(save);
+      }
+      BuiltScenario built;
+      try {
+        built = ScenarioBuild.build(store, Catalogue.bundled(), Countries.standard(), request);
+      } catch (BuildException e) {
+        throw ScenarioCommand.refusal(e);
+      }
+      print(built.yaml(), BuildSummary.of(built), stdout, err);
+      if (save != null) {
+        try {
+          saved.create(save, built.name(), built.yaml());
+        } catch (ScenarioExistsException e) {
+          throw existing(save);
+        }
+        printSaved(stdout, err);
+      }
+    }
+    return Main.OK;
+  }
+
+  /** What is checked before the build, with or without a server: the --save id, the --out folder. */
+  void checkBeforeBuilding() {
+    assumptions(assume);
     if (save != null && !ScenarioIds.isValid(save)) {
       throw new BadInputException("--save " + save + ": an id must match " + ScenarioIds.RULE
           + " (lowercase letters, digits and hyphens)");
@@ -85,43 +116,37 @@ final class ScenarioBuildCommand extends StoreCommand {
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (Store store = save != null ? openStore() : openStoreToRead()) {
-      SavedScenarios saved = new SavedScenarios(store);
-      if (save != null && saved.find(save).isPresent()) {
-        throw new BadInputException("--save " + save + ": a saved scenario '" + save + "' exists already; choose"
-            + " another id, or rebuild it with qm scenario rebuild " + save + " --save");
-      }
-      BuiltScenario built;
+  }
+
+  static BadInputException existing(String id) {
+    return new BadInputException("--save " + id + ": a saved scenario '" + id + "' exists already; choose"
+        + " another id, or rebuild it with qm scenario rebuild " + id + " --save");
+  }
+
+  /** The scenario to --out (whole or not at all) or stdout, and its summary to stdout or stderr. */
+  void print(String yaml, BuildSummary summary, PrintWriter stdout, PrintWriter err) {
+    if (out != null) {
       try {
-        built = ScenarioBuild.build(store, Catalogue.bundled(), Countries.standard(), request);
-      } catch (BuildException e) {
-        throw ScenarioCommand.refusal(e);
+        ResultFiles.write(yaml, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      if (out != null) {
-        ResultFiles.write(built.yaml(), out);
-        ScenarioCommand.summary(built, "wrote " + out, stdout);
-      } else {
-        stdout.print(built.yaml());
-        stdout.flush();
-        ScenarioCommand.summary(built, "built", err);
-      }
-      if (save != null) {
-        try {
-          saved.create(save, built.name(), built.yaml());
-        } catch (ScenarioExistsException e) {
-          throw new BadInputException("--save " + save + ": a saved scenario '" + save + "' exists already");
-        }
-        (out != null ? stdout : err).println("saved as scenario '" + save + "' (qm scenario rebuild " + save
-            + " rebuilds it from newer data)");
-      }
+      ScenarioCommand.summary(summary, "wrote " + out, stdout);
+    } else {
+      stdout.print(yaml);
+      stdout.flush();
+      ScenarioCommand.summary(summary, "built", err);
     }
-    return Main.OK;
+  }
+
+  void printSaved(PrintWriter stdout, PrintWriter err) {
+    PrintWriter to = out != null ? stdout : err;
+    to.println("saved as scenario '" + save + "' (qm scenario rebuild " + save + " rebuilds it from newer data)");
+    to.flush();
   }
 
   /** Whether {@code id} is a bundled example's (examples/*.yaml, in the jar where the API reads them). */
-  private static boolean isExample(String id) {
+  static boolean isExample(String id) {
     return ScenarioBuildCommand.class.getClassLoader().getResource("org/quartermaster/app/examples/" + id + ".yaml")
         != null;
   }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.quartermaster.app.munitions.build.BuildException;
 import org.quartermaster.app.munitions.build.BuildProblem;
-import org.quartermaster.app.munitions.build.BuiltScenario;
 import org.quartermaster.app.munitions.build.Figure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,13 +43,11 @@ final class ScenarioCommand implements Runnable {
   }
 
   /** Which numbers are assumptions and what the build left out, for the user to read. */
-  static void summary(BuiltScenario built, String where, PrintWriter out) {
-    List<Figure> assumed = built.assumptions();
+  static void summary(BuildSummary built, String where, PrintWriter out) {
     out.printf("%s: %s (%s), %d numbers from stored rows, %d assumptions, %d settings%n", where, built.name(),
-        built.munition().unit(), built.sourced().size(), assumed.size(),
-        built.figures().size() - built.sourced().size() - assumed.size());
+        built.unit(), built.sourced(), built.assumptions().size(), built.settings());
     out.println("Assumptions (not in the store; set them with --assume PATH=VALUE):");
-    for (Figure f : assumed) {
+    for (Figure f : built.assumptions()) {
       out.printf("  %s = %s  (%s)%n", f.path(), plain(f.value()), f.provenance().comment());
     }
     if (!built.notes().isEmpty()) {

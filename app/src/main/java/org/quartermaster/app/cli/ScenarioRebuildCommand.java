@@ -7,10 +7,8 @@ import java.util.List;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.build.BuildException;
-import org.quartermaster.app.munitions.build.BuildRequest;
 import org.quartermaster.app.munitions.build.BuiltScenario;
 import org.quartermaster.app.munitions.build.Rebuild;
-import org.quartermaster.app.munitions.build.ScenarioBuild;
 import org.quartermaster.app.scenarios.SavedScenario;
 import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
@@ -42,37 +40,57 @@ final class ScenarioRebuildCommand extends StoreCommand {
 
   @Override
   public Integer call() throws IOException {
-    if (out != null) {
-      ResultFiles.checkWritable(out);
-    }
+    checkBeforeRebuilding();
     PrintWriter stdout = spec.commandLine().getOut();
     try (Store store = save ? openStore() : openStoreToRead()) {
       SavedScenarios saved = new SavedScenarios(store);
-      SavedScenario old = saved.find(id).orElseThrow(() -> new BadInputException("no saved scenario '" + id
-          + "' in the store; save a built one with qm scenario build … --save " + id));
-      BuiltScenario rebuilt;
+      SavedScenario old = saved.find(id).orElseThrow(() -> notSaved(id));
+      Rebuild.Outcome outcome;
       try {
-        BuildRequest request = ScenarioBuild.recorded(old.yaml(), id);
-        rebuilt = ScenarioBuild.build(store, Catalogue.bundled(), Countries.standard(), request);
+        outcome = Rebuild.of(store, Catalogue.bundled(), Countries.standard(), id, old.yaml());
       } catch (BuildException e) {
         throw ScenarioCommand.refusal(e);
       }
-      List<Rebuild.Change> changes = Rebuild.diff(old.yaml(), rebuilt);
-      stdout.println("Rebuilt '" + id + "' (" + rebuilt.name() + ") from the store: " + (changes.isEmpty()
-          ? "no number changed" : changes.size() + " number" + (changes.size() == 1 ? "" : "s") + " changed"));
-      changes.forEach(c -> stdout.println("  " + c));
+      BuiltScenario rebuilt = outcome.rebuilt();
+      report(rebuilt.name(), outcome.changes(), stdout);
       if (out != null) {
         ResultFiles.write(rebuilt.yaml(), out);
         stdout.println("wrote " + out);
       }
       if (save) {
         saved.update(id, rebuilt.name(), rebuilt.yaml());
-        stdout.println("saved: scenario '" + id + "' replaced by the rebuilt one");
-      } else if (!changes.isEmpty()) {
-        stdout.println("not saved: give --save to replace the saved scenario");
       }
-      stdout.flush();
+      saved(outcome.changes(), stdout);
     }
     return Main.OK;
+  }
+
+  /** What is checked before the rebuild, with or without a server: the --out folder. */
+  void checkBeforeRebuilding() {
+    if (out != null) {
+      ResultFiles.checkWritable(out);
+    }
+  }
+
+  static BadInputException notSaved(String id) {
+    return new BadInputException("no saved scenario '" + id + "' in the store; save a built one with qm scenario"
+        + " build … --save " + id);
+  }
+
+  /** The first lines: what was rebuilt and each number that changed. */
+  void report(String name, List<Rebuild.Change> changes, PrintWriter stdout) {
+    stdout.println("Rebuilt '" + id + "' (" + name + ") from the store: " + (changes.isEmpty()
+        ? "no number changed" : changes.size() + " number" + (changes.size() == 1 ? "" : "s") + " changed"));
+    changes.forEach(c -> stdout.println("  " + c));
+  }
+
+  /** The last line: saved, or how to save; then flushed. */
+  void saved(List<Rebuild.Change> changes, PrintWriter stdout) {
+    if (save) {
+      stdout.println("saved: scenario '" + id + "' replaced by the rebuilt one");
+    } else if (!changes.isEmpty()) {
+      stdout.println("not saved: give --save to replace the saved scenario");
+    }
+    stdout.flush();
   }
 }

@@ -63,7 +63,7 @@ final class StoreRouting implements IExecutionStrategy {
     if (named != null) {
       if (!onStore) {
         throw new BadInputException("--server is for the commands that work on the store (query, import, export,"
-            + " datasets); qm " + spec.qualifiedName(" ").replaceFirst("^qm ", "") + " does not use it");
+            + " datasets, items, chain, scenario build and rebuild); qm " + spec.qualifiedName(" ").replaceFirst("^qm ", "") + " does not use it");
       }
       return new Server(new ApiClient(named, BearerToken.read(option.tokenFile(), environment)), null);
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine;
  * asks its endpoint for the same rendering ({@code format=table|csv|json}: the server renders with the
  * same code), {@code qm datasets show} too, an unknown id refused as without a server; {@code qm datasets
  * rm} renders the server's answer as it renders its own removal; {@code qm export} downloads the server's
- * export of the table into its file, written whole or not at all; an import is {@link ImportThroughServer}.
+ * export of the table into its file, written whole or not at all; an import is {@link ImportThroughServer},
+ * {@code qm scenario build} and {@code rebuild} are {@link ScenarioThroughServer}.
  * A command the API has no route for is refused in one line.
  */
 final class ThroughServer {
@@ -42,6 +43,8 @@ final class ThroughServer {
       case ExportCommand c -> export(c, server, out);
       case DatasetsShowCommand c -> show(c, server, out, cli);
       case QuerySubcommand c -> query(c, server, out, cli);
+      case ScenarioBuildCommand c -> ScenarioThroughServer.build(c, server, out, cli.getErr());
+      case ScenarioRebuildCommand c -> ScenarioThroughServer.rebuild(c, server, out);
       default -> throw unavailable(cli, server);
     }
     return Main.OK;

@@ -65,7 +65,7 @@ final class BulkImports {
             "rows inserted in bulk, not committed");
       });
       return new ImportReport(request.fileName(), format, bulk.table(), written.datasetId(), false, false,
-          bulk.rowsRead(), bulk.rowsRead(), List.of(), 0, 0, null, written.unsourced(), written.replaced());
+          bulk.rowsRead(), bulk.rowsRead(), written.transfers(), List.of(), 0, 0, null, written.unsourced(), written.replaced());
     } catch (BulkDeclinedException e) {
       return declined(request, e);
     } catch (UncheckedIOException e) {

@@ -44,14 +44,19 @@ record Dataset(String recordedName, ImportIdentity identity, Table table, long r
 
   /**
    * Records whether the dataset is unsourced (none of its rows names a source URL) once its rows are
-   * in (in the caller's transaction); returns it.
+   * in (in the caller's transaction); returns it. A production dataset's rows include those stored as
+   * transfers.
    */
   static boolean recordSourcing(Connection connection, int datasetId, Table table) throws SQLException {
+    String transfers = table == Table.PRODUCTION ? " AND NOT EXISTS (SELECT 1 FROM transfers WHERE dataset_id = ?"
+        + " AND source_url IS NOT NULL)" : "";
     try (PreparedStatement update = connection.prepareStatement("UPDATE datasets SET unsourced = NOT EXISTS (SELECT 1"
-        + " FROM " + table.sqlName() + " WHERE dataset_id = ? AND source_url IS NOT NULL) WHERE dataset_id = ?"
-        + " RETURNING unsourced")) {
-      update.setInt(1, datasetId);
-      update.setInt(2, datasetId);
+        + " FROM " + table.sqlName() + " WHERE dataset_id = ? AND source_url IS NOT NULL)" + transfers
+        + " WHERE dataset_id = ? RETURNING unsourced")) {
+      int parameters = table == Table.PRODUCTION ? 3 : 2;
+      for (int i = 1; i <= parameters; i++) {
+        update.setInt(i, datasetId);
+      }
       try (ResultSet r = update.executeQuery()) {
         r.next();
         return r.getBoolean(1);

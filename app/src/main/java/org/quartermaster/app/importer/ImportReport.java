@@ -2,6 +2,7 @@ package org.quartermaster.app.importer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an import did (or, with --dry-run, would do).
@@ -10,7 +11,9 @@ import java.util.List;
  * @param alreadyImported the same import (same bytes, format, mapping and vintage: {@link ImportIdentity})
  *                        was made before: nothing was written
  * @param rowsRead        data rows in the file
- * @param rowsWritten     rows written (or, in a dry run, that would be)
+ * @param rowsWritten     rows written (or, in a dry run, that would be), in every table
+ * @param transfersWritten of those, the rows a production file's rows of kind transferred wrote to the
+ *                        transfers table (or would write)
  * @param rejected        problems of the rows left out with --skip-bad-rows (the first {@link Problems#KEPT})
  * @param rejectedRows    rows left out with --skip-bad-rows
  * @param rejectedProblems problems of those rows, those not kept in {@code rejected} included
@@ -21,7 +24,7 @@ import java.util.List;
  */
 public record ImportReport(
     String file, ImportFormat format, Table table, int datasetId, boolean alreadyImported, boolean dryRun,
-    int rowsRead, int rowsWritten, List<ImportProblem> rejected, int rejectedRows, int rejectedProblems,
+    int rowsRead, int rowsWritten, int transfersWritten, List<ImportProblem> rejected, int rejectedRows, int rejectedProblems,
     Path rejectsFile, boolean unsourced, Datasets.Removed replaced) {
 
   public ImportReport {
@@ -33,9 +36,22 @@ public record ImportReport(
     return format == ImportFormat.SWEEP ? SweepImports.TABLE : table.cliName();
   }
 
+  /** The rows written to the file's own table: {@link #rowsWritten} less those stored as transfers. */
+  public int rowsWrittenToTable() {
+    return rowsWritten - transfersWritten;
+  }
+
+  /**
+   * What follows "12 rows added to production" for a production file whose transferred rows went to the
+   * transfers table: ", 2 to transfers"; nothing when none did.
+   */
+  public static String andTransfers(long transfers) {
+    return transfers == 0 ? "" : String.format(Locale.ROOT, ", %,d to transfers", transfers);
+  }
+
   /** An import made before: nothing written. */
   static ImportReport alreadyImported(String file, ImportFormat format, int earlierDatasetId) {
-    return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, List.of(), 0, 0, null, false,
+    return new ImportReport(file, format, null, earlierDatasetId, true, false, 0, 0, 0, List.of(), 0, 0, null, false,
         null);
   }
 }

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.data.DataRow;
+import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.importer.tabular.MappingException;
+import org.quartermaster.app.munitions.TransferredProduction;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
 
@@ -195,7 +197,7 @@ public final class ImportService {
         ImportTransaction.rehearse(store, parsed.table(), rows, overlap, file);
       }
       return new ImportReport(file, format, parsed.table(), earlier == null ? 0 : earlier, earlier != null, true,
-          parsed.rowsRead(), rows.size(), problems.kept(), problems.badRowCount(), problems.count(), rejects, false,
+          parsed.rowsRead(), rows.size(), transfers(rows), problems.kept(), problems.badRowCount(), problems.count(), rejects, false,
           null);
     }
     Dataset dataset = new Dataset(recordedName, checked.identity(), parsed.table(), rows.size(), parsed.rowsRead(),
@@ -207,8 +209,19 @@ public final class ImportService {
       return ImportTransaction.finish(c, id, dataset, overlap, file, replaced, "rows appended, not committed");
     });
     return new ImportReport(file, format, parsed.table(), written.datasetId(), false, false, parsed.rowsRead(),
-        rows.size(), problems.kept(), problems.badRowCount(), problems.count(), rejects, written.unsourced(),
+        rows.size(), written.transfers(), problems.kept(), problems.badRowCount(), problems.count(), rejects, written.unsourced(),
         written.replaced());
+  }
+
+  /** How many of the rows are a production file's transfers, stored in the transfers table. */
+  private static int transfers(List<DataRow> rows) {
+    int transfers = 0;
+    for (DataRow row : rows) {
+      if (row instanceof ProductionRow p && TransferredProduction.isTransfer(p.kind())) {
+        transfers++;
+      }
+    }
+    return transfers;
   }
 
   /** Why an import that would add no row is refused. */

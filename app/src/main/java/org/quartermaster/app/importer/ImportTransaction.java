@@ -17,8 +17,12 @@ import org.quartermaster.app.store.Store;
 final class ImportTransaction {
   private ImportTransaction() {}
 
-  /** What an import's transaction wrote. */
-  record Written(int datasetId, boolean unsourced, Datasets.Removed replaced) {}
+  /**
+   * What an import's transaction wrote.
+   *
+   * @param transfers how many of its rows are stored as transfers (a production file's rows of kind transferred)
+   */
+  record Written(int datasetId, boolean unsourced, Datasets.Removed replaced, int transfers) {}
 
   /**
    * The first step of an import's transaction: removes the dataset {@code --replace} names, before
@@ -38,15 +42,15 @@ final class ImportTransaction {
 
   /**
    * The last steps of an import's transaction, once its rows are in under {@code datasetId} (the id the
-   * next record gets, {@link Dataset#nextId}): refuse figures already stored (unless allowed or
-   * replaced), record the dataset, drop the provenance a replaced dataset alone used, record whether
-   * the dataset is sourced. A refusal rolls back before any id is taken (a sequence does not roll back).
+   * next record gets, {@link Dataset#nextId}): store a production file's transfers as transfers, refuse
+   * figures and transfers already stored (unless allowed or replaced), record the dataset, drop the
+   * provenance a replaced dataset alone used, record whether the dataset is sourced. A refusal rolls
+   * back before any id is taken (a sequence does not roll back).
    */
   static Written finish(Connection connection, int datasetId, Dataset dataset, Overlap overlap, String file,
       Datasets.Removed replaced, String pauseState) throws SQLException {
-    if (overlap.refusesStoredFigures()) {
-      StoredOverlap.refuseIfAny(connection, dataset.table(), datasetId, file);
-    }
+    int transfers = storeTransfers(connection, dataset.table());
+    refuseStored(connection, dataset.table(), datasetId, overlap, transfers, file);
     if (dataset.insert(connection) != datasetId) {
       throw new IllegalStateException("the store gave the dataset another id than " + datasetId);
     }
@@ -54,12 +58,23 @@ final class ImportTransaction {
       Datasets.dropUnusedProvenance(connection);
     }
     boolean unsourced = Dataset.recordSourcing(connection, datasetId, dataset.table());
-    if (dataset.table() == Table.PRODUCTION) {
-      // a production file's transfers (kind transferred) are stored as transfers, in this transaction
-      TransferredProduction.move(connection, Catalogue.bundled());
-    }
     ImportService.pauseBeforeCommitIfAsked(pauseState);
-    return new Written(datasetId, unsourced, replaced);
+    return new Written(datasetId, unsourced, replaced, transfers);
+  }
+
+  /** A production file's transfers (kind transferred) stored as transfers, in this transaction: how many. */
+  private static int storeTransfers(Connection connection, Table table) throws SQLException {
+    return table == Table.PRODUCTION ? TransferredProduction.move(connection, Catalogue.bundled()) : 0;
+  }
+
+  private static void refuseStored(Connection connection, Table table, int datasetId, Overlap overlap, int transfers,
+      String file) throws SQLException {
+    if (overlap.refusesStoredFigures()) {
+      StoredOverlap.refuseIfAny(connection, table, datasetId, file);
+      if (transfers > 0) {
+        StoredTransfers.refuseIfAny(connection, datasetId, file);
+      }
+    }
   }
 
   /**
@@ -78,7 +93,7 @@ final class ImportTransaction {
         replace(c, overlap, file);
         int id = Dataset.nextId(c);
         RowWriter.append(c, table.storedName(), id, rows, ImportTempFiles.of(store).folder());
-        StoredOverlap.refuseIfAny(c, table, id, file);
+        refuseStored(c, table, id, overlap, storeTransfers(c, table), file);
         throw new Rehearsed();
       });
     } catch (Rehearsed passed) {

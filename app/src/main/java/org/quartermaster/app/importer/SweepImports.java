@@ -40,7 +40,7 @@ final class SweepImports {
     SweepMetadata metadata = metadata(request);
     int rows = metadata.variants() * metadata.cells();
     if (request.dryRun()) {
-      return new ImportReport(file, ImportFormat.SWEEP, null, 0, false, true, rows, rows, List.of(), 0, 0, null,
+      return new ImportReport(file, ImportFormat.SWEEP, null, 0, false, true, rows, rows, 0, List.of(), 0, 0, null,
           false, null);
     }
     Dataset dataset = new Dataset(recordedName, checked.identity(), null, rows, rows, request, bundled);
@@ -55,9 +55,9 @@ final class SweepImports {
       if (replaced != null) {
         Datasets.dropUnusedProvenance(c);
       }
-      return new ImportTransaction.Written(id, false, replaced);
+      return new ImportTransaction.Written(id, false, replaced, 0);
     });
-    return new ImportReport(file, ImportFormat.SWEEP, null, written.datasetId(), false, false, rows, rows, List.of(),
+    return new ImportReport(file, ImportFormat.SWEEP, null, written.datasetId(), false, false, rows, rows, 0, List.of(),
         0, 0, null, false, written.replaced());
   }
 

@@ -54,6 +54,14 @@ public final class TransferredProduction {
     return (int) moving;
   }
 
+  /**
+   * Whether a production row of this kind is a transfer, as {@code transferred_production.sql} reads it:
+   * {@code transferred}, or {@code transferred (…)}.
+   */
+  public static boolean isTransfer(String kind) {
+    return kind != null && (kind.equals("transferred") || kind.startsWith("transferred ("));
+  }
+
   private static void moveWithin(Connection c, Catalogue catalogue, boolean moves) throws SQLException {
     if (moves) {
       try (Statement s = c.createStatement()) {

@@ -3,6 +3,7 @@ package org.quartermaster.app.query;
 import java.util.ArrayList;
 import java.util.List;
 import org.quartermaster.app.data.SourceGrade;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -19,8 +20,9 @@ public final class ContractsQuery {
   private static final String SQL = """
       SELECT contract_id, date, buyers, agency, item, quantity, quantity_qualifier, value, currency, supplier,
              vintage_month, vintage, as_of, publisher, source_title, source_grade, source_url, via_url, note
-      FROM contracts, (SELECT CAST(? AS VARCHAR) AS wanted, CAST(? AS VARCHAR) AS grades) AS p
-      WHERE (p.wanted IS NULL OR contains(lower(item), lower(p.wanted))) AND\s""" + GradeFilter.CONDITION + """
+      FROM contracts, (SELECT\s""" + ItemMatch.PARAMETERS + """
+      , CAST(? AS VARCHAR) AS grades) AS p
+      WHERE\s""" + ItemMatch.CONDITION + " AND " + GradeFilter.CONDITION + """
 
       ORDER BY date NULLS LAST, item, dataset_id, file_row
       """;
@@ -28,7 +30,8 @@ public final class ContractsQuery {
   private ContractsQuery() {}
 
   /**
-   * @param item     part of the item's name, any case (stinger, 155mm), or null for all
+   * @param item     a catalogue id or any name of a munition (stinger, shell-155: the rows of that munition,
+   *                 {@link ItemMatch}), else part of the item's name, any case; null for all
    * @param minGrade only contracts cited at this grade or better, or null for all
    */
   public record Options(String item, SourceGrade minGrade) {
@@ -37,15 +40,23 @@ public final class ContractsQuery {
     }
   }
 
-  public static QueryResult run(Store store, Options options) {
-    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item(),
-        GradeFilter.parameter(options.minGrade())));
+  public static QueryResult run(Store store, Catalogue catalogue, Options options) {
+    record Read(ItemMatch match, List<List<Object>> rows) {}
+    Read read = store.read(connection -> {
+      ItemMatch match = ItemMatch.of(connection, "contracts", options.item(), catalogue);
+      return new Read(match, Rows.query(connection, SQL, COLUMNS, match.wanted(), match.namesParameter(),
+          GradeFilter.parameter(options.minGrade())));
+    });
+    List<List<Object>> rows = read.rows();
     List<String> notes = new ArrayList<>(GradeFilter.notes(options.minGrade()));
+    if (read.match().note() != null) {
+      notes.add(read.match().note());
+    }
     notes.addAll(ContractTotals.of(rows, COLUMNS));
     notes.add("Values in the currency of their row, never converted; quantity_qualifier says exact, up to or"
         + " about.");
     return QueryResult.withRowProvenance(
-        "Procurement contracts" + (options.item() == null ? "" : " for '" + options.item() + "'"), COLUMNS, rows,
+        "Procurement contracts" + read.match().what().replaceFirst("^ of", " for"), COLUMNS, rows,
         notes);
   }
 }

@@ -2,6 +2,7 @@ package org.quartermaster.app.query;
 
 import java.util.List;
 import org.quartermaster.app.data.SourceGrade;
+import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -20,8 +21,9 @@ public final class ProductionQuery {
       SELECT item, producer, country, date, value_text AS value, value_low, value_high, unit, period, kind,
              target_date, vintage_month, vintage, as_of, publisher, source_title, source_grade, source_url, via_url,
              note
-      FROM production, (SELECT CAST(? AS VARCHAR) AS wanted, CAST(? AS VARCHAR) AS grades) AS p
-      WHERE (p.wanted IS NULL OR contains(lower(item), lower(p.wanted))) AND\s""" + GradeFilter.CONDITION + """
+      FROM production, (SELECT\s""" + ItemMatch.PARAMETERS + """
+      , CAST(? AS VARCHAR) AS grades) AS p
+      WHERE\s""" + ItemMatch.CONDITION + " AND " + GradeFilter.CONDITION + """
 
       ORDER BY item, country, producer, date NULLS LAST, dataset_id, file_row
       """;
@@ -29,7 +31,8 @@ public final class ProductionQuery {
   private ProductionQuery() {}
 
   /**
-   * @param item     part of the item's name, any case (155mm, stinger), or null for all
+   * @param item     a catalogue id or any name of a munition (stinger, shell-155: the rows of that munition,
+   *                 {@link ItemMatch}), else part of the item's name, any case; null for all
    * @param minGrade only figures cited at this grade or better, or null for all
    */
   public record Options(String item, SourceGrade minGrade) {
@@ -38,13 +41,19 @@ public final class ProductionQuery {
     }
   }
 
-  public static QueryResult run(Store store, Options options) {
-    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item(),
-        GradeFilter.parameter(options.minGrade())));
+  public static QueryResult run(Store store, Catalogue catalogue, Options options) {
+    record Read(ItemMatch match, List<List<Object>> rows) {}
+    Read read = store.read(connection -> {
+      ItemMatch match = ItemMatch.of(connection, "production", options.item(), catalogue);
+      return new Read(match, Rows.query(connection, SQL, COLUMNS, match.wanted(), match.namesParameter(),
+          GradeFilter.parameter(options.minGrade())));
+    });
     List<String> notes = new java.util.ArrayList<>(GradeFilter.notes(options.minGrade()));
     notes.add("Each value is per its period (month, year, cumulative …) in its unit.");
-    return QueryResult.withRowProvenance(
-        "Production rates, capacities and targets" + (options.item() == null ? "" : " of '" + options.item() + "'"),
-        COLUMNS, rows, notes);
+    if (read.match().note() != null) {
+      notes.add(read.match().note());
+    }
+    return QueryResult.withRowProvenance("Production rates, capacities and targets" + read.match().what(), COLUMNS,
+        read.rows(), notes);
   }
 }

@@ -3,7 +3,6 @@ package org.quartermaster.app.query;
 import java.util.List;
 import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.munitions.Catalogue;
-import org.quartermaster.app.munitions.Munition;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -24,11 +23,9 @@ public final class TransfersQuery {
       SELECT item, item_id, supplier, supplier_iso3, recipient_iso3, quantity_text AS quantity, quantity_low,
              quantity_high, unit, date, period_start, period_end, basis, status, period, source_kind, dataset_id,
              file_row, vintage_month, vintage, as_of, publisher, source_title, source_grade, source_url, via_url, note
-      FROM transfers,
-           (SELECT CAST(? AS VARCHAR) AS wanted, CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS grades) AS p
-      WHERE (p.id IS NOT NULL AND item_id = p.id
-             OR p.id IS NULL AND (p.wanted IS NULL OR contains(lower(item), lower(p.wanted)))) AND\s"""
-      + GradeFilter.CONDITION + """
+      FROM transfers, (SELECT\s""" + ItemMatch.PARAMETERS + """
+      , CAST(? AS VARCHAR) AS grades) AS p
+      WHERE\s""" + ItemMatch.CONDITION + " AND " + GradeFilter.CONDITION + """
 
       ORDER BY item_id NULLS LAST, item, supplier_iso3, basis, period_end NULLS LAST, dataset_id, file_row
       """;
@@ -36,22 +33,27 @@ public final class TransfersQuery {
   private TransfersQuery() {}
 
   /**
-   * @param item     a catalogue id or alias (javelin, 155mm shells: every name of that munition), else part
-   *                 of the item's name as written, any case; null for all
+   * @param item     a catalogue id or any name of a munition (javelin, 155mm shells: the rows of that munition,
+   *                 {@link ItemMatch}), else part of the item's name, any case; null for all
    * @param minGrade only figures cited at this grade or better, or null for all
    */
   public record Options(String item, SourceGrade minGrade) {}
 
   public static QueryResult run(Store store, Catalogue catalogue, Options options) {
-    String id = options.item() == null ? null : catalogue.munitionOf(options.item()).map(Munition::id).orElse(null);
-    List<List<Object>> rows = store.read(connection -> Rows.query(connection, SQL, COLUMNS, options.item(), id,
-        GradeFilter.parameter(options.minGrade())));
+    record Read(ItemMatch match, List<List<Object>> rows) {}
+    Read read = store.read(connection -> {
+      ItemMatch match = ItemMatch.of(connection, "transfers", options.item(), catalogue);
+      return new Read(match, Rows.query(connection, SQL, COLUMNS, match.wanted(), match.namesParameter(),
+          GradeFilter.parameter(options.minGrade())));
+    });
     List<String> notes = new java.util.ArrayList<>(GradeFilter.notes(options.minGrade()));
     notes.add("basis: cumulative (a running total up to its date) or period (new within the window"
         + " period_start..period_end); never add cumulative figures up.");
     notes.add("status: pledged (committed, promised) or delivered; item_id: the munition catalogue's id (qm items).");
-    String what = options.item() == null ? "" : id != null ? " of " + id : " of '" + options.item() + "'";
-    return QueryResult.withRowProvenance("Transfers" + what + ": drawdowns, deliveries and pledges", COLUMNS, rows,
-        notes);
+    if (read.match().note() != null) {
+      notes.add(read.match().note());
+    }
+    return QueryResult.withRowProvenance("Transfers" + read.match().what() + ": drawdowns, deliveries and pledges",
+        COLUMNS, read.rows(), notes);
   }
 }

@@ -87,7 +87,8 @@ class ImportEndpointsTest {
     int datasetId = body.get("dataset_id").asInt();
     assertThat(body).isEqualTo(ApiFixture.json("""
         {"dataset_id": %d, "file": "contracts-good.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 2, "rows_read": 2, "dry_run": false, "unchanged": false, "replaced_dataset_id": null,
+         "rows_written": 2, "rows_read": 2, "rows_by_table": {"contracts": 2}, "dry_run": false, "unchanged": false,
+         "replaced_dataset_id": null,
          "message": "contracts-good.csv (qm-csv): 2 rows added to contracts as dataset %d", "unsourced": false, "warnings": []}
         """.formatted(datasetId, datasetId)));
     JsonNode datasets = ApiFixture.json(api.get("/api/v1/datasets")).get("rows");
@@ -110,11 +111,38 @@ class ImportEndpointsTest {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(ApiFixture.json(again)).isEqualTo(ApiFixture.json("""
         {"dataset_id": %d, "file": "second-name.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 0, "rows_read": 0, "dry_run": false, "unchanged": true, "replaced_dataset_id": null,
+         "rows_written": 0, "rows_read": 0, "rows_by_table": {}, "dry_run": false, "unchanged": true,
+         "replaced_dataset_id": null,
          "message": "second-name.csv: already imported (dataset %d: same SHA-256, format, mapping and vintage):\
          nothing to do", "unsourced": false, "warnings": []}
         """.formatted(id, id)));
     assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void upload_productionFileWithTransfers_countsTheRowsOfEachTable() {
+    String text = """
+        item,producer,country,date,value,period,unit,kind,source_url,publisher,source_title,source_grade
+        Upload gamma,MBDA,FRA,2024,40,month,missiles,actual,https://example.org/g,MBDA,MBDA release,official
+        Upload gamma,French stocks,FRA->UKR,2023-06,100,cumulative,missiles,transferred,https://example.org/g2,MoD,MoD statement,official
+        Upload gamma,French stocks,FRA->UKR,2023-09,150,cumulative,missiles,transferred,https://example.org/g2,MoD,MoD statement,official
+        """;
+
+    JsonNode dry = ApiFixture.json(api.upload(path("gamma.csv", "&dry_run=true"), CSV,
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    HttpResponse<String> response = api.upload(path("gamma.csv", ""), CSV,
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(dry.get("rows_by_table").toString()).isEqualTo("{\"production\":1,\"transfers\":2}");
+    assertThat(dry.get("message").asText()).isEqualTo("gamma.csv (qm-csv): dry run, nothing written: 1 of 3 rows"
+        + " would be added to production, 2 to transfers");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode body = ApiFixture.json(response);
+    assertThat(body.get("rows_written").asInt()).isEqualTo(3);
+    assertThat(body.get("rows_by_table").toString()).isEqualTo("{\"production\":1,\"transfers\":2}");
+    assertThat(body.get("message").asText()).isEqualTo("gamma.csv (qm-csv): 1 rows added to production, 2 to"
+        + " transfers as dataset " + body.get("dataset_id").asInt());
+    assertThat(ApiFixture.json(api.get("/api/v1/transfers?item=Upload%20gamma")).get("rows")).hasSize(2);
   }
 
   @Test
@@ -127,7 +155,8 @@ class ImportEndpointsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"dataset_id": null, "file": "dry.csv", "format": "qm-csv", "table": "contracts",
-         "rows_written": 3, "rows_read": 3, "dry_run": true, "unchanged": false, "replaced_dataset_id": null,
+         "rows_written": 3, "rows_read": 3, "rows_by_table": {"contracts": 3}, "dry_run": true, "unchanged": false,
+         "replaced_dataset_id": null,
          "message": "dry.csv (qm-csv): dry run, nothing written: 3 of 3 rows would be added to contracts", "unsourced": false, "warnings": []}
         """));
     assertThat(snapshot()).isEqualTo(before);

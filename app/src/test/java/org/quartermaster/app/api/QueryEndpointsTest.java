@@ -283,6 +283,24 @@ class QueryEndpointsTest {
   }
 
   @Test
+  void productionAndTransfers_item_resolvesThroughTheCatalogueAndSaysHow() {
+    JsonNode pac3 = ApiFixture.json(api.get("/api/v1/transfers?item=pac-3"));
+    JsonNode shells = ApiFixture.json(api.get("/api/v1/production?item=shell-155"));
+    JsonNode free = ApiFixture.json(api.get("/api/v1/production?item=mortar"));
+
+    List<String> pac3Items = new java.util.ArrayList<>();
+    pac3.get("rows").forEach(row -> pac3Items.add(row.get("item").asText()));
+    assertThat(pac3Items).hasSize(4).containsOnly("MIM-104 PAC-3");
+    assertThat(ApiFixture.json(api.get("/api/v1/production?item=pac-3")).get("rows")).isEmpty();
+    assertThat(pac3.get("notes").toString()).contains("matched: 'pac-3' is the munition pac-3");
+    assertThat(shells.get("rows").size()).isGreaterThan(10);
+    shells.get("rows").forEach(row -> assertThat(row.get("item").asText()).startsWith("155mm")
+        .doesNotContain("charge", "projectile"));
+    assertThat(free.get("rows").size()).isPositive();
+    assertThat(free.get("notes").toString()).contains("matched: 'mortar' names no munition of the catalogue");
+  }
+
+  @Test
   void datasets_extraParameter_returns400() {
     assertThat(api.get("/api/v1/datasets?item=x").statusCode()).isEqualTo(400);
   }

@@ -76,6 +76,65 @@ class ScenarioBuildEndpointsTest {
     assertThat(api.post(ScenarioBuildEndpoints.PATH, "application/json", "not json").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void rebuild_savedBuiltScenario_answersTheChangesAndSavesOnlyWhenAsked() {
+    String built = ApiFixture.json(api.postJson(ScenarioBuildEndpoints.PATH, Map.of("item", "stinger",
+        "holders", List.of("USA", "UKR"), "start", "2025-01", "horizon", 24,
+        "assume", Map.of("stocks[USA/stinger].initial", "2000")))).get("yaml").asText();
+    String older = built.replaceFirst("(?m)^(\\s+initial: )2000\\b", "$11500");
+    assertThat(older).isNotEqualTo(built);
+    assertThat(api.postJson("/api/v1/scenarios", Map.of("id", "rebuild-probe", "yaml", older)).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> diff = api.postJson("/api/v1/scenarios/rebuild-probe/rebuild", Map.of());
+    HttpResponse<String> empty = api.post("/api/v1/scenarios/rebuild-probe/rebuild", "application/json", "");
+    String stillSaved = ApiFixture.json(api.get("/api/v1/scenarios/rebuild-probe")).get("yaml").asText();
+    HttpResponse<String> saved = api.postJson("/api/v1/scenarios/rebuild-probe/rebuild", Map.of("save", true));
+    String nowSaved = ApiFixture.json(api.get("/api/v1/scenarios/rebuild-probe")).get("yaml").asText();
+    HttpResponse<String> again = api.postJson("/api/v1/scenarios/rebuild-probe/rebuild", Map.of("save", false));
+
+    assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+    JsonNode answer = ApiFixture.json(diff);
+    assertThat(answer.get("yaml").asText()).isEqualTo(built);
+    assertThat(answer.get("saved").asBoolean()).isFalse();
+    assertThat(answer.get("changes")).hasSize(1);
+    JsonNode change = answer.at("/changes/0");
+    assertThat(change.get("path").asText()).isEqualTo("stocks[USA/stinger].initial");
+    assertThat(change.get("old").asDouble()).isEqualTo(1500.0);
+    assertThat(change.get("new").asDouble()).isEqualTo(2000.0);
+    assertThat(change.get("source").asText()).startsWith("ASSUMPTION:");
+    assertThat(ApiFixture.json(empty).get("changes")).hasSize(1);
+    assertThat(stillSaved).isEqualTo(older);
+    assertThat(ApiFixture.json(saved).get("saved").asBoolean()).isTrue();
+    assertThat(nowSaved).isEqualTo(built);
+    assertThat(ApiFixture.json(again).get("changes")).isEmpty();
+  }
+
+  @Test
+  void rebuild_unknownExampleOrHandWrittenScenarioOrBadBody_isRefusedWithWhatToDo() {
+    String example = ApiFixture.json(api.get("/api/v1/scenarios/stinger-nspa")).get("yaml").asText();
+    assertThat(api.postJson("/api/v1/scenarios", Map.of("id", "hand-written", "yaml", example)).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> unknown = api.postJson("/api/v1/scenarios/nothing-here/rebuild", Map.of());
+    HttpResponse<String> bundled = api.postJson("/api/v1/scenarios/stinger-nspa/rebuild", Map.of());
+    HttpResponse<String> handWritten = api.postJson("/api/v1/scenarios/hand-written/rebuild", Map.of("save", true));
+    HttpResponse<String> badBody = api.post("/api/v1/scenarios/hand-written/rebuild", "application/json",
+        "{\"save\": \"yes\", \"colour\": 1}");
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(ApiFixture.json(unknown).get("message").asText()).contains("no saved scenario 'nothing-here'");
+    assertThat(bundled.statusCode()).isEqualTo(409);
+    assertThat(ApiFixture.json(bundled).get("message").asText()).contains("bundled example, not a built scenario");
+    assertThat(handWritten.statusCode()).isEqualTo(409);
+    assertThat(ApiFixture.json(handWritten).at("/problems/0/path").asText()).isEqualTo("scenario");
+    assertThat(ApiFixture.json(handWritten).at("/problems/0/value").asText()).isEqualTo("hand-written");
+    assertThat(ApiFixture.json(handWritten).get("message").asText()).contains("not a built scenario");
+    assertThat(ApiFixture.json(api.get("/api/v1/scenarios/hand-written")).get("yaml").asText()).isEqualTo(example);
+    assertThat(badBody.statusCode()).isEqualTo(400);
+    assertThat(fields(ApiFixture.json(badBody))).containsExactlyInAnyOrder("save", "colour");
+  }
+
   private static List<String> fields(JsonNode error) {
     List<String> fields = new ArrayList<>();
     error.get("problems").forEach(p -> fields.add(p.get("path").asText()));

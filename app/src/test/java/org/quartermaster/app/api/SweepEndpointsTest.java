@@ -186,6 +186,20 @@ class SweepEndpointsTest {
   }
 
   @Test
+  void importUpload_sweepParquetDryRun_namesItsTableAndStoresNothing(@TempDir Path dir) throws Exception {
+    byte[] file = Files.readAllBytes(SweepFixtures.resultFile(dir, "results.parquet"));
+    try (ApiFixture server = ApiFixture.start()) {
+      HttpResponse<String> dry = server.upload(ImportEndpointsTest.path("results.parquet", "&dry_run=true"),
+          "application/vnd.apache.parquet", file);
+
+      assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+      assertThat(ApiFixture.json(dry).get("table").asText()).isEqualTo("sweeps");
+      assertThat(ApiFixture.json(dry).get("rows_by_table").get("sweeps").asInt()).isPositive();
+      assertThat(ApiFixture.json(server.get("/api/v1/sweeps")).get("rows")).isEmpty();
+    }
+  }
+
+  @Test
   void get_storedSweeps_listOneAndGoneOnceItsDatasetIsRemoved(@TempDir Path dir) throws Exception {
     Path file = SweepFixtures.resultFile(dir, "results.parquet");
     int[] id = new int[1];

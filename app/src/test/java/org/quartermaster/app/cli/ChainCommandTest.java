@@ -36,7 +36,7 @@ class ChainCommandTest {
 
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     assertThat(csv.out()).contains("year,side,country,munition,calibre,quantity,quantity_high,basis,grade,rows,how,"
-        + "extrapolated").containsPattern("\n2024,others,USA,shell-155,155 mm,336000.0,336000.0,actual,press,d\\d+:r7,");
+        + "extrapolated").containsPattern("\n2024,others,USA,shell-155,155 mm,336000,336000,actual,press,d\\d+:r7,");
     assertThat(units.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(units.err()).contains("shell-155 counts rounds, charge-155 counts charge sets: not set side by side");
     assertThat(alone.exitCode()).isEqualTo(Main.BAD_INPUT);

@@ -29,6 +29,23 @@ class CommandsTest {
     assertThat(alone.getSubcommands()).as("subcommands belong in Commands, not in the annotation").isEmpty();
   }
 
+  /** Every command that opens the store warms the store's driver up while its arguments are read. */
+  @Test
+  void storeCommands_everyTopLevelCommandWithAStoreCommandUnderIt_isListed() {
+    java.util.Set<String> opening = new java.util.TreeSet<>();
+    for (Commands.Node top : Commands.QM.subcommands()) {
+      List<Commands.Node> under = new java.util.ArrayList<>();
+      collect(top, under);
+      if (under.stream().anyMatch(n -> StoreCommand.class.isAssignableFrom(n.type())
+          || n.type() == ImportCommand.class || n.type() == ServeCommand.class)) {
+        opening.add(top.name());
+      }
+    }
+
+    assertThat(opening).contains("scenario", "chain", "items");
+    assertThat(Main.STORE_COMMANDS).containsExactlyInAnyOrderElementsOf(opening);
+  }
+
   @Test
   void all_registersEveryCommandInHelpOrder() {
     CommandLine all = Commands.all(CommandLine.defaultFactory());

@@ -30,6 +30,8 @@ class StoreBesideServerTest {
       List.of("query", "spending", "--min-grade", "gold"),
       List.of("query", "contracts", "--item", "stinger", "--format", "json"),
       List.of("query", "production", "--min-grade", "research"),
+      List.of("query", "production", "--item", "pac-3", "--format", "json"),
+      List.of("query", "production", "--item", "shell-155"),
       List.of("query", "deliveries", "--supplier", "USA", "--format", "csv"),
       List.of("query", "items"),
       List.of("query", "datasets", "--format", "json"),
@@ -132,6 +134,65 @@ class StoreBesideServerTest {
     assertThat(withEnvironment.out()).contains("1 rows added to contracts as dataset 5");
     assertThat(withFile.exitCode()).as(withFile.err()).isZero();
     assertThat(withFile.out()).contains("Removed dataset 5");
+  }
+
+  @Test
+  void scenarioBuildAndRebuild_throughAServer_printWriteAndSaveWhatTheyDoWithoutIt() throws Exception {
+    Path store = newStore("qm.duckdb");
+    Path twin = Files.copy(store, dir.resolve("twin.duckdb"));
+    Path directDir = Files.createDirectory(dir.resolve("direct"));
+    Path throughDir = Files.createDirectory(dir.resolve("through"));
+    List<CliRun> direct = scenarioCommands(directDir).stream().map(args -> qm(twin, args)).toList();
+
+    List<CliRun> through;
+    try (RunningServer server = RunningServer.start(store, Map.of())) {
+      through = scenarioCommands(throughDir).stream().map(args -> qm(store, args)).toList();
+    }
+
+    List<List<String>> commands = scenarioCommands(throughDir);
+    for (int i = 0; i < commands.size(); i++) {
+      CliRun expected = direct.get(i);
+      assertThat(through.get(i)).as("%s", commands.get(i)).isEqualTo(new CliRun(expected.exitCode(),
+          expected.out().replace(directDir.toString(), throughDir.toString()),
+          expected.err().replace(directDir.toString(), throughDir.toString())));
+    }
+    assertThat(through.get(0).out()).startsWith("wrote " + throughDir.resolve("built.yaml") + ": FIM-92 Stinger")
+        .contains("saved as scenario 'built-stinger'");
+    assertThat(through.get(1).out()).startsWith("# FGM-148 Javelin (javelin)");
+    assertThat(through.get(1).err()).startsWith("built: FGM-148 Javelin").contains("Assumptions (not in the store");
+    assertThat(through.get(2).exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(through.get(2).err()).contains("cannot build the scenario: 2 problems:", "ITEM stingr: unknown item",
+        "--horizon 0: the horizon in months");
+    assertThat(through.get(3).err()).contains("a saved scenario 'built-stinger' exists already");
+    assertThat(through.get(4).out()).startsWith("Rebuilt 'built-stinger' (FIM-92 Stinger").contains("no number changed",
+        "wrote " + throughDir.resolve("rebuilt.yaml"));
+    assertThat(through.get(5).out()).contains("saved: scenario 'built-stinger' replaced by the rebuilt one");
+    assertThat(through.get(6).err()).contains("no saved scenario 'nothing-here'");
+    assertThat(through.get(7).err()).contains("no saved scenario 'stinger-nspa'");
+    for (String name : List.of("built.yaml", "rebuilt.yaml")) {
+      assertThat(throughDir.resolve(name)).hasSameTextualContentAs(directDir.resolve(name));
+    }
+    assertThat(throughDir.resolve("never.yaml")).doesNotExist();
+    try (java.util.stream.Stream<Path> left = Files.list(throughDir)) {
+      assertThat(left).hasSize(2);
+    }
+  }
+
+  /** Builds (to a file and saved; to stdout; refused twice), rebuilds (to a file; saved; unknown id; an example). */
+  private static List<List<String>> scenarioCommands(Path folder) {
+    return List.of(
+        List.of("scenario", "build", "stinger", "--holders", "USA,UKR", "--start", "2025-01", "--horizon", "36",
+            "--assume", "stocks[USA/stinger].initial=2000", "--save", "built-stinger", "--out",
+            folder.resolve("built.yaml").toString()),
+        List.of("scenario", "build", "javelin", "--holders", "USA,UKR", "--start", "2022-01", "--horizon", "24"),
+        List.of("scenario", "build", "stingr", "--holders", "USA", "--start", "2025-01", "--horizon", "0", "--out",
+            folder.resolve("never.yaml").toString()),
+        List.of("scenario", "build", "stinger", "--holders", "USA", "--start", "2025-01", "--horizon", "12", "--save",
+            "built-stinger"),
+        List.of("scenario", "rebuild", "built-stinger", "--out", folder.resolve("rebuilt.yaml").toString()),
+        List.of("scenario", "rebuild", "built-stinger", "--save"),
+        List.of("scenario", "rebuild", "nothing-here"),
+        List.of("scenario", "rebuild", "stinger-nspa"));
   }
 
   @Test

@@ -3,6 +3,9 @@ package org.quartermaster.app.munitions.build;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.store.Store;
 
 /**
  * What changed between a saved built scenario and its rebuild from newer data: each number whose value
@@ -24,6 +27,24 @@ public final class Rebuild {
       return path + ": " + (before == null ? "(none)" : Numbers.plain(before)) + " -> "
           + (after == null ? "(none)" : Numbers.plain(after)) + "  [" + source + "]";
     }
+  }
+
+  /** A saved built scenario rebuilt from the store, and what changed. */
+  public record Outcome(BuiltScenario rebuilt, List<Change> changes) {
+    public Outcome {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /**
+   * Rebuilds the saved scenario {@code id}, whose text is {@code savedYaml}, from the store with the request
+   * its header records ({@code qm scenario rebuild}, {@code POST /api/v1/scenarios/{id}/rebuild}).
+   *
+   * @throws BuildException when it is not a built scenario, or its request no longer builds
+   */
+  public static Outcome of(Store store, Catalogue catalogue, Countries countries, String id, String savedYaml) {
+    BuiltScenario rebuilt = ScenarioBuild.build(store, catalogue, countries, ScenarioBuild.recorded(savedYaml, id));
+    return new Outcome(rebuilt, diff(savedYaml, rebuilt));
   }
 
   public static List<Change> diff(String savedYaml, BuiltScenario rebuilt) {
