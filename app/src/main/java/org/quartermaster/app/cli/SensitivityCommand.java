@@ -10,7 +10,6 @@ import org.quartermaster.engine.sensitivity.SensitivityOutput;
 import org.quartermaster.engine.sensitivity.SensitivityResult;
 import org.quartermaster.engine.sensitivity.SensitivityRunner;
 import org.quartermaster.engine.sensitivity.UndefinedOutputException;
-import org.quartermaster.engine.simulation.SimulationOptions;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepProgress;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Spec;
       "Every variant uses the same random streams, so differences are the parameters' doing.",
       "The sweep file's design is not used: each method builds its own variants."
     })
-final class SensitivityCommand implements Callable<Integer>, ReportsProgress {
+final class SensitivityCommand implements Callable<Integer> {
   /** Sobol base points and Morris trajectories when --n is not given. */
   static final int DEFAULT_SOBOL_N = 256;
   static final int DEFAULT_MORRIS_R = 10;
@@ -78,21 +77,7 @@ final class SensitivityCommand implements Callable<Integer>, ReportsProgress {
       description = "Write the result to FILE, whole or not at all (default: stdout).")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads, each running whole variants (default: the number of processors)."
-          + " Never changes the result.")
-  Integer threads;
-
-  @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on stderr).")
-  boolean noProgress;
-
-  /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
-  private boolean errIsTerminal;
-
-  @Override
-  public void errIsTerminal(boolean terminal) {
-    errIsTerminal = terminal;
-  }
+  @Mixin VariantRunOptions run;
 
   @Override
   public Integer call() throws Exception {
@@ -110,15 +95,14 @@ final class SensitivityCommand implements Callable<Integer>, ReportsProgress {
       throw new BadInputException(e.getMessage());
     }
     int k = sweep.parameterColumns().size();
-    int workers = threads != null ? threads : SimulationOptions.defaultThreads();
+    int workers = run.workers();
     long variants = switch (m) {
       case "sobol" -> SaltelliSample.evaluations(k, n());
       case "morris" -> MorrisDesign.evaluations(k, n());
       default -> 1 + 2L * k;
     };
     SensitivityResult result;
-    try (Progress bar = Progress.on(spec.commandLine().getErr(), !noProgress, errIsTerminal, variants, "sensitivity",
-        "variants")) {
+    try (Progress bar = run.progress(spec.commandLine().getErr(), variants, "sensitivity")) {
       SweepProgress progress = bar::runsDone;
       result = switch (m) {
         case "sobol" -> SensitivityRunner.sobol(sweep, output, n(), bootstrap, workers, progress);
@@ -161,9 +145,6 @@ final class SensitivityCommand implements Callable<Integer>, ReportsProgress {
     }
     if (bootstrap < 0 || bootstrap > 100_000) {
       throw new BadInputException("--bootstrap must be in 0..100000, got " + bootstrap);
-    }
-    if (threads != null && threads < 1) {
-      throw new BadInputException("--threads must be at least 1, got " + threads);
     }
   }
 

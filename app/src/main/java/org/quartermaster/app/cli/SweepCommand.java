@@ -10,7 +10,6 @@ import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
-import org.quartermaster.engine.simulation.SimulationOptions;
 import org.quartermaster.engine.sweep.SavedScenarioSource;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepProgress;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
       "values and the metrics (Parquet or CSV); a progress bar over variants on",
       "stderr, a summary line on stdout."
     })
-final class SweepCommand implements Callable<Integer>, ReportsProgress {
+final class SweepCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
@@ -51,35 +50,17 @@ final class SweepCommand implements Callable<Integer>, ReportsProgress {
       description = "parquet or csv (default: parquet, or csv when FILE ends in .csv).")
   String format;
 
-  @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads, each running whole variants (default: the number of processors)."
-          + " Never changes the result.")
-  Integer threads;
-
-  @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on stderr).")
-  boolean noProgress;
-
-  /** Whether stderr is a terminal (set by {@link Main}); a bar's redrawn frames only suit a terminal. */
-  private boolean errIsTerminal;
-
-  @Override
-  public void errIsTerminal(boolean terminal) {
-    errIsTerminal = terminal;
-  }
+  @Mixin VariantRunOptions run;
 
   @Override
   public Integer call() throws Exception {
-    if (threads != null && threads < 1) {
-      throw new BadInputException("--threads must be at least 1, got " + threads);
-    }
     SweepTables.Format chosen = format();
     ResultFiles.checkWritable(out);
     Sweep sweep = read();
-    int workers = threads != null ? threads : SimulationOptions.defaultThreads();
+    int workers = run.workers();
     long started = System.nanoTime();
     List<SweepRow> rows;
-    try (Progress bar = Progress.on(spec.commandLine().getErr(), !noProgress, errIsTerminal, sweep.variantCount(), "sweep",
-        "variants")) {
+    try (Progress bar = run.progress(spec.commandLine().getErr(), sweep.variantCount(), "sweep")) {
       SweepProgress progress = bar::runsDone;
       rows = SweepRunner.run(sweep, workers, progress);
     }
