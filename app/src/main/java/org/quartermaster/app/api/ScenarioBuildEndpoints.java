@@ -53,7 +53,7 @@ final class ScenarioBuildEndpoints {
     BuildRequest request = request(RunEndpoints.readJson(json, ctx.body()));
     BuiltScenario built;
     try {
-      built = store.use(s -> ScenarioBuild.build(s, Catalogue.bundled(), Countries.standard(), request));
+      built = store.read(s -> ScenarioBuild.build(s, Catalogue.bundled(), Countries.standard(), request));
     } catch (BuildException e) {
       throw ApiException.badRequest(e.problems().stream().map(p -> new ApiProblem(p.field(), p.value(), p.message()))
           .toList());
