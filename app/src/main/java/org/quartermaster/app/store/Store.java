@@ -34,6 +34,8 @@ import org.duckdb.DuckDBConnection;
  * writer connection and sees the write's own changes; a read inside a read runs in the outer read's
  * transaction. Every connection is a {@code duplicate()} of the one opened first, so all share the
  * database instance and its settings, fixed at open (the locked configuration of {@link #openForUserSql}).
+ * Temporary tables belong to a connection: those a write makes are seen by it and by later writes, never
+ * by reads.
  */
 public final class Store implements AutoCloseable {
   /**
@@ -219,7 +221,10 @@ public final class Store implements AutoCloseable {
   /**
    * A number that grows with every committed write that changed one of {@code tables}, and with no
    * other write: an answer read from those tables at the same number is still current (this process
-   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store.
+   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store, and grows
+   * only once the write's commit is visible to reads, so take it before the read begins: an answer kept
+   * under it then never claims a number newer than the data it saw (at worst, one older, and it is read
+   * again).
    */
   public long changes(Set<Table> tables) {
     long sum = 0;
