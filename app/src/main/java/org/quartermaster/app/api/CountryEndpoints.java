@@ -57,7 +57,7 @@ final class CountryEndpoints {
     }
     params.check();
     List<Map<String, Object>> countries = new ArrayList<>();
-    for (Country country : store.use(CountryEndpoints::all)) {
+    for (Country country : store.read(CountryEndpoints::all)) {
       if (kept.test(country)) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("iso3", country.iso3());

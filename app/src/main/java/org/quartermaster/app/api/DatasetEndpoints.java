@@ -50,7 +50,7 @@ final class DatasetEndpoints {
     params.check();
     Datasets.Removed removed;
     try {
-      removed = store.use(s -> Datasets.remove(s, datasetId, force));
+      removed = store.write(s -> Datasets.remove(s, datasetId, force));
     } catch (NoSuchDatasetException e) {
       throw notFound(datasetId);
     } catch (BundledDatasetException e) {

@@ -40,7 +40,7 @@ final class ExportEndpoints {
         + QueryParams.quoted(name) + " to export; tables: " + String.join(", ", ExportTable.cliNames())));
     Path file = Files.createTempFile("qm-export-", "." + format.cliName());
     try {
-      long rows = store.use(s -> {
+      long rows = store.read(s -> {
         try {
           return TableExport.write(s, table, format, file);
         } catch (IOException e) {

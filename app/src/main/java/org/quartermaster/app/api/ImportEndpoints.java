@@ -70,7 +70,7 @@ final class ImportEndpoints {
         // writing holds up other requests, however slow the parsing and the countries' names
         ImportService.Checked checked = ImportService.check(request, Countries.standard(), Importers.standard());
         checked.refuseIfBad();
-        outcome = store.use(s -> {
+        outcome = store.write(s -> {
           temp = ImportTempFiles.of(s);
           try {
             ImportReport report = new ImportService(s, Countries.standard(), Importers.standard())

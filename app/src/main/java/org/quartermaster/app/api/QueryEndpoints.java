@@ -159,7 +159,7 @@ final class QueryEndpoints {
   }
 
   private ResponseCache.Answer render(Function<Store, List<QueryResult>> query, ResultFormat format) {
-    List<QueryResult> results = ofQuery(() -> store.use(query));
+    List<QueryResult> results = ofQuery(() -> store.read(query));
     StringWriter out = new StringWriter();
     try {
       format.writeAll(results, out);

@@ -42,7 +42,7 @@ final class SavedScenarioEndpoints {
     }
     SavedScenario saved;
     try {
-      saved = store.use(s -> {
+      saved = store.write(s -> {
         SavedScenarios scenarios = new SavedScenarios(s);
         String id = body.id() != null ? body.id()
             : scenarios.freeId(ScenarioIds.slug(scenario.name()), catalog::isExample);
@@ -59,7 +59,7 @@ final class SavedScenarioEndpoints {
   void update(Context ctx) {
     String id = ctx.pathParam("id");
     refuseExample(id, "save a copy under a new id with POST " + PATH);
-    if (store.use(s -> new SavedScenarios(s).find(id)).isEmpty()) {
+    if (store.read(s -> new SavedScenarios(s).find(id)).isEmpty()) {
       throw notSaved(id);
     }
     ScenarioBody body = ScenarioBody.of(ctx, json);
@@ -69,7 +69,7 @@ final class SavedScenarioEndpoints {
           + "); an id cannot change: save a copy under the new id with POST " + PATH));
     }
     Scenario scenario = validated(body, problems);
-    SavedScenario saved = store.use(s -> new SavedScenarios(s).update(id, scenario.name(), body.yaml()))
+    SavedScenario saved = store.write(s -> new SavedScenarios(s).update(id, scenario.name(), body.yaml()))
         .orElseThrow(() -> notSaved(id));
     ctx.json(ScenarioEndpoints.view(ScenarioCatalog.entry(saved), true));
   }
@@ -77,7 +77,7 @@ final class SavedScenarioEndpoints {
   void delete(Context ctx) {
     String id = ctx.pathParam("id");
     refuseExample(id, "they cannot be deleted");
-    if (!store.use(s -> new SavedScenarios(s).delete(id))) {
+    if (!store.write(s -> new SavedScenarios(s).delete(id))) {
       throw notSaved(id);
     }
     ctx.status(204);

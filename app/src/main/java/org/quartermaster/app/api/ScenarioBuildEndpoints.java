@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.build.BuildException;
@@ -21,6 +22,7 @@ import org.quartermaster.app.munitions.build.ScenarioBuild;
 import org.quartermaster.app.query.Source;
 import org.quartermaster.app.scenarios.SavedScenario;
 import org.quartermaster.app.scenarios.SavedScenarios;
+import org.quartermaster.app.store.Store;
 
 /**
  * {@code POST /api/v1/scenarios/build}: a scenario for a munition built from the store ({@code qm scenario
@@ -77,7 +79,7 @@ final class ScenarioBuildEndpoints {
     BuildRequest request = request(RunEndpoints.readJson(json, ctx.body()));
     BuiltScenario built;
     try {
-      built = store.use(s -> ScenarioBuild.build(s, Catalogue.bundled(), Countries.standard(), request));
+      built = store.read(s -> ScenarioBuild.build(s, Catalogue.bundled(), Countries.standard(), request));
     } catch (BuildException e) {
       throw ApiException.badRequest(e.problems().stream().map(p -> new ApiProblem(p.field(), p.value(), p.message()))
           .toList());
@@ -92,9 +94,7 @@ final class ScenarioBuildEndpoints {
       throw new ApiException(409, "'" + id + "' is a bundled example, not a built scenario: only scenarios saved"
           + " from POST " + PATH + " (or qm scenario build --save) can be rebuilt");
     }
-    Rebuilt answer;
-    try {
-      answer = store.use(s -> {
+    Function<Store, Rebuilt> rebuild = s -> {
         SavedScenarios saved = new SavedScenarios(s);
         SavedScenario old = saved.find(id).orElseThrow(() -> ApiException.notFound("no saved scenario '" + id
             + "'; save a built one with POST " + SavedScenarioEndpoints.PATH));
@@ -105,7 +105,10 @@ final class ScenarioBuildEndpoints {
         }
         return new Rebuilt(id, rebuilt.name(), rebuilt.yaml(), outcome.changes().stream()
             .map(c -> new ChangeView(c.path(), c.before(), c.after(), c.source())).toList(), save);
-      });
+    };
+    Rebuilt answer;
+    try {
+      answer = save ? store.write(rebuild) : store.read(rebuild);
     } catch (BuildException e) {
       List<ApiProblem> problems = e.problems().stream().map(p -> new ApiProblem(p.field(), p.value(), p.message()))
           .toList();

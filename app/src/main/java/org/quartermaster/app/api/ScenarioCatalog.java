@@ -46,7 +46,7 @@ final class ScenarioCatalog {
   List<Entry> all() {
     List<Entry> all = new ArrayList<>();
     examples.all().forEach(e -> all.add(new Entry(e.id(), Kind.EXAMPLE, e.yaml(), null)));
-    store.use(s -> new SavedScenarios(s).all()).forEach(saved -> all.add(entry(saved)));
+    store.read(s -> new SavedScenarios(s).all()).forEach(saved -> all.add(entry(saved)));
     return all;
   }
 
@@ -55,7 +55,7 @@ final class ScenarioCatalog {
     if (example.isPresent()) {
       return Optional.of(new Entry(id, Kind.EXAMPLE, example.get().yaml(), null));
     }
-    return store.use(s -> new SavedScenarios(s).find(id)).map(ScenarioCatalog::entry);
+    return store.read(s -> new SavedScenarios(s).find(id)).map(ScenarioCatalog::entry);
   }
 
   /** The scenario with this id. @throws ApiException 404 when there is none */

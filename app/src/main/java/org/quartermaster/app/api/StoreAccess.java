@@ -2,19 +2,26 @@ package org.quartermaster.app.api;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.quartermaster.app.store.Store;
 
 /**
  * The server's one store: open from the start ({@link #of}) or opened on first use through the given
- * function, used by one request at a time (the store is not thread-safe), closed when the server stops.
- * Thread-safe.
+ * function, closed when the server stops. Requests that only read use it at the same time and never wait
+ * for a write ({@link Store#read}: each answers from the last committed data); requests that write use it
+ * one at a time, so a write's own reads (is this file imported already? which id is free?) stay true
+ * until its transaction commits. Closing waits for the requests under way. Thread-safe.
  */
 final class StoreAccess implements AutoCloseable {
   private final Supplier<Store> opener;
   private volatile Store store;
-  private boolean closed;
+  private volatile boolean closed;
+  /** Held by every request while it uses the store (shared), and by {@link #close} (exclusive). */
+  private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+  private final ReentrantLock writes = new ReentrantLock(true);
 
   StoreAccess(Supplier<Store> opener) {
     this.opener = opener;
@@ -27,14 +34,44 @@ final class StoreAccess implements AutoCloseable {
     return access;
   }
 
-  synchronized <T> T use(Function<Store, T> work) {
-    if (closed) {
-      throw new ApiException(503, "the server is stopping");
+  /** Work that only reads the store: runs at once, beside other reads and beside a write. */
+  <T> T read(Function<Store, T> work) {
+    return using(work);
+  }
+
+  /** Work that writes to the store (and reads what it needs for that): runs after the writes before it. */
+  <T> T write(Function<Store, T> work) {
+    writes.lock();
+    try {
+      return using(work);
+    } finally {
+      writes.unlock();
     }
-    if (store == null) {
-      store = opener.get();
+  }
+
+  private <T> T using(Function<Store, T> work) {
+    inUse.readLock().lock();
+    try {
+      if (closed) {
+        throw new ApiException(503, "the server is stopping");
+      }
+      return work.apply(opened());
+    } finally {
+      inUse.readLock().unlock();
     }
-    return work.apply(store);
+  }
+
+  private Store opened() {
+    Store open = store;
+    if (open != null) {
+      return open;
+    }
+    synchronized (this) {
+      if (store == null) {
+        store = opener.get();
+      }
+      return store;
+    }
   }
 
   /**
@@ -55,12 +92,20 @@ final class StoreAccess implements AutoCloseable {
     return open == null ? -1 : open.changes(tables);
   }
 
+  /** Refuses new requests (503), waits for those under way, and closes the store. */
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    if (store != null) {
-      store.close();
-      store = null;
+    inUse.writeLock().lock();
+    try {
+      synchronized (this) {
+        if (store != null) {
+          store.close();
+          store = null;
+        }
+      }
+    } finally {
+      inUse.writeLock().unlock();
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -24,8 +25,17 @@ import org.duckdb.DuckDBConnection;
  * in {@link #read} or {@link #write} callbacks, so connections never escape, and a write either
  * commits whole or leaves the store exactly as it was (also when the process is killed: DuckDB
  * replays only committed transactions). The schema is versioned: the {@code V<n>__*.sql} files are
- * applied in order when the store is opened. Not thread-safe: one user at a time, except
- * {@link #changes}, which any thread may read at any time.
+ * applied in order when the store is opened.
+ *
+ * <p>Thread-safe. Reads never wait for a write: each read runs on a read connection of its own (at most
+ * {@link #READERS} at once; more wait for one), in a transaction that sees the last committed state for its
+ * whole work (DuckDB keeps a snapshot per transaction), also while a write transaction is open. Writes run
+ * one at a time on the writer connection. A read inside a write's work, on the same thread, runs on the
+ * writer connection and sees the write's own changes; a read inside a read runs in the outer read's
+ * transaction. Every connection is a {@code duplicate()} of the one opened first, so all share the
+ * database instance and its settings, fixed at open (the locked configuration of {@link #openForUserSql}).
+ * Temporary tables belong to a connection: those a write makes are seen by it and by later writes, never
+ * by reads.
  */
 public final class Store implements AutoCloseable {
   /**
@@ -67,19 +77,47 @@ public final class Store implements AutoCloseable {
       "V7__transfers.sql",
       "V8__sweeps.sql");
 
-  /** The connection: replaced by a fresh one (same database) when a transaction cannot be ended cleanly. */
-  private Connection connection;
+  /**
+   * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on
+   * several of its own threads already; more connections would only add memory and contention.
+   */
+  static final int READERS = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+  /** The connection opened first: never used for work; what the others duplicate, open until the store closes. */
+  private final DuckDBConnection origin;
+  /**
+   * The writer connection, used under {@link #writing} only: replaced by a fresh one (same database) when a
+   * transaction cannot be ended cleanly.
+   */
+  private Connection writer;
+  private final ReentrantLock writing = new ReentrantLock();
+  private final ReadConnections readers;
+  /** The connection of the read under way on this thread, for the reads inside its work. */
+  private final ThreadLocal<Connection> reading = new ThreadLocal<>();
+  private volatile boolean closed;
   private final Transactions transactions;
   private final String location;
   /** Committed write transactions that changed each table (by ordinal) since the store was opened. */
   private final AtomicLongArray changesByTable = new AtomicLongArray(Table.values().length);
 
-  private Store(Connection connection, String location) {
-    this(connection, location, Transactions.JDBC);
+  /** A store on {@code origin}, which it closes when the store closes, or now when this fails. */
+  private static Store on(Connection origin, String location, Transactions transactions) throws SQLException {
+    try {
+      return new Store(origin.unwrap(DuckDBConnection.class), location, transactions);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        origin.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
-  private Store(Connection connection, String location, Transactions transactions) {
-    this.connection = connection;
+  private Store(DuckDBConnection origin, String location, Transactions transactions) throws SQLException {
+    this.origin = origin;
+    this.writer = origin.duplicate();
+    this.readers = new ReadConnections(origin, READERS);
     this.transactions = transactions;
     this.location = location;
   }
@@ -140,7 +178,8 @@ public final class Store implements AutoCloseable {
     settings.setProperty("allow_community_extensions", "false");
     settings.setProperty("lock_configuration", "true");
     try {
-      return new Store(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings), file.toString());
+      return on(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings), file.toString(),
+          Transactions.JDBC);
     } catch (SQLException e) {
       throw new StoreException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
     }
@@ -153,9 +192,8 @@ public final class Store implements AutoCloseable {
 
   private static Store connect(String url, String location) {
     try {
-      Connection connection = DriverManager.getConnection(url);
-      Store store = new Store(connection, location);
-      store.migrate();
+      Store store = on(DriverManager.getConnection(url), location, Transactions.JDBC);
+      migrateOrClose(store);
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open the store " + location + ": " + e.getMessage(), e);
@@ -186,7 +224,10 @@ public final class Store implements AutoCloseable {
   /**
    * A number that grows with every committed write that changed one of {@code tables}, and with no
    * other write: an answer read from those tables at the same number is still current (this process
-   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store.
+   * is the store's only writer: DuckDB locks the file). It counts from the opening of the store, and grows
+   * only once the write's commit is visible to reads, so take it before the read begins: an answer kept
+   * under it then never claims a number newer than the data it saw (at worst, one older, and it is read
+   * again).
    */
   public long changes(Set<Table> tables) {
     long sum = 0;
@@ -196,12 +237,47 @@ public final class Store implements AutoCloseable {
     return sum;
   }
 
-  /** Work that only reads. */
+  /**
+   * Work that only reads, in one transaction: it sees one committed state of the store throughout, the
+   * last committed when its first statement ran, and never waits for a write. What it might write is
+   * rolled back.
+   */
   public <T> T read(Work<T> work) {
+    Connection outer = reading.get();
+    if (outer != null) {
+      return run(work, outer);
+    }
+    if (writing.isHeldByCurrentThread()) {
+      return run(work, writer);
+    }
+    Connection connection = readers.lend();
+    reading.set(connection);
+    try {
+      connection.setAutoCommit(false);
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException(e.getMessage(), e);
+    } finally {
+      reading.remove();
+      readers.back(connection, ended(connection));
+    }
+  }
+
+  private static <T> T run(Work<T> work, Connection connection) {
     try {
       return work.run(connection);
     } catch (SQLException e) {
       throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  /** Ends a read's transaction; false when it cannot be ended, so the connection is not used again. */
+  private static boolean ended(Connection connection) {
+    try {
+      connection.rollback();
+      return true;
+    } catch (SQLException e) {
+      return false;
     }
   }
 
@@ -221,6 +297,19 @@ public final class Store implements AutoCloseable {
    *                committed, and no other's do, so the work must change no other table
    */
   public <T> T write(Set<Table> changed, Work<T> work) {
+    writing.lock();
+    try {
+      if (closed) {
+        throw new StoreException("the store " + location + " is closed", null);
+      }
+      return writeAlone(changed, work);
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  private <T> T writeAlone(Set<Table> changed, Work<T> work) {
+    Connection connection = writer;
     try {
       connection.setAutoCommit(false);
       if (connection.getAutoCommit()) {
@@ -247,7 +336,7 @@ public final class Store implements AutoCloseable {
       changesByTable.incrementAndGet(table.ordinal());
     }
     try {
-      connection.setAutoCommit(true); // no transaction is open: reads go on in autocommit
+      connection.setAutoCommit(true); // no transaction is open
     } catch (SQLException e) {
       discardConnection();
     }
@@ -256,22 +345,22 @@ public final class Store implements AutoCloseable {
 
   private void rollbackOrDiscard() {
     try {
-      transactions.rollback(connection);
-      connection.setAutoCommit(true);
+      transactions.rollback(writer);
+      writer.setAutoCommit(true);
     } catch (SQLException e) {
       discardConnection();
     }
   }
 
   /**
-   * Replaces the connection by a fresh one to the same database (DuckDB's {@code duplicate}: the same
-   * instance, so an in-memory store keeps its data), then closes the old one, which ends its
+   * Replaces the writer connection by a fresh one to the same database (DuckDB's {@code duplicate}: the
+   * same instance, so an in-memory store keeps its data), then closes the old one, which ends its
    * transaction without committing it.
    */
   private void discardConnection() {
-    Connection old = connection;
+    Connection old = writer;
     try {
-      connection = old.unwrap(DuckDBConnection.class).duplicate();
+      writer = origin.duplicate();
     } catch (SQLException e) {
       throw new StoreException("the store's connection failed and cannot be reopened: " + e.getMessage(), e);
     }
@@ -304,34 +393,59 @@ public final class Store implements AutoCloseable {
   /** A store in memory whose transactions end as {@code transactions} says (tests of failed commits). */
   static Store inMemory(Transactions transactions) {
     try {
-      Store store = new Store(DriverManager.getConnection("jdbc:duckdb:"), ":memory:", transactions);
-      store.migrate();
+      Store store = on(DriverManager.getConnection("jdbc:duckdb:"), ":memory:", transactions);
+      migrateOrClose(store);
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open a store in memory: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Closes the store once the reads and the write under way have ended; later reads and writes are
+   * refused. Closing twice does nothing.
+   */
   @Override
   public void close() {
+    closed = true;
+    readers.close();
+    writing.lock();
     try {
-      connection.close();
+      writer.close();
+      origin.close();
     } catch (SQLException e) {
       throw new StoreException("cannot close the store " + location + ": " + e.getMessage(), e);
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  private static void migrateOrClose(Store store) throws SQLException {
+    try {
+      store.migrate();
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
     }
   }
 
   private void migrate() throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
-    }
-    Set<Integer> applied = new HashSet<>();
-    try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
-      while (r.next()) {
-        applied.add(r.getInt(1));
+    write(Set.of(), c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)");
       }
-    }
+      return null;
+    });
+    Set<Integer> applied = new HashSet<>();
+    read(c -> {
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+        while (r.next()) {
+          applied.add(r.getInt(1));
+        }
+      }
+      return null;
+    });
     for (String name : MIGRATIONS) {
       int version = version(name);
       if (applied.contains(version)) {

@@ -38,7 +38,7 @@ class ResponseCacheTest {
 
   @BeforeEach
   void open() {
-    access.use(Store::schemaVersion); // opened: the change numbers from here on are the store's
+    access.read(Store::schemaVersion); // opened: the change numbers from here on are the store's
   }
 
   @AfterEach
@@ -71,7 +71,7 @@ class ResponseCacheTest {
     ResponseCache cache = new ResponseCache(1 << 20, access::changes);
     ResponseCache.Answer before = spending(cache);
 
-    access.use(s -> new SavedScenarios(s).create("probe", "Probe", "name: Probe"));
+    access.write(s -> new SavedScenarios(s).create("probe", "Probe", "name: Probe"));
 
     assertThat(spending(cache)).isSameAs(before);
     assertThat(computed).hasValue(1);
@@ -82,9 +82,9 @@ class ResponseCacheTest {
     ResponseCache cache = new ResponseCache(1 << 20, access::changes);
     ResponseCache.Answer before = spending(cache);
 
-    access.use(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
+    access.write(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
     ResponseCache.Answer afterSpending = spending(cache);
-    access.use(s -> s.write(c -> null)); // a write that does not say: every table
+    access.write(s -> s.write(c -> null)); // a write that does not say: every table
     ResponseCache.Answer afterAnyWrite = spending(cache);
 
     assertThat(afterSpending).isNotSameAs(before);
@@ -121,7 +121,7 @@ class ResponseCacheTest {
     assertThatThrownBy(() -> cache.get("k", SPENDING, refused)).hasMessageContaining("2031-06");
     assertThat(computed).hasValue(1);
 
-    access.use(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
+    access.write(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> null));
     assertThat(cache.get("k", SPENDING, () -> ANSWER)).isSameAs(ANSWER);
   }
 
@@ -154,6 +154,84 @@ class ResponseCacheTest {
     }
 
     assertThat(computed).hasValue(1);
+  }
+
+  private static ResponseCache.Answer probeRows(java.sql.Connection c) throws java.sql.SQLException {
+    try (var s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM probe")) {
+      r.next();
+      return ResponseCache.Answer.of("application/json", ("{\"rows\":" + r.getLong(1) + "}").getBytes(UTF_8));
+    }
+  }
+
+  private static String text(ResponseCache.Answer answer) {
+    return new String(answer.body(), UTF_8);
+  }
+
+  /**
+   * An answer is kept under the change number read before its computation began: one read from a
+   * snapshot taken before a commit is not served once that commit is counted, though it is finished
+   * after it. The write does not wait for the read that is under way.
+   */
+  @Test
+  void get_answerReadBeforeACommit_finishedAfterIt_isNotServedAfterIt() throws Exception {
+    access.write(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> {
+      c.createStatement().execute("CREATE TABLE probe (x INTEGER)");
+      return null;
+    }));
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    CountDownLatch snapshotRead = new CountDownLatch(1);
+    CountDownLatch committed = new CountDownLatch(1);
+    try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
+      Future<ResponseCache.Answer> early = reader.submit(() -> cache.get("k", SPENDING, () -> {
+        // the read stays open, on its snapshot, until the write below has committed
+        return access.read(s -> s.read(c -> {
+          ResponseCache.Answer answer = probeRows(c);
+          snapshotRead.countDown();
+          try {
+            assertThat(committed.await(60, TimeUnit.SECONDS)).isTrue();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return answer;
+        }));
+      }));
+      assertThat(snapshotRead.await(60, TimeUnit.SECONDS)).isTrue();
+      access.write(s -> s.write(EnumSet.of(Store.Table.SPENDING), c -> {
+        c.createStatement().execute("INSERT INTO probe VALUES (1)");
+        return null;
+      }));
+      committed.countDown();
+
+      assertThat(text(early.get(60, TimeUnit.SECONDS))).isEqualTo("{\"rows\":0}");
+    }
+    assertThat(text(cache.get("k", SPENDING, () -> access.read(st -> st.read(ResponseCacheTest::probeRows)))))
+        .as("computed again from the committed data").isEqualTo("{\"rows\":1}");
+  }
+
+  /**
+   * After an import, the answers it made stale are computed again at the same time, not one after the
+   * other: each computation here waits until the other has begun.
+   */
+  @Test
+  void get_twoAnswersMissing_areComputedAtTheSameTime() throws Exception {
+    ResponseCache cache = new ResponseCache(1 << 20, access::changes);
+    CountDownLatch bothComputing = new CountDownLatch(2);
+    Supplier<ResponseCache.Answer> meetingTheOther = () -> access.read(s -> s.read(c -> {
+      bothComputing.countDown();
+      try {
+        assertThat(bothComputing.await(60, TimeUnit.SECONDS)).as("the other computation began").isTrue();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return ANSWER;
+    }));
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<ResponseCache.Answer> spending = pool.submit(() -> cache.get("spending", SPENDING, meetingTheOther));
+      Future<ResponseCache.Answer> aid = pool.submit(() -> cache.get("aid", SPENDING, meetingTheOther));
+
+      assertThat(spending.get(120, TimeUnit.SECONDS)).isSameAs(ANSWER);
+      assertThat(aid.get(120, TimeUnit.SECONDS)).isSameAs(ANSWER);
+    }
   }
 
   @Test

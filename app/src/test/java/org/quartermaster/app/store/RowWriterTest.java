@@ -48,21 +48,21 @@ class RowWriterTest {
       for (int t = 0; t < tables.size(); t++) {
         String table = tables.get(t);
         List<? extends DataRow> rows = rowsByTable.get(t);
-        List<List<Object>> stored = store.write(c -> {
+        // a temporary table is the writer connection's own: read it in the write
+        List<List<List<Object>>> storedAndAppended = store.write(c -> {
           try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE appended AS FROM " + table + " LIMIT 0");
           }
           RowWriter.append(c, table + "_rows", 7, rows);
           RowWriter.appendFew(c, "temp", "appended", 7, rows);
-          return values(c.createStatement(), "(FROM " + table + " WHERE dataset_id = 7)");
-        });
-        List<List<Object>> appended = store.read(c -> values(c.createStatement(), "appended"));
-        store.write(c -> {
+          List<List<Object>> appendedRows = values(c.createStatement(), "appended");
           try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE appended");
           }
-          return null;
+          return List.of(values(c.createStatement(), "(FROM " + table + " WHERE dataset_id = 7)"), appendedRows);
         });
+        List<List<Object>> stored = storedAndAppended.get(0);
+        List<List<Object>> appended = storedAndAppended.get(1);
 
         assertThat(appended).as(table).hasSize(rows.size()).isEqualTo(stored);
       }
