@@ -43,6 +43,11 @@ final class ApiFixture implements AutoCloseable {
     base = "http://127.0.0.1:" + app.port();
   }
 
+  /** The port the server listens on, at 127.0.0.1. */
+  int port() {
+    return app.port();
+  }
+
   /** A server on {@code store}, open from the start as {@code qm serve} gives it. */
   static ApiFixture startOn(Store store) {
     return new ApiFixture(ApiServer.create(store, ApiSettings.loopback(0)));

@@ -2,20 +2,19 @@ package org.quartermaster.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.net.http.HttpRequest;
+import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.app.data.Countries;
@@ -69,9 +68,9 @@ class ImportEndpointsStoreTest {
       HttpResponse<String> first = api.upload(ImportEndpointsTest.path("first.csv", ""), ImportEndpointsTest.CSV, file);
       // the same figures again under another name: received, checked, then refused in the store
       HttpResponse<String> refused = api.upload(ImportEndpointsTest.path("second.csv", ""), ImportEndpointsTest.CSV,
-          (new String(file, java.nio.charset.StandardCharsets.UTF_8) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          (new String(file, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
       HttpResponse<String> bad = api.upload(ImportEndpointsTest.path("bad.csv", ""), ImportEndpointsTest.CSV,
-          "\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          "\u0000".getBytes(StandardCharsets.UTF_8));
 
       assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -88,35 +87,40 @@ class ImportEndpointsStoreTest {
     }
   }
 
-  /** Regression: the store was opened on the first request, so an upload that came first went to java.io.tmpdir. */
+  /**
+   * Regression: the store was opened on the first request, so an upload that came first went to
+   * java.io.tmpdir. Sent on a plain socket, so half the body is surely on the wire while the server
+   * receives it (an HTTP client may hold a small body back until it has all of it).
+   */
   @Test
-  @Disabled("left open: on main the half-sent upload is not seen in the store's import folder before the body"
-      + " completes, although the store is open from the start; to be diagnosed (see the issue 10 note)")
   void create_asTheServersFirstRequest_receivesTheUploadBesideTheStore(@TempDir Path dir) throws Exception {
     Path storeFile = dir.resolve("store.duckdb");
     Store store = Store.open(storeFile);
     BundledDataset.seedIfEmpty(store, Countries.standard());
     Path folder = ImportTempFiles.folderOf(storeFile);
-    PipedOutputStream body = new PipedOutputStream();
-    PipedInputStream sent = new PipedInputStream(body, 1 << 16);
-    try (ApiFixture api = ApiFixture.startOn(store)) {
-      CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> api.send(
-          api.request(ImportEndpointsTest.path("first.csv", "")).header("Content-Type", ImportEndpointsTest.CSV)
-              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> sent))));
+    try (ApiFixture api = ApiFixture.startOn(store); Socket socket = new Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(60_000);
       byte[] file = ImportEndpointsTest.contracts("First of all");
-      body.write(file, 0, file.length / 2);
-      body.flush();
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + ImportEndpointsTest.path("first.csv", "") + " HTTP/1.1\r\nHost: 127.0.0.1:" + api.port()
+          + "\r\nContent-Type: " + ImportEndpointsTest.CSV + "\r\nContent-Length: " + file.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(file, 0, file.length / 2);
+      out.flush();
 
       // while the rest of the body has not come, the upload is being received: beside the store
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!uploadIn(folder) && System.nanoTime() < deadline && !answer.isDone()) {
+      while (!uploadIn(folder) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       boolean besideTheStore = uploadIn(folder);
-      finish(body, file);
+      out.write(file, file.length / 2, file.length - file.length / 2);
+      out.flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
 
       assertThat(besideTheStore).as("an upload folder in " + folder).isTrue();
-      assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+      assertThat(statusLine).isEqualTo("HTTP/1.1 201 Created");
     } finally {
       store.close();
     }
@@ -129,10 +133,5 @@ class ImportEndpointsStoreTest {
     try (Stream<Path> files = Files.list(folder)) {
       return files.anyMatch(f -> f.getFileName().toString().startsWith("qm-upload-"));
     }
-  }
-
-  private static void finish(OutputStream body, byte[] file) throws IOException {
-    body.write(file, file.length / 2, file.length - file.length / 2);
-    body.close();
   }
 }
