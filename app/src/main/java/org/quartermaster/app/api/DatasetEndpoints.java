@@ -8,6 +8,7 @@ import org.quartermaster.app.importer.BundledDatasetException;
 import org.quartermaster.app.importer.Datasets;
 import org.quartermaster.app.importer.NoSuchDatasetException;
 import org.quartermaster.app.query.DatasetsQuery;
+import org.quartermaster.app.store.Store;
 
 /**
  * {@code GET /api/v1/datasets/{id}}: one dataset as {@code qm datasets show} gives it (its record, its
@@ -30,7 +31,7 @@ final class DatasetEndpoints {
   void show(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
     int datasetId = datasetId(ctx.pathParam("id"), params);
-    queries.respondAll(ctx, params, QueryEndpoints.EVERY_DATA_TABLE, () -> s -> {
+    queries.respondAll(ctx, params, Store.Table.data(), () -> s -> {
       try {
         return DatasetsQuery.show(s, datasetId);
       } catch (NoSuchDatasetException e) {

@@ -37,7 +37,6 @@ final class QueryEndpoints {
   static final long CACHED_BYTES = 64L << 20;
   /** What every query of the data reads besides its own table: the datasets and provenance its citations join. */
   private static final Set<Store.Table> CITED = EnumSet.of(Store.Table.DATASETS, Store.Table.COUNTRIES);
-  static final Set<Store.Table> EVERY_DATA_TABLE = EnumSet.complementOf(EnumSet.of(Store.Table.SCENARIOS));
   private final StoreAccess store;
   private final ResponseCache cache;
 
@@ -107,7 +106,7 @@ final class QueryEndpoints {
 
   void datasets(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of());
-    respond(ctx, params, EVERY_DATA_TABLE, () -> DatasetsQuery::run);
+    respond(ctx, params, Store.Table.data(), () -> DatasetsQuery::run);
   }
 
   void items(Context ctx) {

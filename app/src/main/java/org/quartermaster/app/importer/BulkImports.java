@@ -43,7 +43,7 @@ final class BulkImports {
       return declined(request, e);
     }
     try {
-      store.write(c -> {
+      store.write(Store.Table.none(), c -> {
         bulk.stage(c);
         return null;
       });
@@ -57,7 +57,7 @@ final class BulkImports {
       }
       Dataset dataset = new Dataset(recordedName, identity, bulk.table(), bulk.rowsRead(), bulk.rowsRead(), request,
           bundled);
-      ImportTransaction.Written written = store.write(c -> {
+      ImportTransaction.Written written = store.write(Store.Table.data(), c -> {
         Datasets.Removed replaced = ImportTransaction.replace(c, overlap, request.fileName());
         int id = Dataset.nextId(c);
         bulk.insert(c, id); // checks the keys; a decline rolls the rows back before any id is taken
@@ -71,7 +71,7 @@ final class BulkImports {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
-      store.write(c -> {
+      store.write(Store.Table.none(), c -> {
         bulk.dropTemporaryTables(c);
         return null;
       });

@@ -32,7 +32,7 @@ public final class Datasets {
    * @throws BundledDatasetException when it is bundled and {@code force} is false (nothing removed)
    */
   public static Removed remove(Store store, int datasetId, boolean force) {
-    return store.write(c -> {
+    return store.write(Store.Table.data(), c -> {
       Removed removed = remove(c, datasetId, force);
       dropUnusedProvenance(c);
       return removed;

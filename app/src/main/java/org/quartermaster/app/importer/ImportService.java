@@ -202,7 +202,7 @@ public final class ImportService {
     }
     Dataset dataset = new Dataset(recordedName, checked.identity(), parsed.table(), rows.size(), parsed.rowsRead(),
         request, bundled);
-    ImportTransaction.Written written = store.write(c -> {
+    ImportTransaction.Written written = store.write(Store.Table.data(), c -> {
       Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
       int id = Dataset.nextId(c);
       RowWriter.append(c, parsed.table().storedName(), id, rows, ImportTempFiles.of(store).folder());

@@ -89,7 +89,7 @@ final class ImportTransaction {
       return;
     }
     try {
-      store.write(c -> {
+      store.write(Store.Table.none(), c -> { // always rolled back
         replace(c, overlap, file);
         int id = Dataset.nextId(c);
         RowWriter.append(c, table.storedName(), id, rows, ImportTempFiles.of(store).folder());

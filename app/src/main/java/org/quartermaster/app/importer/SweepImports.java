@@ -44,7 +44,7 @@ final class SweepImports {
           false, null);
     }
     Dataset dataset = new Dataset(recordedName, checked.identity(), null, rows, rows, request, bundled);
-    ImportTransaction.Written written = store.write(c -> {
+    ImportTransaction.Written written = store.write(Store.Table.data(), c -> {
       Datasets.Removed replaced = ImportTransaction.replace(c, overlap, file);
       int id = Dataset.nextId(c);
       insertRows(c, id, request.file(), metadata);

@@ -64,6 +64,16 @@ public final class Store implements AutoCloseable {
     public static Set<Table> all() {
       return EnumSet.allOf(Table.class);
     }
+
+    /** Every table an import or a dataset's removal can change: all but the saved scenarios. */
+    public static Set<Table> data() {
+      return EnumSet.complementOf(EnumSet.of(SCENARIOS));
+    }
+
+    /** No table: work whose writes no read sees (a session's temporary tables). */
+    public static Set<Table> none() {
+      return EnumSet.noneOf(Table.class);
+    }
   }
 
   /**
