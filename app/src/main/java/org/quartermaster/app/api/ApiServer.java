@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -123,8 +122,6 @@ public final class ApiServer {
     cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     cfg.routes.get("/api/docs", ctx -> ctx.html(docsPage));
     cfg.routes.get("/api/docs/swagger-initializer.js", ctx -> ctx.contentType("text/javascript").result(docsScript));
-    // browsers ask for /favicon.ico on pages that name no icon (Swagger UI's JSON, a raw answer): the dashboard's SVG
-    cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
     cfg.routes.get("/api/v1/spending", queries::spending);
     cfg.routes.get("/api/v1/aid", queries::aid);
     cfg.routes.get("/api/v1/deliveries", queries::deliveries);

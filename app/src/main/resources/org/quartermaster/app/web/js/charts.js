@@ -137,7 +137,8 @@ function fillTable(box, csv, title, units) {
   if (!rows.length) {
     return;
   }
-  const columns = csv.table || csv.columns.map((name) => ({name, label: name.replace(/_/g, ' ')}));
+  const columns = csv.table || csv.columns.map((name) => ({name, label: name.replace(/_/g, ' '),
+    format: name === 'year' ? (v) => (v === null || v === undefined ? '' : String(v)) : undefined}));
   box.append(el('summary', {}, `Table: the ${rows.length} figure${rows.length === 1 ? '' : 's'} of this chart`),
     dataTable(columns, rows, `${title} (${units})`));
   box.open = open;
