@@ -98,6 +98,24 @@ class ViewsBrowserTest {
   }
 
   @Test
+  void everyControl_hasALabel_andEveryFoldedTableOpensFromTheKeyboard() {
+    for (String path : PAGES) {
+      assertThat(browser.open(base + path)).as(path).isEqualTo("yes");
+      @SuppressWarnings("unchecked")
+      List<String> unlabelled = (List<String>) browser.script("""
+          return [...document.querySelectorAll('main select, main input, main textarea')]
+            .filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))
+            .map(e => e.tagName + '#' + e.id);""");
+      assertThat(unlabelled).as("controls without a label on %s", path).isEmpty();
+    }
+    assertThat(browser.open(base + "/spending.html")).isEqualTo("yes");
+    browser.script("document.querySelector('#spending-series-table summary').focus();");
+    browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(browser.find("#spending-series-table").getAttribute("open")).isNotNull();
+    assertThat(browser.find("#spending-series-table table caption").getText()).startsWith("Poland: defence spending");
+  }
+
+  @Test
   void spending_tableUnderTheBars_holdsTheSameRowsAsTheCsv() {
     assertThat(browser.open(base + "/spending.html?year=2024&vintage=2024-06")).isEqualTo("yes");
 
