@@ -113,6 +113,26 @@ final class Browser implements AutoCloseable {
     return counts;
   }
 
+  /**
+   * Lays pages out as a phone of {@code width} CSS pixels does (a headless window cannot be narrower
+   * than 500 px); {@link #desktop()} undoes it. Takes effect on the next page opened.
+   */
+  void phone(int width) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+  }
+
+  /** Back to the window's own size and screen media. */
+  void desktop() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+  }
+
+  /** Styles the page as printed ({@code @media print}). */
+  void printMedia() {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

@@ -30,6 +30,8 @@ class MunitionsBrowserTest {
   /** A drawn chart has thousands of non-white pixels; axes and labels alone a few hundred. */
   private static final long DRAWN = 1500;
   private static final Pattern ROW = Pattern.compile("d(\\d+):r(\\d+)");
+  /** The pages' own tables, not the ones folded under each chart. */
+  private static final String PAGE_TABLES = ".table-wrap:not(.chart-table .table-wrap)";
 
   private static ApiFixture api;
   private static Browser browser;
@@ -77,7 +79,7 @@ class MunitionsBrowserTest {
       assertThat(card.findElements(By.tagName("button"))).extracting(WebElement::getText)
           .containsExactly("Download CSV", "Download PNG");
     }
-    assertThat(browser.findAll("caption")).extracting(WebElement::getText).isNotEmpty()
+    assertThat(browser.findAll(PAGE_TABLES + " caption")).extracting(WebElement::getText).isNotEmpty()
         .allSatisfy(caption -> assertThat(caption).startsWith(name).doesNotContain("(" + id + ")"));
     assertThat(browser.findAll("a.row-ref")).as("source links").isNotEmpty()
         .allSatisfy(link -> assertThat(link.getAttribute("data-found")).as(link.getText()).isEqualTo("yes"));
@@ -126,7 +128,7 @@ class MunitionsBrowserTest {
 
     assertThat(browser.find("#munition-backlog h2").getText()).isEqualTo("FIM-92 Stinger: ordered, delivered to date and backlog");
     assertThat(browser.find("#munition-backlog .units").getText()).isEqualTo("Units: missiles at the year's end");
-    List<Map<String, String>> rows = table("#backlog .table-wrap table");
+    List<Map<String, String>> rows = table("#backlog > .table-wrap table");
     assertThat(rows).extracting(r -> r.get("year") + " " + r.get("producer") + ": " + r.get("ordered (missiles)") + " ordered, "
             + r.get("delivered to date (missiles)") + " delivered, backlog " + r.get("backlog (missiles)"))
         .containsExactly("2022 Raytheon: 1,300 ordered, 190 delivered, backlog 1,110",
@@ -259,8 +261,8 @@ class MunitionsBrowserTest {
     assertThat(listed).containsAllEntriesOf(expected);
     assertThat(listed).containsEntry("artillery shells", "artillery shells — not in the munition catalogue (3 figures)");
     new org.openqa.selenium.support.ui.Select(browser.find("#item")).selectByValue("stinger");
-    assertThat(browser.find("table caption").getText()).startsWith("FIM-92 Stinger: its figures");
-    assertThat(browser.findAll("table")).first().satisfies(t -> assertThat(t.getText()).contains("months lead time")
+    assertThat(browser.find(PAGE_TABLES + " table caption").getText()).startsWith("FIM-92 Stinger: its figures");
+    assertThat(browser.findAll(PAGE_TABLES + " table")).first().satisfies(t -> assertThat(t.getText()).contains("months lead time")
         .contains("no: not a rate per day, month or year"));
   }
 

@@ -1,20 +1,14 @@
 // Aid page: by donor stacked by category, and commitments vs allocations per donor, for one release
 // and currency of the aid dataset (running totals only); filters as query parameters so a view can be
 // shared. The default release is the API's: the latest by data-through date, never the one with most rows.
-import {api, citations, dataTable, el, gradeSelect, query, runPage, select, sourceLine} from './common.js';
-import {chartCard} from './charts.js';
+import {api, citations, dataTable, el, gradeSelect, number, query, readState, runPage, saveState, select, sourceLine} from './common.js';
+import {chartCard, heightFor} from './charts.js';
 
 const CATEGORIES = ['military', 'financial', 'humanitarian'];
 const content = document.getElementById('content');
-const params = new URLSearchParams(location.search);
-const state = {
-  release: params.get('release') || '',
-  currency: params.get('currency') || '',
-  measure: params.get('measure') || 'allocation',
-  category: params.get('category') || 'military',
-  donor: params.get('donor') || '',
-  min_grade: params.get('min_grade') || '',
-};
+const state = readState({release: '', currency: '', measure: 'allocation', category: 'military', donor: '', min_grade: ''});
+/** Donor names wrap within this width (px), so long ones ("EU (Commission and Council)") are never cut. */
+const LABEL_WIDTH = 150;
 
 runPage(async () => {
   const grade = state.min_grade ? `&min_grade=${encodeURIComponent(state.min_grade)}` : '';
@@ -33,7 +27,7 @@ runPage(async () => {
   }
   const donors = [...new Set(lines.map((r) => r.donor))].sort();
   const reload = () => {
-    history.replaceState(null, '', query(state) || location.pathname);
+    saveState(state);
     draw(lines, result, stacked, versus, tableBox);
   };
   const controls = el('section', {class: 'controls', 'aria-label': 'Filters'}, [
@@ -110,11 +104,12 @@ function draw(allLines, result, stacked, versus, tableBox) {
   if (!donors.length) {
     stacked.empty(`No ${state.measure} figures by category in this release and currency`);
   } else {
+    stacked.setHeight(heightFor(donors.length, 26));
     stacked.show({
       legend: {top: 0},
-      grid: {top: 40, left: 40, bottom: 24},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      yAxis: {type: 'category', data: donors, inverse: true},
+      grid: {top: 40, left: 16, bottom: 24},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: amount},
+      yAxis: donorAxis(donors),
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
       series: CATEGORIES.map((c) => ({type: 'bar', stack: 'aid', name: c, emphasis: {focus: 'series'},
         data: donors.map((d) => value(byMeasure, d, c, state.measure))})),
@@ -127,11 +122,12 @@ function draw(allLines, result, stacked, versus, tableBox) {
   if (!donors2.length) {
     versus.empty(`No ${state.category} commitments or allocations in this release and currency`);
   } else {
+    versus.setHeight(heightFor(donors2.length, 30));
     versus.show({
       legend: {top: 0},
-      grid: {top: 40, left: 40, bottom: 24},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      yAxis: {type: 'category', data: donors2, inverse: true},
+      grid: {top: 40, left: 16, bottom: 24},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: amount},
+      yAxis: donorAxis(donors2),
       xAxis: {type: 'value', name: units, nameLocation: 'middle', nameGap: 28},
       series: ['commitment', 'allocation'].map((m, i) => ({type: 'bar', name: m, itemStyle: {color: i ? '#0072B2' : '#E69F00'},
         data: donors2.map((d) => value(byCategory, d, state.category, m))})),
@@ -142,6 +138,16 @@ function draw(allLines, result, stacked, versus, tableBox) {
     {name: 'currency'}, {name: 'unit'}, {name: 'data_through', label: 'data through'}, {name: 'release'},
     {name: 'basis'}, {name: 'publisher'}, {name: 'source_grade', label: 'grade'}, {name: 'source_url', label: 'source'}],
   lines, `${result.title}: ${state.release}, ${state.currency}`));
+}
+
+/** A category axis of donors, largest first, every name shown and wrapped rather than cut. */
+function donorAxis(donors) {
+  return {type: 'category', data: donors, inverse: true,
+    axisLabel: {interval: 0, width: LABEL_WIDTH, overflow: 'break', lineHeight: 13, fontSize: 11}};
+}
+
+function amount(v) {
+  return v === null || v === undefined ? '–' : `${number(v)} ${state.currency} bn`;
 }
 
 /** Donors by their total, largest first. */

@@ -1,7 +1,8 @@
-// Chart cards: an ECharts chart with its title, units and source line, and "Download CSV" /
-// "Download PNG" buttons. Every chart on the dashboard is made here, so all share the palette,
-// fonts and accessibility rules.
-import {download, el, slug, toCsv} from './common.js';
+// Chart cards: an ECharts chart with its title, units and source line, "Download CSV" /
+// "Download PNG" buttons and, folded under it, the chart's figures as a table (the same rows as the
+// CSV). Every chart on the dashboard is made here, so all share the palette, fonts and accessibility
+// rules.
+import {dataTable, download, el, slug, toCsv} from './common.js';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -9,6 +10,36 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 /** Bar style of an estimated figure: lighter and hatched, so it does not rely on colour alone. */
 export const ESTIMATE = {color: '#56B4E9', decal: {symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5],
   rotation: -Math.PI / 4, color: 'rgba(0,0,0,0.35)'}};
+
+/** Bar style of a figure whose source does not say whether it is an estimate: pale, outlined. */
+export const NOT_STATED = {color: '#cfe3f2', borderColor: '#0072B2', borderWidth: 1, borderType: 'dashed'};
+
+/** Bar style of a reported (not estimated) figure. */
+export const REPORTED = {color: '#0072B2'};
+
+/**
+ * A chart's height for `count` categories drawn as horizontal bars, `perCategory` pixels each (at least
+ * `min`), so that bars never overlap and no label is dropped however many countries or donors there are.
+ */
+export function heightFor(count, perCategory = 22, min = 320) {
+  return Math.max(min, 90 + count * perCategory);
+}
+
+/**
+ * Bar series that keep estimates apart (hatched), reported figures solid and figures whose source does
+ * not say (pale, dashed outline), each with its own legend entry: `rows` in category order, `value(row)`
+ * the bar's value, `estimate(row)` 'true', 'false' or anything else ('unknown', null) for not stated. One series per kind present, stacked so each
+ * category keeps one bar.
+ */
+export function estimateSeries(rows, value, estimate = (r) => r.estimate) {
+  const kinds = [['reported', (e) => e === 'false' || e === false, REPORTED],
+    ['estimate', (e) => e === 'true' || e === true, ESTIMATE],
+    ['not stated whether estimated', (e) => ![true, false, 'true', 'false'].includes(e), NOT_STATED]];
+  return kinds.filter(([, is]) => rows.some((r) => is(estimate(r)))).map(([name, is, style]) => ({
+    type: 'bar', name, stack: 'kind', itemStyle: style, barMaxWidth: 28,
+    data: rows.map((r) => (is(estimate(r)) ? {name: r.country || r.name, value: value(r)} : null)),
+  }));
+}
 
 const TEXT = {color: '#1d1d1f', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'};
 
@@ -24,6 +55,7 @@ export function chartCard(parent, {id, title, units, height = 420, description})
   const sourceLine = el('span');
   const csvButton = el('button', {type: 'button', disabled: true}, 'Download CSV');
   const pngButton = el('button', {type: 'button', disabled: true}, 'Download PNG');
+  const tableBox = el('details', {class: 'chart-table', id: `${id}-table`, hidden: true});
   const figure = el('figure', {class: 'chart-card', id}, [
     el('h2', {id: titleId}, title),
     el('p', {class: 'units'}, `Units: ${units}`),
@@ -31,6 +63,7 @@ export function chartCard(parent, {id, title, units, height = 420, description})
     box,
     el('figcaption', {class: 'source'}, ['Source: ', sourceLine]),
     el('div', {class: 'actions'}, [csvButton, pngButton]),
+    tableBox,
   ]);
   parent.append(figure);
   const chart = echarts.init(box, null, {renderer: 'canvas'});
@@ -53,7 +86,10 @@ export function chartCard(parent, {id, title, units, height = 420, description})
   return {
     figure,
     chart,
-    /** Draws `option` (replacing the previous one) with its CSV data and source line. */
+    /**
+     * Draws `option` (replacing the previous one) with its CSV data and source line; the same rows fill
+     * the table under the chart (`csv.table`: optional column specs of dataTable, else the CSV's columns).
+     */
     show(option, csv, sourceText, newTitle) {
       if (newTitle) {
         currentTitle = newTitle;
@@ -64,8 +100,14 @@ export function chartCard(parent, {id, title, units, height = 420, description})
       sourceLine.textContent = sourceText;
       csvButton.disabled = false;
       pngButton.disabled = false;
+      fillTable(tableBox, csv, currentTitle, currentUnits);
       figure.dataset.drawn = 'no';
       chart.setOption(withDefaults(option), true);
+    },
+    /** Sets the chart's height in pixels (for charts whose categories grow with the data). */
+    setHeight(px) {
+      box.style.height = `${px}px`;
+      chart.resize();
     },
     setUnits(text) {
       currentUnits = text;
@@ -74,6 +116,7 @@ export function chartCard(parent, {id, title, units, height = 420, description})
     /** Shows a message instead of a chart (no data for the filters chosen). */
     empty(message) {
       data = {columns: [], rows: []};
+      fillTable(tableBox, data, currentTitle, currentUnits);
       csvButton.disabled = true;
       pngButton.disabled = true;
       figure.dataset.drawn = 'no';
@@ -83,6 +126,22 @@ export function chartCard(parent, {id, title, units, height = 420, description})
       }), true);
     },
   };
+}
+
+/** The chart's figures as a folded table under it: the CSV's rows and columns (hidden when there are none). */
+function fillTable(box, csv, title, units) {
+  const rows = csv.rows || [];
+  box.hidden = !rows.length;
+  const open = box.open;
+  box.replaceChildren();
+  if (!rows.length) {
+    return;
+  }
+  const columns = csv.table || csv.columns.map((name) => ({name, label: name.replace(/_/g, ' '),
+    format: name === 'year' ? (v) => (v === null || v === undefined ? '' : String(v)) : undefined}));
+  box.append(el('summary', {}, `Table: the ${rows.length} figure${rows.length === 1 ? '' : 's'} of this chart`),
+    dataTable(columns, rows, `${title} (${units})`));
+  box.open = open;
 }
 
 /** The dashboard's common option parts: palette, no animation, readable text, tooltips. */
@@ -111,14 +170,17 @@ function png(chart, title, subtitle) {
   return url;
 }
 
-/** markLine data for horizontal reference lines (guidelines, targets): [{value, label, color}]. */
-export function markLines(lines) {
+/**
+ * markLine data for reference lines (guidelines, targets): [{value, label, color}]; horizontal on a
+ * value y axis, vertical with `axis` 'x' (horizontal bar charts).
+ */
+export function markLines(lines, axis = 'y') {
   return {
     symbol: 'none',
     silent: true,
     lineStyle: {type: 'dashed', width: 1.5},
-    label: {position: 'insideEndTop', formatter: '{b}'},
-    data: lines.map((l) => ({name: l.label, yAxis: l.value, lineStyle: {color: l.color || '#D55E00'},
+    label: {position: axis === 'x' ? 'start' : 'insideEndTop', formatter: '{b}'},
+    data: lines.map((l) => ({name: l.label, [axis === 'x' ? 'xAxis' : 'yAxis']: l.value, lineStyle: {color: l.color || '#D55E00'},
       label: {color: l.color || '#D55E00'}})),
   };
 }

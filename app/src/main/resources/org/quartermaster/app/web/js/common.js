@@ -8,6 +8,8 @@ const PAGES = [
   ['/aid.html', 'Aid'],
   ['/production.html', 'Production & contracts'],
   ['/munitions.html', 'Munitions'],
+  ['/country.html', 'Countries'],
+  ['/map.html', 'Map'],
   ['/scenarios.html', 'Scenarios'],
   ['/data.html', 'Data'],
 ];
@@ -59,6 +61,30 @@ export async function api(path, init = {}, retried = false) {
 /** POST a JSON body. */
 export function postJson(path, value) {
   return api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(value)});
+}
+
+/**
+ * A page's state from its address: `defaults` gives each key and its default (a list for keys that
+ * take several values, written comma-separated: `?c=POL,DEU`). With saveState, a link reproduces the view.
+ */
+export function readState(defaults) {
+  const params = new URLSearchParams(location.search);
+  const state = {};
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const given = params.get(key);
+    if (Array.isArray(fallback)) {
+      state[key] = given === null ? [...fallback] : given.split(',').map((v) => v.trim()).filter(Boolean);
+    } else {
+      state[key] = given === null ? fallback : given;
+    }
+  }
+  return state;
+}
+
+/** Writes a page's state into its address without reloading (lists comma-separated, empty values left out). */
+export function saveState(state) {
+  const flat = Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+  history.replaceState(null, '', query(flat) || location.pathname);
 }
 
 /** A query string from an object, leaving out empty values. */
@@ -145,6 +171,7 @@ export function problemList(error) {
  */
 export async function runPage(work) {
   navigation();
+  printing();
   try {
     await work();
     await chartsDrawn();
@@ -154,6 +181,20 @@ export async function runPage(work) {
     status(e instanceof ApiError ? problemList(e) : `Could not load this page: ${e.message}`, 'error');
     document.body.dataset.rendered = 'error';
   }
+}
+
+/** Printed pages show the tables folded under the charts (and fold them again afterwards). */
+function printing() {
+  let opened = [];
+  addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('details.chart-table:not([open])')];
+    opened.forEach((d) => {
+      d.open = true;
+    });
+  });
+  addEventListener('afterprint', () => opened.forEach((d) => {
+    d.open = false;
+  }));
 }
 
 /** Resolves when every chart card on the page has drawn at least once. */
@@ -252,6 +293,21 @@ export function select(id, label, options, value, onchange) {
     input.append(el('option', {value: v, selected: String(v) === String(value)}, text));
   }
   return el('div', {class: 'field'}, [el('label', {for: id}, label), input]);
+}
+
+/**
+ * A labelled multiple choice (several countries on one chart): `options` [value, label] pairs,
+ * `values` the chosen ones; `onchange(values)`. A <select multiple>, so keyboards and screen readers
+ * use it as they know it.
+ */
+export function multiSelect(id, label, options, values, onchange, size = 6) {
+  const input = el('select', {id, name: id, multiple: true, size: String(size),
+    onchange: () => onchange([...input.selectedOptions].map((o) => o.value))});
+  for (const [v, text] of options) {
+    input.append(el('option', {value: v, selected: values.includes(String(v))}, text));
+  }
+  return el('div', {class: 'field'}, [el('label', {for: id}, label), input,
+    el('span', {class: 'hint'}, 'Ctrl/Cmd-click or Shift-click to choose several')]);
 }
 
 /** Calendar month `offset` months after "YYYY-MM" (null start: "month N"). */

@@ -2,7 +2,7 @@
 // per table, importing a file through the API (same rules as qm import) and removing a dataset
 // (same rules as qm datasets rm: confirmed first; a bundled one says so and is removed with force=true).
 import {api, ApiError, dataTable, el, formatValue, GRADES, number, problemList, query, runPage, status} from './common.js';
-import {chartCard} from './charts.js';
+import {chartCard, heightFor} from './charts.js';
 
 const content = document.getElementById('content');
 const tableBox = el('div', {id: 'datasets'});
@@ -19,12 +19,13 @@ runPage(async () => {
 async function refresh() {
   const result = await api('/api/v1/datasets');
   const tables = [...new Set(result.rows.map((r) => r.table))].sort();
+  card.setHeight(heightFor(tables.length, 30, 260));
   card.show({
     legend: {top: 0, data: ['bundled', 'imported']},
-    grid: {top: 40},
+    grid: {top: 40, left: 16},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-    xAxis: {type: 'category', data: tables},
-    yAxis: {type: 'value', name: 'rows'},
+    yAxis: {type: 'category', data: tables, inverse: true, axisLabel: {interval: 0}},
+    xAxis: {type: 'value', name: 'rows', nameLocation: 'middle', nameGap: 24},
     series: ['bundled', 'imported'].map((kind, i) => ({type: 'bar', stack: 'rows', name: kind, itemStyle: {color: i ? '#E69F00' : '#0072B2'},
       data: tables.map((t) => result.rows.filter((r) => r.table === t && r.bundled === (kind === 'bundled'))
         .reduce((s, r) => s + r.rows, 0))})),

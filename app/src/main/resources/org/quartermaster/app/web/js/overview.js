@@ -1,15 +1,15 @@
 // Overview: the headline answers. Allies at 2% and 3.5% of GDP in the latest year with figures,
 // aid totals by donor group, and the stock cells most at risk in the example scenarios.
-import {api, citations, dataTable, el, gradeSelect, number, percent, runPage, sourceLine} from './common.js';
-import {ESTIMATE, chartCard, markLines} from './charts.js';
-import {countedRelease, latestCoveredYear} from './spending-years.js';
+import {api, citations, dataTable, el, gradeSelect, number, percent, readState, runPage, sourceLine} from './common.js';
+import {chartCard, estimateSeries, heightFor, markLines} from './charts.js';
+import {allyCount, countedRelease, latestCoveredYear} from './spending-years.js';
 import {cellName, monthsToTargetText, runScenario} from './results.js';
 
 /** Runs per example for the risk table: enough for shares to ±1 percentage point. */
 const OVERVIEW_RUNS = 2000;
 const content = document.getElementById('content');
 /** Headline figures use sources graded press or better unless the reader opts in to more (?min_grade=relay). */
-const state = {min_grade: new URLSearchParams(location.search).get('min_grade') || 'press'};
+const state = readState({min_grade: 'press'});
 
 runPage(async () => {
   // three slots, filled as the answers arrive: spending (2), then aid
@@ -18,7 +18,8 @@ runPage(async () => {
   const grid = el('div', {class: 'grid'});
   content.append(el('section', {class: 'controls', 'aria-label': 'Filters'}, [gradeSelect(state, 'press')]), tiles, grid);
   const spendingCard = chartCard(grid, {id: 'overview-spending', title: 'Allies against the spending guidelines',
-    units: '% of GDP', height: 380, description: 'Hatched bars are estimates; dashed lines at 2% and 3.5%.'});
+    units: '% of GDP', height: 380, description: 'Solid bars: reported; hatched: estimates; pale with a dashed outline: the source does not'
+      + ' say whether the figure is an estimate. Dashed lines at 2% and 3.5%.'});
   const aidCard = chartCard(grid, {id: 'overview-aid', title: 'Aid to Ukraine by donor group', units: 'EUR billion, allocations',
     height: 380, description: 'Military, financial and humanitarian allocations of the latest release, by donor group.'});
   const riskBox = el('section', {'aria-labelledby': 'risk-title'}, [el('h2', {id: 'risk-title'}, 'Stock cells most at risk in the example scenarios')]);
@@ -34,23 +35,24 @@ async function spending(slots, card) {
   const year = latestCoveredYear(all.rows);
   const rows = all.rows.filter((r) => r.year === year);
   const withFigure = rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
-  const at2 = withFigure.filter((r) => r.pct_gdp >= 2).length;
-  const at35 = withFigure.filter((r) => r.pct_gdp >= 3.5).length;
   const release = countedRelease(all, year);
   const vintages = release.month ? [release.month] : [];
-  const missing = rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
-  const without = missing.length ? `; no figure in that release for ${missing.join(', ')}` : '';
-  slots[0].replaceWith(tile(`${at2} of ${withFigure.length}`, `allies with a figure at or above 2% of GDP in ${year}`,
+  const at2 = allyCount(rows, 2);
+  const at35 = allyCount(rows, 3.5);
+  const without = at2.note ? `; ${at2.note} in that release` : '';
+  slots[0].replaceWith(tile(at2.text, `with a figure at or above 2% of GDP in ${year}`,
     `NATO figures, one release: ${release.label}; allies: the members on 31 December ${year}${without}`));
-  slots[1].replaceWith(tile(`${at35} of ${withFigure.length}`, `allies with a figure at or above 3.5% of GDP in ${year}`,
-    'the core-defence level allies committed in 2025 to reach by 2035'));
+  slots[1].replaceWith(tile(at35.text, `with a figure at or above 3.5% of GDP in ${year}`,
+    `the core-defence level allies committed in 2025 to reach by 2035${at35.note ? `; ${at35.note}` : ''}`));
+  card.setHeight(heightFor(withFigure.length, 20));
   card.show({
-    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-    xAxis: {type: 'category', data: withFigure.map((r) => r.iso3), axisLabel: {interval: 0, rotate: 60, fontSize: 10}},
-    yAxis: {type: 'value', name: '% of GDP'},
-    series: [{type: 'bar', name: '% of GDP',
-      data: withFigure.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
-      markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}])}],
+    legend: {top: 0, type: 'scroll'},
+    grid: {top: 36, left: 24, right: 40},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: (v) => (v === null || v === undefined ? '–' : `${number(v)}%`)},
+    yAxis: {type: 'category', data: withFigure.map((r) => r.country), inverse: true, axisLabel: {interval: 0, fontSize: 11}},
+    xAxis: {type: 'value', name: '% of GDP', nameLocation: 'middle', nameGap: 24},
+    series: estimateSeries(withFigure, (r) => r.pct_gdp).map((series, i) => (i ? series
+      : {...series, markLine: markLines([{value: 2, label: '2%'}, {value: 3.5, label: '3.5%', color: '#CC79A7'}], 'x')})),
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows: withFigure},
   sourceLine({sources: citations(withFigure), vintages: vintages.map((v) => ({vintage_month: v}))}, 'NATO'),
   `Allies against the spending guidelines, ${year}, release ${release.month || 'without month'}`);
@@ -85,11 +87,11 @@ async function aid(slot, card) {
     'total allocations (military + financial + humanitarian), one release, never summed with another'));
   card.show({
     legend: {top: 0},
-    grid: {top: 40},
-    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-    xAxis: {type: 'category', data: shown, axisLabel: {interval: 0}},
-    yAxis: {type: 'value', name: 'EUR billion'},
-    series: categories.map((c) => ({type: 'bar', stack: 'aid', name: c,
+    grid: {top: 40, left: 24, right: 24},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: (v) => (v === null || v === undefined ? '–' : `€${number(v)} bn`)},
+    yAxis: {type: 'category', data: shown, inverse: true, axisLabel: {interval: 0}},
+    xAxis: {type: 'value', name: 'EUR billion', nameLocation: 'middle', nameGap: 24},
+    series: categories.map((c) => ({type: 'bar', stack: 'aid', name: c, barMaxWidth: 36,
       data: shown.map((g) => (rows.find((r) => r.group === g && r.category === c) || {amount: null}).amount)})),
   }, {columns: ['group', 'category', 'amount', 'donors', 'release', 'basis'], rows},
   sourceLine(totals), `Aid to Ukraine by donor group, ${release.vintage}`);

@@ -25,3 +25,16 @@ export function countedRelease(result, year) {
   const name = vintage && vintage.vintage ? vintage.vintage : '';
   return {month, name, label: `${month || 'no release month'}${name ? ` (${name})` : ''}`};
 }
+
+/**
+ * A guideline count that states its denominator: of `rows` (the allies of one year, with or without a
+ * figure), how many have a figure at or above `threshold` % of GDP, out of all of them, and which have
+ * no figure: {at, of, missing, text, note}, text like "30 of 32 allies", note like "no figure for
+ * Hungary, Iceland" (empty when every ally has one).
+ */
+export function allyCount(rows, threshold) {
+  const at = rows.filter((r) => r.pct_gdp !== null && r.pct_gdp >= threshold).length;
+  const missing = rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
+  const note = missing.length ? `no figure for ${missing.join(', ')}` : '';
+  return {at, of: rows.length, missing, text: `${at} of ${rows.length} allies`, note};
+}

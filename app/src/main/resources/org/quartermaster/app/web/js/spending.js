@@ -1,20 +1,18 @@
-// Spending page: % of GDP per ally for a year against the 2% and 3.5% lines, counted from one
-// release (the one chosen, else the latest covering the year: the API says which), and one ally's
-// series across years with one line per vintage (revisions visible).
-import {api, dataTable, el, gradeSelect, number, query, runPage, select, sourceLine} from './common.js';
-import {ESTIMATE, chartCard, markLines} from './charts.js';
-import {countedRelease, latestCoveredYear} from './spending-years.js';
+// Spending page: % of GDP per country for a year against the 2% and 3.5% lines, counted from one
+// release (the one chosen, else the latest covering the year: the API says which), NATO allies only or
+// every country the source covers; and a series across years: one country with one line per vintage
+// (revisions visible), or several countries on one chart. Every choice is kept in the address.
+import {api, dataTable, el, gradeSelect, multiSelect, number, query, readState, runPage, saveState, select, sourceLine}
+  from './common.js';
+import {chartCard, estimateSeries, heightFor, markLines} from './charts.js';
+import {allyCount, countedRelease, latestCoveredYear} from './spending-years.js';
 
 const GUIDELINES = [{value: 2, label: '2% guideline'}, {value: 3.5, label: '3.5% (2025 commitment)', color: '#CC79A7'}];
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
 const content = document.getElementById('content');
-const params = new URLSearchParams(location.search);
-const state = {
-  source: params.get('source') || 'nato',
-  year: params.get('year') || '',
-  vintage: params.get('vintage') || '',
-  country: params.get('country') || 'POL',
-  min_grade: params.get('min_grade') || '',
-};
+// `country` (one ally) is still read, for links made before several countries could be chosen
+const legacy = new URLSearchParams(location.search).get('country');
+const state = readState({source: 'nato', year: '', vintage: '', allies: 'true', countries: legacy ? [legacy] : ['POL'], min_grade: ''});
 
 runPage(async () => {
   const sources = [...new Set((await api('/api/v1/spending?vintage=all')).rows.map((r) => r.source))].sort();
@@ -28,13 +26,16 @@ runPage(async () => {
 
   const controls = el('section', {class: 'controls', 'aria-label': 'Filters'});
   const reload = () => {
-    const q = query(state);
-    history.replaceState(null, '', q || location.pathname);
+    saveState(state);
     return draw(bars, series, tableBox, all).catch(showError);
   };
+  const alliesOnly = el('input', {id: 'allies', type: 'checkbox', checked: state.allies !== 'false', onchange: () => {
+    state.allies = alliesOnly.checked ? 'true' : 'false';
+    reload();
+  }});
   controls.append(
     select('source', 'Source', sources.map((v) => [v, v.toUpperCase()]), state.source, (v) => {
-      location.search = query({...state, source: v, year: '', vintage: ''});
+      location.search = query({...state, countries: state.countries.join(','), source: v, year: '', vintage: ''});
     }),
     select('year', 'Year', years, state.year, (v) => {
       state.year = v;
@@ -44,17 +45,21 @@ runPage(async () => {
       state.vintage = v;
       reload();
     }),
-    select('country', 'Ally for the series', countries, state.country, (v) => {
-      state.country = v;
+    el('div', {class: 'field check'}, [alliesOnly, el('label', {for: 'allies'}, 'NATO allies only')]),
+    multiSelect('countries', 'Countries for the series', countries, state.countries, (v) => {
+      state.countries = v.length ? v : state.countries;
       reload();
     }),
     gradeSelect(state),
   );
   content.append(controls);
+  content.append(el('p', {id: 'spending-count', class: 'count', role: 'status'}));
   const bars = chartCard(content, {id: 'spending-by-ally', title: 'Defence spending by ally', units: '% of GDP',
-    height: 460, description: 'Hatched bars are estimates. Dashed lines: the 2% guideline and the 3.5% commitment.'});
-  const series = chartCard(content, {id: 'spending-series', title: 'One ally across years and vintages', units: '% of GDP',
-    description: 'One line per release (vintage): where lines part, a later release revised the figure.'});
+    height: 460, description: 'Solid bars: reported; hatched: estimates; pale with a dashed outline: the source does not say'
+      + ' whether the figure is an estimate. Dashed lines: the 2% guideline and the 3.5% commitment.'});
+  const series = chartCard(content, {id: 'spending-series', title: 'Countries across years and vintages', units: '% of GDP',
+    description: 'One country: one line per release (vintage), so where lines part a later release revised the figure. '
+      + 'Several countries: one line each, every year from the latest release covering it (or the vintage chosen).'});
   const tableBox = el('div');
   content.append(tableBox);
   await draw(bars, series, tableBox, all);
@@ -69,11 +74,13 @@ async function draw(bars, series, tableBox, all) {
     // the chosen release has no figures for this year: count from the latest that covers it
     state.vintage = '';
     document.getElementById('vintage').value = '';
+    saveState(state);
   }
   // allies=true: the allies of the year (NATO members on 31 December), whichever source is shown
+  const allies = state.allies !== 'false';
   const result = await api(`/api/v1/spending${query({year: state.year, source: state.source, vintage: state.vintage,
-    threshold: 2, allies: 'true', min_grade: state.min_grade})}`);
-  drawBars(bars, result);
+    threshold: 2, allies: allies ? 'true' : '', min_grade: state.min_grade})}`);
+  drawBars(bars, result, allies);
   tableBox.replaceChildren(dataTable([
     {name: 'country'}, {name: 'pct_gdp', label: '% of GDP'}, {name: 'estimate'}, {name: 'meets', label: 'meets 2%'},
     {name: 'gap_pct', label: 'gap to 2%', unit: 'pp'}, {name: 'vintage_month', label: 'vintage'}, {name: 'as_of'},
@@ -81,59 +88,85 @@ async function draw(bars, series, tableBox, all) {
   await drawSeries(series);
 }
 
-function drawBars(card, result) {
+function drawBars(card, result, allies) {
   const rows = result.rows.filter((r) => r.pct_gdp !== null).sort((a, b) => b.pct_gdp - a.pct_gdp);
-  const missing = result.rows.filter((r) => r.pct_gdp === null).map((r) => r.country);
   const release = countedRelease(result, state.year);
-  const title = `Defence spending by ally, ${state.year}${state.vintage ? `, vintage ${state.vintage}`
+  const title = `Defence spending by ${allies ? 'ally' : 'country'}, ${state.year}${state.vintage ? `, vintage ${state.vintage}`
     : `, release ${release.month || 'without month'} (latest covering the year)`}`;
+  const count = allyCount(result.rows, 2);
+  document.getElementById('spending-count').textContent = allies
+    ? `${count.text} with a figure at or above 2% of GDP in ${state.year}, release ${release.month || 'without month'}`
+      + `${count.note ? `; ${count.note}` : ''}.`
+    : `${rows.length} countries with a ${state.source.toUpperCase()} figure for ${state.year}; `
+      + `${rows.filter((r) => r.pct_gdp >= 2).length} at or above 2% of GDP.`;
   if (!rows.length) {
     card.empty(`No ${state.source.toUpperCase()} figures for ${state.year} in this vintage`);
     return;
   }
-  const meets = rows.filter((r) => r.pct_gdp >= 2).length;
+  card.setHeight(heightFor(rows.length, rows.length > 60 ? 16 : 20));
   card.show({
     aria: {enabled: true, decal: {show: false}},
+    legend: {top: 0, type: 'scroll'},
+    grid: {top: 36, left: 24, right: 48},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'},
-      formatter: (ps) => ps.map((p) => `${p.name}: ${number(p.value)}% of GDP${rows[p.dataIndex].estimate === 'true' ? ' (estimate)' : ''}`).join('<br>')},
-    xAxis: {type: 'category', data: rows.map((r) => r.iso3), axisLabel: {interval: 0, rotate: 60}},
-    yAxis: {type: 'value', name: '% of GDP', nameGap: 12},
-    series: [{
-      type: 'bar', name: '% of GDP',
-      data: rows.map((r) => ({name: r.country, value: r.pct_gdp, itemStyle: r.estimate === 'true' ? ESTIMATE : {color: '#0072B2'}})),
-      markLine: markLines(GUIDELINES),
-    }],
-    graphic: [{type: 'text', right: 24, top: 8, style: {text: `${meets} of ${rows.length} allies with a figure at or above 2%,`
-      + ` release ${release.month || 'without month'}` +
-      (missing.length ? `; no figure: ${missing.join(', ')}` : ''), fill: '#1d1d1f', font: '13px system-ui'}}],
+      formatter: (ps) => ps.filter((p) => p.value !== undefined && p.value !== null)
+        .map((p) => `${p.name}: ${number(p.value)}% of GDP (${p.seriesName})`).join('<br>')},
+    yAxis: {type: 'category', data: rows.map((r) => r.country), inverse: true, axisLabel: {interval: 0, fontSize: 11}},
+    xAxis: {type: 'value', name: '% of GDP', nameLocation: 'middle', nameGap: 24},
+    series: estimateSeries(rows, (r) => r.pct_gdp).map((s, i) => (i ? s : {...s, markLine: markLines(GUIDELINES, 'x')})),
   }, {columns: ['country', 'iso3', 'year', 'pct_gdp', 'estimate', 'vintage_month', 'source_url'], rows},
   sourceLine(result, state.source.toUpperCase()), title);
 }
 
 async function drawSeries(card) {
-  const result = await api(`/api/v1/spending${query({country: state.country, source: state.source, vintage: 'all',
-    min_grade: state.min_grade})}`);
-  const rows = result.rows.filter((r) => r.pct_gdp !== null);
+  const results = await Promise.all(state.countries.map((c) => api(`/api/v1/spending${query({country: c, source: state.source,
+    vintage: 'all', min_grade: state.min_grade})}`)));
+  const rows = results.flatMap((r) => r.rows).filter((r) => r.pct_gdp !== null);
   if (!rows.length) {
-    card.empty(`No ${state.source.toUpperCase()} figures for ${state.country}`);
+    card.empty(`No ${state.source.toUpperCase()} figures for ${state.countries.join(', ')}`);
     return;
   }
   const years = [...new Set(rows.map((r) => r.year))].sort();
-  const vintages = [...new Set(rows.map((r) => r.vintage_month))].sort();
-  card.show({
-    legend: {top: 0, type: 'scroll'},
-    grid: {top: 48},
-    xAxis: {type: 'category', data: years},
+  const source = sourceLine({sources: results.flatMap((r) => r.sources || []).filter((s, i, a) =>
+    a.findIndex((t) => JSON.stringify(t) === JSON.stringify(s)) === i), vintages: results.flatMap((r) => r.vintages || [])},
+  state.source.toUpperCase());
+  const columns = ['country', 'year', 'vintage_month', 'pct_gdp', 'estimate', 'as_of', 'source_url'];
+  const common = {legend: {top: 0, type: 'scroll'}, grid: {top: 48}, xAxis: {type: 'category', data: years},
     yAxis: {type: 'value', name: '% of GDP', scale: true},
-    series: vintages.map((v, i) => ({
-      type: 'line', name: `vintage ${v}`, symbolSize: 8, connectNulls: false,
-      symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'][i % 7],
+    tooltip: {trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '–' : `${number(v)}%`)}};
+  if (state.countries.length === 1) {
+    const vintages = [...new Set(rows.map((r) => r.vintage_month))].sort();
+    card.show({...common, series: vintages.map((v, i) => ({
+      type: 'line', name: `vintage ${v}`, symbolSize: 8, connectNulls: false, symbol: SYMBOLS[i % SYMBOLS.length],
       data: years.map((y) => {
         const row = rows.find((x) => x.year === y && x.vintage_month === v);
         return row ? row.pct_gdp : null;
       }),
       markLine: i === 0 ? markLines(GUIDELINES) : undefined,
-    })),
-  }, {columns: ['country', 'year', 'vintage_month', 'pct_gdp', 'estimate', 'as_of', 'source_url'], rows},
-  sourceLine(result, state.source.toUpperCase()), `${rows[0].country}: defence spending across years and vintages`);
+    }))}, {columns, rows}, source, `${rows[0].country}: defence spending across years and vintages`);
+    return;
+  }
+  const shown = latestPerYear(rows.filter((r) => !state.vintage || r.vintage_month === state.vintage));
+  const names = [...new Map(shown.map((r) => [r.iso3, r.country])).entries()];
+  card.show({...common, series: names.map(([iso3, name], i) => ({
+    type: 'line', name, symbolSize: 8, connectNulls: false, symbol: SYMBOLS[i % SYMBOLS.length],
+    data: years.map((y) => {
+      const row = shown.find((x) => x.year === y && x.iso3 === iso3);
+      return row ? row.pct_gdp : null;
+    }),
+    markLine: i === 0 ? markLines(GUIDELINES) : undefined,
+  }))}, {columns, rows: shown}, source, `${names.map(([, n]) => n).join(', ')}: defence spending across years`
+    + `${state.vintage ? `, vintage ${state.vintage}` : ', latest release per year'}`);
+}
+
+/** Per country and year, the figure of the latest release (vintage month). */
+function latestPerYear(rows) {
+  const latest = new Map();
+  for (const r of rows) {
+    const key = `${r.iso3}|${r.year}`;
+    if (!latest.has(key) || String(r.vintage_month) > String(latest.get(key).vintage_month)) {
+      latest.set(key, r);
+    }
+  }
+  return [...latest.values()].sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
 }
