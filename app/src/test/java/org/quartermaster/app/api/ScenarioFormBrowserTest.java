@@ -104,7 +104,7 @@ class ScenarioFormBrowserTest {
     assertThat(badge("f-lines-0-surge_per_month").getText()).isEqualTo("ASSUMPTION");
     assertThat(badge("f-runs").getText()).isEqualTo("SETTING");
     assertThat(field("f-lines-0-surge_per_month")).contains("Full rate").contains("missiles a month");
-    browser.screenshot("scenario-form", "#scenario-form");
+    browser.screenshot("scenario-form", "#scenario-form fieldset:nth-of-type(3)");
   }
 
   @Test
@@ -120,6 +120,29 @@ class ScenarioFormBrowserTest {
         .contains("Stock of Ukraine / 155 mm artillery round (complete)")
         .anySatisfy(t -> assertThat(t).startsWith("transfers[0]: United States → Ukraine"))
         .anySatisfy(t -> assertThat(t).startsWith("transfers[1]: United States → Ukraine"));
+  }
+
+  @Test
+  void builtScenario_everyNumberHasTheLabelTheBuildGaveIt_sourcedOnesWithTheirStoredRows() {
+    String request = """
+        {"item":"stinger","holders":["USA","UKR"],"start":"2022-03","horizon":48,"rate_basis":"actual","assume":{}}""";
+    String answer = api.post("/api/v1/scenarios/build", "application/json", request).body();
+    com.fasterxml.jackson.databind.JsonNode built = ApiFixture.json(answer);
+    assertThat(browser.open(base + "/scenarios.html")).isEqualTo("yes");
+    browser.script("const built = JSON.parse(arguments[0]); built.request = JSON.parse(arguments[1]);"
+        + " sessionStorage.setItem('qm-built-scenario', JSON.stringify(built));", answer, request);
+
+    assertThat(browser.open(base + "/scenarios.html#built")).isEqualTo("yes");
+    browser.driver.navigate().refresh();
+    assertThat(browser.waitFor("document.body.dataset.rendered", Duration.ofSeconds(60))).isEqualTo("yes");
+
+    List<String> badges = browser.findAll("#scenario-form .badge").stream().map(WebElement::getText).toList();
+    assertThat(badges).filteredOn("SOURCED"::equals).hasSize(built.path("sourced").size());
+    assertThat(badges).filteredOn("ASSUMPTION"::equals).hasSize(built.path("assumptions").size());
+    assertThat(badges).doesNotContain("NO LABEL");
+    assertThat(browser.findAll("#scenario-form .form-label a.row-ref")).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/api/v1/datasets/\\d+"));
+    browser.script("sessionStorage.clear();");
   }
 
   @Test
@@ -177,6 +200,7 @@ class ScenarioFormBrowserTest {
     assertThat(header).extracting(WebElement::getText).containsExactly("month", "P5 (missiles)", "P50 (missiles)",
         "P95 (missiles)", "mean (missiles)", "expected production (missiles a month)");
     assertThat(browser.findAll("#r-pct-0 tbody tr")).hasSize(66);
+    browser.screenshot("scenario-fan", "#r-fan-0");
   }
 
   @Test
@@ -233,7 +257,7 @@ class ScenarioFormBrowserTest {
     assertThat(sides.get(1)).startsWith("B: Fewer at the start, bigger transfer · ").endsWith("300 runs, seed 4");
     assertThat(browser.find("#compare-permalink").getAttribute("href")).endsWith("/scenarios.html?run=" + a + "&compare=" + b);
     assertThat(browser.drawnPixels("#comparison")).containsKeys("ca-fan-0", "cb-fan-0");
-    browser.screenshot("scenario-compare");
+    browser.screenshot("scenario-saved-compare");
   }
 
   /** A run made and saved through the API; its id. */

@@ -87,7 +87,7 @@ export function fanChartOption(result, cell, yMax, transfers = [], production = 
       }},
     xAxis: {type: 'category', data: monthAxis(result), boundaryGap: false},
     yAxis: [{type: 'value', name: 'stock', max: yMax, axisLabel: {formatter: (v) => number(v, 0)}}].concat(production
-      ? [{type: 'value', name: `production (${productionUnit})`, position: 'right', splitLine: {show: false},
+      ? [{type: 'value', name: 'production', nameTextStyle: {align: 'right'}, position: 'right', splitLine: {show: false},
         axisLabel: {formatter: (v) => number(v, 0)}}] : []),
     series: [
       {type: 'line', name: 'P5', data: s.p5, stack: 'band', symbol: 'none', lineStyle: {opacity: 0}, silent: true},

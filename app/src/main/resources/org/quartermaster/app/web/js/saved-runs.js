@@ -67,7 +67,7 @@ export function savedRunTable(list, onDelete) {
       : `${number(r.runs, 0)} runs, seed ${r.seed}`)},
     {name: 'created_at', label: 'saved', format: (v) => localTime(v)},
     {name: 'scenario_sha256', label: 'scenario hash', format: (v) => el('code', {title: v}, v.slice(0, 12))},
-    {name: 'id', label: '', format: remove},
+    {name: 'id', label: 'delete', format: remove},
   ], list, `Saved runs (${list.length}): open one from its link, which is also its permalink`);
   table.id = 'saved-run-table';
   return table;

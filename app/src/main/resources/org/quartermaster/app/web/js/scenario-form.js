@@ -147,8 +147,9 @@ function row(model, names, field, onEdit, onInvalid) {
 export function badge(label) {
   const kind = label.kind || 'NO LABEL';
   const hover = label.from ? `${label.text} (comment at ${label.from})` : label.text;
-  const links = [...label.urls.slice(0, 2).map((url) => el('a', {href: url, target: '_blank', rel: 'noreferrer noopener',
-    class: 'source-link', title: url}, 'source')),
+  const urls = label.urls.slice(0, 2);
+  const links = [...urls.map((url, i) => el('a', {href: url, target: '_blank', rel: 'noreferrer noopener',
+    class: 'source-link', title: url}, urls.length > 1 ? `source ${i + 1}` : 'source')),
   ...label.rows.slice(0, 2).map((ref) => el('a', {href: `/api/v1/datasets/${/^d(\d+)/.exec(ref)[1]}`, class: 'row-ref',
     target: '_blank', rel: 'noreferrer noopener', title: `stored row ${ref}`}, ref))];
   return el('div', {class: 'form-label'}, [

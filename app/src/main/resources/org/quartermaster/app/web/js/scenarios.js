@@ -507,10 +507,12 @@ function differences(a, b) {
       short_a: ca.shortfall.probability_any, short_b: cb.shortfall.probability_any}];
   });
   const n = (v) => number(v, 0);
-  return dataTable([{name: 'cell', label: 'stock cell'}, {name: 'end_a', label: 'P50 at horizon, A', format: n},
+  const table = dataTable([{name: 'cell', label: 'stock cell'}, {name: 'end_a', label: 'P50 at horizon, A', format: n},
     {name: 'end_b', label: 'P50 at horizon, B', format: n}, {name: 'reached_a', label: 'target reached, A', format: (v) => percent(v)},
     {name: 'reached_b', label: 'target reached, B', format: (v) => percent(v)}, {name: 'short_a', label: 'shortfall risk, A', format: (v) => percent(v)},
     {name: 'short_b', label: 'shortfall risk, B', format: (v) => percent(v)}], rows, 'The two runs side by side, per stock cell');
+  table.id = 'cell-differences';
+  return table;
 }
 
 function niceMax(yMax) {
