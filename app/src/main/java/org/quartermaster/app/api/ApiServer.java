@@ -86,7 +86,7 @@ public final class ApiServer {
         new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
         new ScenarioBuildEndpoints(store, catalog, json),
-        new RunEndpoints(runManager, catalog, settings.limits(), json),
+        new RunEndpoints(runManager, catalog, settings.limits(), json), new SavedRunEndpoints(runManager, store, json),
         new ImportEndpoints(store, settings.maxImportBytes()), new DatasetEndpoints(store, queries),
         new ExportEndpoints(store));
     return Javalin.create(cfg -> {
@@ -109,7 +109,8 @@ public final class ApiServer {
 
   /** The handlers, built once per server. */
   private record Endpoints(QueryEndpoints queries, MunitionEndpoints munitions, CountryEndpoints countries, ScenarioEndpoints scenarios,
-      SavedScenarioEndpoints saved, ScenarioBuildEndpoints builds, RunEndpoints runs, ImportEndpoints imports, DatasetEndpoints datasets,
+      SavedScenarioEndpoints saved, ScenarioBuildEndpoints builds, RunEndpoints runs, SavedRunEndpoints savedRuns,
+      ImportEndpoints imports, DatasetEndpoints datasets,
       ExportEndpoints exports) {}
 
   private static void routes(JavalinConfig cfg, Endpoints e) {
@@ -152,6 +153,10 @@ public final class ApiServer {
     cfg.routes.get("/api/v1/runs/{id}/result", runs::result);
     cfg.routes.get("/api/v1/runs/{id}/events", runs::events);
     cfg.routes.delete("/api/v1/runs/{id}", runs::cancel);
+    cfg.routes.post(SavedRunEndpoints.PATH, e.savedRuns()::create);
+    cfg.routes.get(SavedRunEndpoints.PATH, e.savedRuns()::list);
+    cfg.routes.get(SavedRunEndpoints.PATH + "/{id}", e.savedRuns()::one);
+    cfg.routes.delete(SavedRunEndpoints.PATH + "/{id}", e.savedRuns()::delete);
   }
 
   private static void errors(JavalinConfig cfg) {

@@ -1,7 +1,9 @@
 package org.quartermaster.app.api;
 
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.quartermaster.app.runs.RunInputs;
 
 /**
  * One simulation run asked for through the API: its state, progress and, when done, where its result
@@ -37,11 +39,24 @@ final class Run {
   private volatile RunResult result;
   private volatile String message;
   private volatile Future<?> future;
+  private final RunInputs inputs;
 
+  /** A job with no scenario of its own to keep (a sweep). */
   Run(String id, long total, RunMemory.Reservation memory) {
+    this(id, total, memory, null);
+  }
+
+  /** A run of one scenario; {@code inputs} is what saving it keeps beside its result. */
+  Run(String id, long total, RunMemory.Reservation memory, RunInputs inputs) {
     this.id = id;
     this.total = total;
     this.memory = memory;
+    this.inputs = inputs;
+  }
+
+  /** The scenario and options it ran; empty for a job that is not a run of one scenario. */
+  Optional<RunInputs> inputs() {
+    return Optional.ofNullable(inputs);
   }
 
   String id() {

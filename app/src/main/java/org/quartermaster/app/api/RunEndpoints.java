@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.quartermaster.app.runs.RunInputs;
+import org.quartermaster.app.sweeps.SweepMetadata;
 import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.result.Mode;
 import org.quartermaster.engine.simulation.ProgressListener;
@@ -43,11 +45,17 @@ final class RunEndpoints {
   }
 
   /** What a run request asks for, once checked. */
-  private record Request(Scenario scenario, SimulationOptions options, long total) {}
+  private record Request(Scenario scenario, SimulationOptions options, long total, String yaml) {
+    RunInputs inputs() {
+      boolean deterministic = options.mode() == Mode.DETERMINISTIC;
+      return new RunInputs(yaml, scenario.name(), SweepMetadata.sha256(scenario), deterministic ? "deterministic" : "stochastic",
+          deterministic ? 1 : options.runs(), deterministic ? null : options.seed());
+    }
+  }
 
   void start(Context ctx) {
     Request request = request(readJson(json, ctx.body()));
-    Run run = runs.submit(request.scenario(), request.options(), request.total());
+    Run run = runs.submit(request.scenario(), request.options(), request.total(), request.inputs());
     ctx.status(202).header("Location", "/api/v1/runs/" + run.id())
         .json(Map.of("id", run.id(), "status", Run.Status.QUEUED.wireName()));
   }
@@ -164,11 +172,14 @@ final class RunEndpoints {
       throw ApiException.badRequest(problems);
     }
     Scenario scenario;
+    String text;
     if (id != null) {
       ScenarioCatalog.Entry entry = catalog.get(id.asText());
-      scenario = ScenarioEndpoints.parse(entry.yaml(), entry.source());
+      text = entry.yaml();
+      scenario = ScenarioEndpoints.parse(text, entry.source());
     } else {
-      scenario = ScenarioEndpoints.parse(yaml.asText(), "request");
+      text = yaml.asText();
+      scenario = ScenarioEndpoints.parse(text, "request");
     }
     boolean deterministic = det != null && det.asBoolean();
     long total = deterministic ? 1
@@ -182,7 +193,7 @@ final class RunEndpoints {
           seed != null ? seed : scenario.seed().orElse(SimulationOptions.DEFAULT_SEED));
     }
     checkMemory(scenario, options, runsAsked != null);
-    return new Request(scenario, options, total);
+    return new Request(scenario, options, total, text);
   }
 
   /** 413 for a run whose memory estimate exceeds all that runs may hold, even alone. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.quartermaster.app.runs.RunInputs;
 import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.result.SimulationResult;
 import org.quartermaster.engine.simulation.MemoryEstimate;
@@ -89,7 +90,7 @@ final class RunManager implements AutoCloseable {
    * @throws ApiException 503 when the run's memory does not fit now, or the pool and its queue are full; 507 when
    *                      its result would be kept in a file longer than the run results folder may hold
    */
-  Run submit(Scenario scenario, SimulationOptions options, long total) {
+  Run submit(Scenario scenario, SimulationOptions options, long total, RunInputs inputs) {
     long resultBytes = MemoryEstimate.of(scenario, executed(options)).resultJsonBytes();
     if (resultBytes > resultFileBytes && resultBytes > resultFolderBytes) {
       throw new ApiException(507, "this run's result would take an estimated " + mib(resultBytes) + " on disk, more"
@@ -101,7 +102,7 @@ final class RunManager implements AutoCloseable {
         String.format(Locale.ROOT, "not enough memory for this run now: it needs an estimated %s, and %s of the %s"
             + " that runs may hold are taken by running and queued runs; try again when one has finished",
             mib(bytes), mib(memory.reserved()), mib(memory.capacity()))));
-    Run run = new Run(UUID.randomUUID().toString(), total, reservation);
+    Run run = new Run(UUID.randomUUID().toString(), total, reservation, inputs);
     SimulationOptions withProgress = executed(options).withProgress((done, all) -> {
       if (run.cancelRequested()) {
         throw new CancellationException("cancelled");

@@ -58,7 +58,9 @@ public final class Store implements AutoCloseable {
     /** the saved scenarios. */
     SCENARIOS,
     /** sweep results (sweeps, sweep_rows): imported files, each also a dataset. */
-    SWEEPS;
+    SWEEPS,
+    /** simulation runs kept with a name (saved_runs). */
+    SAVED_RUNS;
 
     /** Every table: what a write changes when it does not say ({@link #write(Work)}). */
     public static Set<Table> all() {
@@ -85,7 +87,8 @@ public final class Store implements AutoCloseable {
       "V4__sources.sql", "V5__dataset_identity.sql",
       "V6__amount_units.sql",
       "V7__transfers.sql",
-      "V8__sweeps.sql");
+      "V8__sweeps.sql",
+      "V9__saved_runs.sql");
 
   /**
    * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on
@@ -470,6 +473,11 @@ public final class Store implements AutoCloseable {
         return null;
       });
     }
+  }
+
+  /** The schema version a store is at once opened: the highest of the schema files (versions need not be contiguous). */
+  public static int latestSchemaVersion() {
+    return MIGRATIONS.stream().mapToInt(Store::version).max().orElseThrow();
   }
 
   /** The version a schema file's name gives: 5 for {@code V5__dataset_identity.sql}. */

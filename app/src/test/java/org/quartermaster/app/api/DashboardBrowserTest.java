@@ -109,7 +109,9 @@ class DashboardBrowserTest {
     Map<String, Long> compared = browser.drawnPixels("#comparison");
     assertThat(compared).containsKeys("ca-fan-0", "cb-fan-0");
     assertThat(compared.values()).allMatch(n -> n > DRAWN);
-    assertThat(browser.find("#comparison table").getText()).contains("USA / manpads").contains("shortfall risk, left");
+    assertThat(browser.find("#cell-differences").getText()).contains("USA / Shoulder-fired air-defence missile")
+        .contains("shortfall risk, A");
+    assertThat(browser.find("#input-diff").getText()).contains("stocks[0].demand[0].per_month 10 40");
     assertThat(browser.consoleProblems()).isEmpty();
     browser.screenshot("scenario-compare");
   }

@@ -337,7 +337,7 @@ class MunitionsBrowserTest {
     assertThat(browser.findAll("#built .idle-line")).as("the line now produces").isEmpty();
 
     runDeterministic();
-    assertThat(browser.find("#r-fan-0 h2").getText()).isEqualTo("USA / stinger: closing stock");
+    assertThat(browser.find("#r-fan-0 h2").getText()).isEqualTo("United States / FIM-92 Stinger: closing stock");
     assertThat(transferMarks("r-fan-0")).containsExactly("2023-06: −300 to UKR", "2024-11: −1,300 to UKR");
 
     browser.script("window.prompt = () => 'stinger-usa-ukr-built';");
@@ -374,9 +374,9 @@ class MunitionsBrowserTest {
 
     runDeterministic();
 
-    assertThat(browser.find("#r-fan-0 h2").getText()).isEqualTo("USA / manpads: closing stock");
+    assertThat(browser.find("#r-fan-0 h2").getText()).isEqualTo("USA / Shoulder-fired air-defence missile: closing stock");
     assertThat(transferMarks("r-fan-0")).containsExactly("2024-09: −500 to UKR");
-    assertThat(browser.find("#r-fan-2 h2").getText()).isEqualTo("UKR / manpads: closing stock");
+    assertThat(browser.find("#r-fan-2 h2").getText()).isEqualTo("UKR / Shoulder-fired air-defence missile: closing stock");
     assertThat(transferMarks("r-fan-2")).containsExactly("2024-09: +500 from USA");
     assertThat(transferMarks("r-fan-1")).as("NSPA sends and receives nothing").isEmpty();
     assertThat(browser.find("#r-fan-0 .description").getText()).contains("Scheduled transfers (dashed vertical lines): −500 to UKR in month 2");
