@@ -225,7 +225,7 @@ class ScenarioFormBrowserTest {
       assertThat(browser.find("#r-fan-0 h2").getText()).isEqualTo("USA / Shoulder-fired air-defence missile: closing stock");
       assertThat(browser.drawnPixels("#results").values()).allMatch(n -> n > 1500);
       assertThat(browser.find("#save").isEnabled()).isFalse();
-      assertThat(consoleProblems()).isEmpty();
+      assertThat(browser.consoleProblems()).isEmpty();
     } finally {
       browser.driver.close();
       browser.driver.switchTo().window(original);
