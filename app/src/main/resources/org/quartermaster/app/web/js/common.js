@@ -9,6 +9,7 @@ const PAGES = [
   ['/production.html', 'Production & contracts'],
   ['/munitions.html', 'Munitions'],
   ['/scenarios.html', 'Scenarios'],
+  ['/analysis.html', 'Analysis'],
   ['/data.html', 'Data'],
 ];
 
