@@ -96,13 +96,18 @@ public final class ApiServer {
       cfg.http.maxRequestSize = settings.maxBodyBytes();
       cfg.staticFiles.add(DASHBOARD_DIRECTORY, Location.CLASSPATH);
       cfg.staticFiles.enableWebjars();
+      AnalysisJobs analyses = new AnalysisJobs(settings.limits(), runManager.memory(), json);
       cfg.events.serverStopping(() -> {
+        analyses.close();
         runManager.close();
         store.close();
       });
       cfg.routes.before(ctx -> guard(ctx, settings));
       routes(cfg, endpoints);
-      SweepEndpoints.register(cfg, queries, catalog, runManager, settings, json);
+      SweepEndpoints.register(cfg, queries, catalog, analyses, settings, json);
+      SensitivityEndpoints.register(cfg, catalog, analyses, settings, json);
+      OptimisationEndpoints.register(cfg, catalog, analyses, settings, json);
+      AnalysisExampleEndpoints.register(cfg);
       errors(cfg);
     });
   }

@@ -36,7 +36,12 @@ final class ExampleScenarios {
   }
 
   static ExampleScenarios fromClasspath() {
-    URL folder = ExampleScenarios.class.getClassLoader().getResource(FOLDER);
+    return fromClasspath(FOLDER);
+  }
+
+  /** The {@code *.yaml} files of a folder of the class path, by name; none when it is missing. */
+  static ExampleScenarios fromClasspath(String classpathFolder) {
+    URL folder = ExampleScenarios.class.getClassLoader().getResource(classpathFolder);
     if (folder == null) {
       return new ExampleScenarios(List.of());
     }

@@ -76,7 +76,7 @@ final class RunManager implements AutoCloseable {
     return estimate.workingBytes() > Long.MAX_VALUE - buffer ? Long.MAX_VALUE : estimate.workingBytes() + buffer;
   }
 
-  /** The memory budget runs share with sweeps ({@link SweepJobs}). */
+  /** The memory budget runs share with sweeps ({@link AnalysisJobs}). */
   RunMemory memory() {
     return memory;
   }

@@ -1,10 +1,6 @@
 package org.quartermaster.app.api;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +16,12 @@ import java.util.Set;
 import org.quartermaster.app.query.SweepsQuery;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.sweeps.SweepFiles;
+import org.quartermaster.app.sweeps.SweepMetadata;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
-import org.quartermaster.engine.sweep.SavedScenarioSource;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepReader;
+import org.quartermaster.engine.sweep.SweepRow;
+import org.quartermaster.engine.sweep.SweepRunner;
 
 /**
  * {@code /api/v1/sweeps}: the sweeps imported into the store ({@code GET}, as {@code qm query sweeps}),
@@ -34,38 +32,36 @@ import org.quartermaster.engine.sweep.SweepReader;
  */
 final class SweepEndpoints {
   static final String PATH = "/api/v1/sweeps";
-  private static final Set<String> FIELDS = Set.of("yaml", "base_yaml");
-  /** The id {@code saved:} takes for a posted {@code base_yaml}. */
-  private static final String POSTED_BASE = "base_yaml";
 
-  private final SweepJobs jobs;
+  /** A finished sweep: what it was and its rows (variant order, then cell order). */
+  record Finished(SweepMetadata metadata, List<SweepRow> rows) {}
+
+  private final AnalysisJobs jobs;
+  private final JobRoutes routes;
   private final QueryEndpoints queries;
   private final ScenarioCatalog catalog;
   private final ApiSettings.RunLimits limits;
   private final ObjectMapper json;
 
-  private SweepEndpoints(SweepJobs jobs, QueryEndpoints queries, ScenarioCatalog catalog, ApiSettings.RunLimits limits,
-      ObjectMapper json) {
+  private SweepEndpoints(AnalysisJobs jobs, QueryEndpoints queries, ScenarioCatalog catalog,
+      ApiSettings.RunLimits limits, ObjectMapper json) {
     this.jobs = jobs;
+    this.routes = new JobRoutes(PATH, AnalysisJobs.Kind.SWEEP, jobs, json);
     this.queries = queries;
     this.catalog = catalog;
     this.limits = limits;
     this.json = json;
   }
 
-  /** Registers the routes; the jobs are cancelled when the server stops. */
-  static void register(JavalinConfig cfg, QueryEndpoints queries, ScenarioCatalog catalog, RunManager runs,
+  /** Registers the routes. */
+  static void register(JavalinConfig cfg, QueryEndpoints queries, ScenarioCatalog catalog, AnalysisJobs jobs,
       ApiSettings settings, ObjectMapper json) {
-    SweepJobs jobs = new SweepJobs(settings.limits(), runs.memory(), json, null);
     SweepEndpoints e = new SweepEndpoints(jobs, queries, catalog, settings.limits(), json);
-    cfg.events.serverStopping(jobs::close);
     cfg.routes.get(PATH, e::list);
     cfg.routes.post(PATH, e::start);
     cfg.routes.get(PATH + "/{id}", e::show);
-    cfg.routes.get(PATH + "/jobs/{id}", e::status);
-    cfg.routes.get(PATH + "/jobs/{id}/events", e::events);
+    e.routes.register(cfg, false);
     cfg.routes.get(PATH + "/jobs/{id}/result", e::result);
-    cfg.routes.delete(PATH + "/jobs/{id}", e::cancel);
   }
 
   void list(Context ctx) {
@@ -88,19 +84,32 @@ final class SweepEndpoints {
   }
 
   void start(Context ctx) {
-    Sweep sweep = sweep(RunEndpoints.readJson(json, ctx.body()));
-    checkLimits(sweep);
-    Run job = jobs.submit(sweep);
-    ctx.status(202).header("Location", PATH + "/jobs/" + job.id())
-        .json(Map.of("id", job.id(), "status", Run.Status.QUEUED.wireName()));
+    PostedFile posted = PostedFile.of(RunEndpoints.readJson(json, ctx.body()), "the sweep file", Set.of(), "",
+        catalog);
+    Sweep sweep;
+    try {
+      sweep = SweepReader.parse(posted.text(), "request", Path.of("."), posted.saved());
+    } catch (InvalidScenarioException e) {
+      throw PostedFile.invalid("sweep", e);
+    }
+    long bytes = admissionBytes(sweep);
+    AnalysisLimits.check(limits, jobs, AnalysisJobs.Kind.SWEEP, sweep.base(), sweep.runs(), sweep.variantCount(),
+        "variants", bytes);
+    Run job = jobs.submit(AnalysisJobs.Kind.SWEEP, sweep.variantCount(), bytes, progress -> new Finished(
+        SweepMetadata.of(sweep, null), SweepRunner.run(sweep, jobs.engineThreads(), (done, total) ->
+            progress.done(done))), SweepEndpoints::body);
+    routes.accepted(ctx, job);
   }
 
-  void status(Context ctx) {
-    ctx.json(job(ctx).view());
-  }
-
-  void events(Context ctx) throws Exception {
-    RunEndpoints.events(ctx, job(ctx), json);
+  /**
+   * The heap a sweep is admitted with: one simulation's working memory per worker, plus its rows (kept
+   * as doubles, and once more while rendered).
+   */
+  private long admissionBytes(Sweep sweep) {
+    long width = sweep.parameterColumns().size() + sweep.metricColumns().size() + 8L;
+    long rows = (long) sweep.variantCount() * sweep.cellCount() * width * 8 * 3;
+    return AnalysisLimits.admissionBytes(sweep.base(), sweep.runs(), sweep.seed(),
+        Math.min(jobs.engineThreads(), sweep.variantCount()), rows);
   }
 
   /** The rows: JSON (default), or {@code format=csv} or {@code format=parquet} as {@code qm sweep} writes them. */
@@ -111,13 +120,11 @@ final class SweepEndpoints {
     if (!List.of("json", "csv", "parquet").contains(format)) {
       params.problem("format", asked, "expected json, csv or parquet");
     }
-    Run job = job(ctx);
+    Run job = routes.job(ctx);
     params.check();
-    if (job.status() != Run.Status.DONE) {
-      throw new ApiException(409, "sweep " + job.id() + " is " + job.status().wireName() + ", not done");
-    }
-    SweepJobs.Finished finished = jobs.result(job.id()).orElseThrow(() -> ApiException.notFound("sweep " + job.id()
-        + " has just been forgotten (newer sweeps make room); run it again"));
+    routes.done(ctx);
+    Finished finished = jobs.result(job.id(), Finished.class).orElseThrow(() -> ApiException.notFound("sweep "
+        + job.id() + " has just been forgotten (newer sweeps make room); run it again"));
     if (format.equals("json")) {
       ctx.contentType("application/json").result(((RunResult.InMemory) job.result()).json());
       return;
@@ -128,16 +135,7 @@ final class SweepEndpoints {
         .result(file(finished, csv ? SweepFiles.Format.CSV : SweepFiles.Format.PARQUET));
   }
 
-  void cancel(Context ctx) {
-    Run job = job(ctx);
-    if (job.status() == Run.Status.DONE || job.status() == Run.Status.FAILED) {
-      throw new ApiException(409, "sweep " + job.id() + " is already " + job.status().wireName());
-    }
-    job.cancel();
-    ctx.json(job.view());
-  }
-
-  private static byte[] file(SweepJobs.Finished finished, SweepFiles.Format format) {
+  private static byte[] file(Finished finished, SweepFiles.Format format) {
     try {
       Path folder = Files.createTempDirectory("qm-sweep-");
       Path file = folder.resolve("sweep");
@@ -153,106 +151,30 @@ final class SweepEndpoints {
     }
   }
 
-  private Run job(Context ctx) {
-    String id = ctx.pathParam("id");
-    return jobs.find(id).orElseThrow(() -> ApiException.notFound("no sweep job '" + id + "'"));
-  }
-
-  /** The posted sweep, read as {@code qm sweep} reads a file; 400 with every problem. */
-  private Sweep sweep(JsonNode body) {
-    List<ApiProblem> problems = new ArrayList<>();
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        problems.add(new ApiProblem(name, body.get(name).toString(),
-            "unknown field; expected yaml (the sweep file's text) and optionally base_yaml (the base scenario's)"));
-      }
-    }
-    JsonNode yaml = body.get("yaml");
-    JsonNode baseYaml = body.get("base_yaml");
-    if (yaml == null || !yaml.isTextual()) {
-      problems.add(new ApiProblem("yaml", yaml == null ? null : yaml.toString(), "expected the sweep file's text"
-          + " (docs/analysis.md) as a string"));
-    }
-    if (baseYaml != null && !baseYaml.isTextual()) {
-      problems.add(new ApiProblem("base_yaml", baseYaml.toString(), "expected the base scenario's YAML text as a"
-          + " string"));
-    }
-    if (!problems.isEmpty()) {
-      throw ApiException.badRequest(problems);
-    }
-    String text = withPostedBase(yaml.asText(), baseYaml);
-    SavedScenarioSource saved = id -> baseYaml != null && id.equals(POSTED_BASE) ? java.util.Optional.of(
-        baseYaml.asText()) : catalog.find(id).map(ScenarioCatalog.Entry::yaml);
-    try {
-      return SweepReader.parse(text, "request", Path.of("."), saved);
-    } catch (InvalidScenarioException e) {
-      int n = e.problems().size();
-      throw new ApiException(400, "invalid sweep, " + n + " problem" + (n == 1 ? "" : "s"), e.problems().stream()
-          .map(p -> new ApiProblem(p.path(), p.value(), p.message())).toList());
-    }
-  }
-
   /**
-   * The sweep's text with its base taken from {@code base_yaml} when given ({@code saved:} the posted
-   * text); a {@code base:} file without it is refused, since the server reads no file a request names.
+   * The JSON result: the sweep's metadata, the column names and one array per row (variant, parameter
+   * values, holder, item, metrics; null for a metric that does not exist).
    */
-  private static String withPostedBase(String text, JsonNode baseYaml) {
-    JsonNode tree;
-    try {
-      tree = new YAMLMapper().readTree(text);
-    } catch (JacksonException e) {
-      return text; // not YAML: SweepReader says so, with its own message
-    }
-    if (!(tree instanceof ObjectNode sweep)) {
-      return text;
-    }
-    if (baseYaml == null) {
-      if (sweep.has("base")) {
-        throw ApiException.badRequest(List.of(new ApiProblem("base", sweep.get("base").asText(), "the server reads"
-            + " no file a request names: send the base scenario's text as base_yaml, or name an example or saved"
-            + " scenario with saved: ID (GET /api/v1/scenarios lists them)")));
+  static Map<String, Object> body(String id, Finished result) {
+    List<List<Object>> rows = new ArrayList<>(result.rows().size());
+    for (SweepRow row : result.rows()) {
+      List<Object> values = new ArrayList<>();
+      values.add(row.variant());
+      for (double value : row.parameterValues()) {
+        values.add(value);
       }
-      return text;
+      values.add(row.holder());
+      values.add(row.item());
+      for (double value : row.metrics()) {
+        values.add(Double.isFinite(value) ? value : null);
+      }
+      rows.add(values);
     }
-    if (sweep.has("saved")) {
-      throw ApiException.badRequest(List.of(new ApiProblem("saved", sweep.get("saved").asText(), "give either"
-          + " base_yaml or saved: ID, not both")));
-    }
-    sweep.remove("base");
-    sweep.put("saved", POSTED_BASE);
-    try {
-      return new YAMLMapper().writeValueAsString(sweep);
-    } catch (JacksonException e) {
-      throw new IllegalStateException("cannot write a YAML tree just read", e);
-    }
-  }
-
-  /** 413 for a sweep beyond the runs' limits (runs per variant, months, total work) or the memory for runs. */
-  private void checkLimits(Sweep sweep) {
-    List<ApiProblem> problems = new ArrayList<>();
-    if (sweep.runs() > limits.maxRuns()) {
-      problems.add(new ApiProblem("runs", Integer.toString(sweep.runs()), "at most " + limits.maxRuns() + " runs"));
-    }
-    int months = sweep.base().horizonMonths();
-    if (months > limits.maxMonths()) {
-      problems.add(new ApiProblem("base.horizon_months", Integer.toString(months), "at most " + limits.maxMonths()
-          + " months"));
-    }
-    double work = (double) sweep.variantCount() * sweep.runs() * months * sweep.base().cells().size();
-    if (problems.isEmpty() && work > limits.maxCellMonths()) {
-      problems.add(new ApiProblem("runs", Integer.toString(sweep.runs()), String.format(Locale.ROOT,
-          "variants × runs × horizon_months × cells = %d × %d × %d × %d is over the limit of %.0f",
-          sweep.variantCount(), sweep.runs(), months, sweep.base().cells().size(), limits.maxCellMonths())));
-    }
-    long bytes = jobs.admissionBytes(sweep);
-    if (problems.isEmpty() && bytes > jobs.memoryCapacity()) {
-      problems.add(new ApiProblem("runs", Integer.toString(sweep.runs()), "this sweep needs an estimated "
-          + RunManager.mib(bytes) + ", more than the " + RunManager.mib(jobs.memoryCapacity()) + " runs and sweeps"
-          + " may hold on this server: ask for fewer runs or fewer variants"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(413, "the sweep asked for is too large", problems);
-    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("sweep", result.metadata());
+    body.put("columns", result.metadata().columns());
+    body.put("rows", rows);
+    return body;
   }
 }

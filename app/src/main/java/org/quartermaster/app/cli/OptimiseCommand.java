@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.quartermaster.app.analysis.OptimiseTables;
 import org.quartermaster.app.scenarios.SavedScenario;
 import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
@@ -14,7 +15,6 @@ import org.quartermaster.engine.optimise.OptimisationReport;
 import org.quartermaster.engine.optimise.Optimiser;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
-import org.quartermaster.engine.simulation.SimulationOptions;
 import org.quartermaster.engine.sweep.SavedScenarioSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,11 +43,6 @@ final class OptimiseCommand implements Callable<Integer> {
       description = "The optimisation file (YAML, docs/analysis.md \"Optimisation\").")
   Path file;
 
-  @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads, each running batches of portfolios (default: the number of processors)."
-          + " Never changes the result.")
-  Integer threads;
-
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "table (options, choice, frontier), csv (the frontier) or json (the whole report)"
           + " (default: table).")
@@ -57,18 +52,23 @@ final class OptimiseCommand implements Callable<Integer> {
       description = "Write the report to FILE, whole or not at all, instead of standard output (default: none).")
   Path out;
 
+  @Mixin VariantRunOptions run;
+
   @Override
   public Integer call() throws Exception {
-    if (threads != null && threads < 1) {
-      throw new BadInputException("--threads must be at least 1, got " + threads);
-    }
+    int workers = run.workers();
     OptimiseTables.Format chosen = format();
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
     Optimisation optimisation = read();
-    OptimisationReport report =
-        Optimiser.run(optimisation, threads != null ? threads : SimulationOptions.defaultThreads());
+    long feasible = Optimiser.feasiblePortfolios(optimisation);
+    OptimisationReport report;
+    try (Progress bar = run.progress(spec.commandLine().getErr(), feasible, "optimise", "portfolios")) {
+      // Branch and bound may also simulate the relaxed portfolios it bounds with: never past the end.
+      report = Optimiser.run(optimisation, workers, (simulated, total) ->
+          bar.runsDone(Math.min(simulated, total), total));
+    }
     String text = OptimiseTables.render(report, chosen);
     if (out == null) {
       spec.commandLine().getOut().print(text);

@@ -3,15 +3,13 @@ package org.quartermaster.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.quartermaster.app.analysis.SensitivityReport;
+import org.quartermaster.app.analysis.SensitivityRequest;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
-import org.quartermaster.engine.sensitivity.MorrisDesign;
-import org.quartermaster.engine.sensitivity.SaltelliSample;
 import org.quartermaster.engine.sensitivity.SensitivityOutput;
 import org.quartermaster.engine.sensitivity.SensitivityResult;
-import org.quartermaster.engine.sensitivity.SensitivityRunner;
 import org.quartermaster.engine.sensitivity.UndefinedOutputException;
 import org.quartermaster.engine.sweep.Sweep;
-import org.quartermaster.engine.sweep.SweepProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +29,6 @@ import picocli.CommandLine.Spec;
       "The sweep file's design is not used: each method builds its own variants."
     })
 final class SensitivityCommand implements Callable<Integer> {
-  /** Sobol base points and Morris trajectories when --n is not given. */
-  static final int DEFAULT_SOBOL_N = 256;
-  static final int DEFAULT_MORRIS_R = 10;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin StoreOption store;
@@ -55,8 +49,9 @@ final class SensitivityCommand implements Callable<Integer> {
   String cell;
 
   @Option(names = "--n", paramLabel = "N",
-      description = "sobol: base points, n x (parameters + 2) variants (default: " + DEFAULT_SOBOL_N + "; powers of"
-          + " two are balanced); morris: trajectories, r x (parameters + 1) variants (default: " + DEFAULT_MORRIS_R
+      description = "sobol: base points, n x (parameters + 2) variants (default: "
+          + SensitivityRequest.DEFAULT_SOBOL_N + "; powers of two are balanced); morris: trajectories, r x (parameters"
+          + " + 1) variants (default: " + SensitivityRequest.DEFAULT_MORRIS_R
           + ").")
   Integer n;
 
@@ -82,8 +77,11 @@ final class SensitivityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SensitivityReport.Format chosen = format();
-    String m = method.toLowerCase(Locale.ROOT);
-    checkOptions(m);
+    SensitivityRequest request = new SensitivityRequest(method, metric, cell, n, levels, bootstrap);
+    if (!request.problems().isEmpty()) {
+      SensitivityRequest.Problem first = request.problems().get(0);
+      throw new BadInputException("--" + first.option() + " " + first.message());
+    }
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
@@ -94,21 +92,11 @@ final class SensitivityCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    int k = sweep.parameterColumns().size();
+    long variants = request.variants(sweep.parameterColumns().size());
     int workers = run.workers();
-    long variants = switch (m) {
-      case "sobol" -> SaltelliSample.evaluations(k, n());
-      case "morris" -> MorrisDesign.evaluations(k, n());
-      default -> 1 + 2L * k;
-    };
     SensitivityResult result;
     try (Progress bar = run.progress(spec.commandLine().getErr(), variants, "sensitivity")) {
-      SweepProgress progress = bar::runsDone;
-      result = switch (m) {
-        case "sobol" -> SensitivityRunner.sobol(sweep, output, n(), bootstrap, workers, progress);
-        case "morris" -> SensitivityRunner.morris(sweep, output, n(), levels, workers, progress);
-        default -> SensitivityRunner.tornado(sweep, output, workers, progress);
-      };
+      result = request.run(sweep, output, workers, bar::runsDone);
     } catch (InvalidScenarioException e) {
       throw SweepCommand.invalid(e);
     } catch (IllegalArgumentException | UndefinedOutputException e) {
@@ -120,32 +108,10 @@ final class SensitivityCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       ResultFiles.write(text, out);
-      spec.commandLine().getOut().println(m + " of " + output.metric() + " for " + output.cell() + " ("
-          + variants + " variants x " + sweep.runs() + " runs) written to " + out);
+      spec.commandLine().getOut().println(request.methodName() + " of " + output.metric() + " for " + output.cell()
+          + " (" + variants + " variants x " + sweep.runs() + " runs) written to " + out);
     }
     return Main.OK;
-  }
-
-  private int n() {
-    return n != null ? n : method.equalsIgnoreCase("sobol") ? DEFAULT_SOBOL_N : DEFAULT_MORRIS_R;
-  }
-
-  private void checkOptions(String m) {
-    if (!m.equals("tornado") && !m.equals("sobol") && !m.equals("morris")) {
-      throw new BadInputException("--method must be tornado, sobol or morris, got " + method);
-    }
-    if (n != null && m.equals("tornado")) {
-      throw new BadInputException("--n applies to sobol (base points) and morris (trajectories), not to tornado");
-    }
-    if (n != null && n < 2) {
-      throw new BadInputException("--n must be at least 2, got " + n);
-    }
-    if (levels < 2 || levels % 2 != 0) {
-      throw new BadInputException("--levels must be even and at least 2 (e.g. 4), got " + levels);
-    }
-    if (bootstrap < 0 || bootstrap > 100_000) {
-      throw new BadInputException("--bootstrap must be in 0..100000, got " + bootstrap);
-    }
   }
 
   private SensitivityReport.Format format() {

@@ -6,16 +6,17 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that run many variants of a scenario ({@code qm sweep}, {@code qm
- * sensitivity}): worker threads and progress. {@link Main} tells it whether stderr is a terminal.
+ * sensitivity}, and {@code qm optimise}, whose variants are portfolios): worker threads and progress.
+ * {@link Main} tells it whether stderr is a terminal.
  */
 final class VariantRunOptions implements ReportsProgress {
   @Option(names = "--threads", paramLabel = "K",
-      description = "Worker threads, each running whole variants (default: the number of processors)."
-          + " Never changes the result.")
+      description = "Worker threads, each running whole variants (optimise: batches of a portfolio's runs)"
+          + " (default: the number of processors). Never changes the result.")
   Integer threads;
 
   @Option(names = "--no-progress", description = "Show no progress (default: a bar on stderr when it is a terminal,"
-      + " else a plain line at each quarter of the variants).")
+      + " else a plain line at each quarter of the work).")
   boolean noProgress;
 
   private boolean errIsTerminal;
@@ -35,6 +36,11 @@ final class VariantRunOptions implements ReportsProgress {
 
   /** The progress of {@code total} variants of {@code task}, as the options and stderr allow. */
   Progress progress(PrintWriter err, long total, String task) {
-    return Progress.on(err, !noProgress, errIsTerminal, total, task, "variants");
+    return progress(err, total, task, "variants");
+  }
+
+  /** The progress of {@code total} {@code unit} (plural) of {@code task}, as the options and stderr allow. */
+  Progress progress(PrintWriter err, long total, String task, String unit) {
+    return Progress.on(err, !noProgress, errIsTerminal, total, task, unit);
   }
 }

@@ -76,6 +76,25 @@ class OptimiseCommandTest {
   }
 
   @Test
+  void progress_onAPlainStderr_countsPortfoliosOutOfTheFeasibleOnes_andNoProgressSilencesIt() throws Exception {
+    CliRun shown = CliRun.qm("optimise", handWorked().toString());
+    CliRun silent = CliRun.qm("optimise", handWorked().toString(), "--no-progress");
+
+    assertThat(shown.exitCode()).as(shown.err()).isEqualTo(Main.OK);
+    // none, A and B are feasible (A + B is over the budget)
+    assertThat(shown.err()).contains("qm: optimise: 3 of 3 portfolios (100%)");
+    assertThat(silent.err()).isEmpty();
+    assertThat(silent.out()).isEqualTo(shown.out());
+  }
+
+  @Test
+  void threadsBelowOne_exitsTwo_namingTheOption() throws Exception {
+    CliRun run = CliRun.qm("optimise", handWorked().toString(), "--threads", "0");
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--threads must be at least 1, got 0");
+  }
+
+  @Test
   void example_oneThreadAndTwo_printIdenticalReports() {
     String example = CliRun.example("optimise/stinger.yaml").toString();
     CliRun one = CliRun.qm("optimise", example, "--threads", "1");

@@ -15,9 +15,19 @@ public final class Optimiser {
 
   private Optimiser() {}
 
+  /** Feasible portfolios counted at most. */
+  static final int COUNT_LIMIT = 1 << 20;
+
   public static OptimisationReport run(Optimisation optimisation, int threads) {
+    return run(optimisation, threads, PortfolioProgress.NONE);
+  }
+
+  /** As {@link #run(Optimisation, int)}, telling {@code progress} after each portfolio simulated. */
+  public static OptimisationReport run(Optimisation optimisation, int threads, PortfolioProgress progress) {
     PortfolioSpace space = PortfolioSpace.of(optimisation.options());
-    try (PortfolioEvaluator evaluator = new PortfolioEvaluator(optimisation, threads)) {
+    long feasible = feasiblePortfolios(optimisation);
+    try (PortfolioEvaluator evaluator = new PortfolioEvaluator(optimisation, threads,
+        simulated -> progress.portfoliosDone(simulated, feasible))) {
       PortfolioSearch.Outcome outcome =
           PortfolioSearch.search(space, evaluator, optimisation.budget(), optimisation.enumerationLimit());
       List<OptimisationReport.FrontierLevel> frontier = new ArrayList<>();
@@ -42,6 +52,15 @@ public final class Optimiser {
           optimisation.batches(), optimisation.seed(), optimisation.deterministic(), method, evaluator.evaluations(),
           options(optimisation), chosen, runnerUp, difference, frontier);
     }
+  }
+
+  /**
+   * The feasible portfolios within the optimisation's budget (at most one option per group), counting
+   * the empty one; {@value #COUNT_LIMIT} when there are more.
+   */
+  public static long feasiblePortfolios(Optimisation optimisation) {
+    List<Long> feasible = PortfolioSpace.of(optimisation.options()).feasible(optimisation.budget(), COUNT_LIMIT);
+    return feasible == null ? COUNT_LIMIT : feasible.size();
   }
 
   /** Chosen minus runner-up, with a paired Student-t interval over the batches. */

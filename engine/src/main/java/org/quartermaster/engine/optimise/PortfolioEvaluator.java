@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import org.quartermaster.engine.simulation.ScenarioPatch;
 import org.quartermaster.engine.simulation.VariantSimulator;
 import org.quartermaster.engine.simulation.VariantStatistics;
@@ -33,7 +34,15 @@ final class PortfolioEvaluator implements PortfolioSearch.Scores, AutoCloseable 
   private final ExecutorService pool;
   private final Map<Long, Evaluation> cache = new HashMap<>();
 
+  private final LongConsumer simulatedSoFar;
+
   PortfolioEvaluator(Optimisation optimisation, int threads) {
+    this(optimisation, threads, simulated -> {});
+  }
+
+  /** @param simulatedSoFar told the number of portfolios simulated after each one */
+  PortfolioEvaluator(Optimisation optimisation, int threads, LongConsumer simulatedSoFar) {
+    this.simulatedSoFar = simulatedSoFar;
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
@@ -91,6 +100,7 @@ final class PortfolioEvaluator implements PortfolioSearch.Scores, AutoCloseable 
       }
       cache.put(entry.getKey(), new Evaluation(optimisation.objective().pooled(stats, optimisation.runsPerBatch()),
           byBatch));
+      simulatedSoFar.accept(cache.size());
     }
   }
 

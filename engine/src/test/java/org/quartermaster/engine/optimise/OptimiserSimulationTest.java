@@ -70,4 +70,22 @@ class OptimiserSimulationTest {
       assertThat(PooledMedian.monthsToTarget(List.of(stats), usa, runs, 99)).as("runs %d", runs).isEqualTo(expected);
     }
   }
+
+  @Test
+  void progress_countsEverySimulatedPortfolio_upToTheFeasibleOnes_andAStopEndsTheRun() {
+    Optimisation optimisation = optimisation("objective: {minimise: expected_unmet_demand}");
+    List<long[]> told = new java.util.ArrayList<>();
+
+    OptimisationReport report = Optimiser.run(optimisation, 2, (simulated, feasible) ->
+        told.add(new long[] {simulated, feasible}));
+
+    assertThat(told).hasSize(report.evaluations());
+    assertThat(told).extracting(t -> t[0]).isSorted().endsWith((long) report.evaluations());
+    assertThat(told).extracting(t -> t[1]).containsOnly(Optimiser.feasiblePortfolios(optimisation));
+    assertThat(report.evaluations()).isLessThanOrEqualTo((int) Optimiser.feasiblePortfolios(optimisation));
+    assertThat(report).usingRecursiveComparison().isEqualTo(Optimiser.run(optimisation, 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Optimiser.run(optimisation, 2, (simulated, feasible) -> {
+      throw new java.util.concurrent.CancellationException("stop at " + simulated);
+    })).isInstanceOf(java.util.concurrent.CancellationException.class).hasMessage("stop at 1");
+  }
 }

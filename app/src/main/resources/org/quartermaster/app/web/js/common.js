@@ -11,6 +11,7 @@ const PAGES = [
   ['/country.html', 'Countries'],
   ['/map.html', 'Map'],
   ['/scenarios.html', 'Scenarios'],
+  ['/analysis.html', 'Analysis'],
   ['/data.html', 'Data'],
 ];
 

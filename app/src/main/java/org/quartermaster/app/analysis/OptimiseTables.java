@@ -1,4 +1,4 @@
-package org.quartermaster.app.cli;
+package org.quartermaster.app.analysis;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,16 +18,16 @@ import org.quartermaster.engine.optimise.OptimisationReport;
  * runner-up, the frontier), as CSV (the frontier: one row per budget level), or as JSON (the whole
  * report).
  */
-final class OptimiseTables {
+public final class OptimiseTables {
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   /** The formats of {@code qm optimise --format}. */
-  enum Format { TABLE, CSV, JSON }
+  public enum Format { TABLE, CSV, JSON }
 
   private OptimiseTables() {}
 
-  static String render(OptimisationReport report, Format format) throws IOException {
+  public static String render(OptimisationReport report, Format format) throws IOException {
     StringWriter out = new StringWriter();
     switch (format) {
       case TABLE -> ResultFormat.TABLE.writeAll(List.of(options(report), choice(report), frontier(report)), out);

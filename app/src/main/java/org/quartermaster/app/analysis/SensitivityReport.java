@@ -1,4 +1,4 @@
-package org.quartermaster.app.cli;
+package org.quartermaster.app.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,18 +21,18 @@ import org.quartermaster.engine.sweep.Sweep;
  * JSON (the rows and what they are: sweep, metric, cell, unit, runs, seed). A missing value is
  * {@code -} in the table, empty in CSV, null in JSON.
  */
-final class SensitivityReport {
-  enum Format { TABLE, CSV, JSON }
+public final class SensitivityReport {
+  public enum Format { TABLE, CSV, JSON }
 
   private final Sweep sweep;
   private final SensitivityResult result;
 
-  SensitivityReport(Sweep sweep, SensitivityResult result) {
+  public SensitivityReport(Sweep sweep, SensitivityResult result) {
     this.sweep = sweep;
     this.result = result;
   }
 
-  String render(Format format) {
+  public String render(Format format) {
     List<String> header = header();
     List<List<Double>> rows = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -45,7 +45,7 @@ final class SensitivityReport {
   }
 
   /** The metric's unit (MODEL.md "Results"), for the cell's item. */
-  static String unit(String metric, String cell) {
+  public static String unit(String metric, String cell) {
     String item = cell.substring(cell.indexOf('/') + 1);
     if (metric.startsWith("months_to_target")) {
       return "months from the scenario's start";
@@ -246,7 +246,7 @@ final class SensitivityReport {
   }
 
   /** A figure for reading: whole numbers as such, thousands separated, one decimal from 10, three below. */
-  static String number(double x) {
+  public static String number(double x) {
     if (Double.isNaN(x)) {
       return "-";
     }
