@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ViewsBrowserTest {
   private static final List<String> PAGES = List.of("/", "/spending.html", "/aid.html", "/production.html",
-      "/munitions.html", "/scenarios.html", "/data.html", "/country.html?c=POL", "/map.html");
+      "/munitions.html", "/scenarios.html", "/analysis.html", "/data.html", "/country.html?c=POL", "/map.html");
 
   private static ApiFixture api;
   private static Browser browser;
@@ -56,7 +56,7 @@ class ViewsBrowserTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/", "/spending.html", "/aid.html", "/production.html", "/munitions.html", "/scenarios.html",
-      "/data.html", "/country.html?c=POL", "/map.html"})
+      "/analysis.html", "/data.html", "/country.html?c=POL", "/map.html"})
   void page_at390Pixels_hasNoHorizontalScroll(String path) {
     browser.phone(390);
 
