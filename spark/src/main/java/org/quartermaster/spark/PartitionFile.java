@@ -21,15 +21,17 @@ import org.quartermaster.engine.sweep.SweepRow;
 /**
  * Writes one partition's rows as a Parquet file with the columns of {@code qm sweep}'s results, in its
  * order: {@code variant} (INT32), one DOUBLE per parameter (named by its path), {@code holder} and
- * {@code item} (strings), one DOUBLE per metric, NULL where the metric does not exist. Every column is
- * optional, as in the file DuckDB writes for {@code qm sweep}, so the two read as one table.
+ * {@code item} (strings), one DOUBLE per metric, NULL where the metric does not exist; the same
+ * physical and logical types as the file DuckDB writes for {@code qm sweep}. Every column is declared
+ * optional (DuckDB declares a column required when that file happens to have no NULL in it), so that all
+ * part files of a sweep have one schema.
  */
 final class PartitionFile {
   private PartitionFile() {}
 
   static MessageType schema(Sweep sweep) {
     Types.MessageTypeBuilder schema = Types.buildMessage();
-    schema.optional(PrimitiveTypeName.INT32).named("variant");
+    schema.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, true)).named("variant");
     for (String column : sweep.parameterColumns()) {
       schema.optional(PrimitiveTypeName.DOUBLE).named(column);
     }

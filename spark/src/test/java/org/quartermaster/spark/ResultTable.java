@@ -18,7 +18,8 @@ import org.apache.parquet.schema.Type;
 import org.quartermaster.engine.sweep.SweepRow;
 
 /**
- * A sweep's results as comparable text: the columns with their Parquet types, and one line per row with
+ * A sweep's results as comparable text: the columns with their Parquet types (physical and logical; not
+ * whether a column is declared optional, which DuckDB decides per file from its data), and one line per row with
  * every double as its raw bits (so equal means equal to the last bit), sorted by variant, then file order.
  * Read from a Parquet file (as {@code qm sweep} writes it), a folder of {@code part-*.parquet} files (as
  * {@link SweepJob} writes it), or rows of the engine.
@@ -95,7 +96,7 @@ record ResultTable(List<String> columns, List<String> rows) {
   }
 
   private static String column(Type type) {
-    return type.getName() + ":" + type.getRepetition() + " " + type.asPrimitiveType().getPrimitiveTypeName()
+    return type.getName() + ": " + type.asPrimitiveType().getPrimitiveTypeName()
         + (type.getLogicalTypeAnnotation() == null ? "" : " " + type.getLogicalTypeAnnotation());
   }
 
