@@ -16,10 +16,13 @@ expected_unmet_demand, closing-stock quantiles in the last month), then runs
   bin/qm sweep SWEEP.yaml --out TMP/here.parquet --threads K --no-progress
   bin/qm sweep SWEEP.yaml --out TMP/spark --spark MASTER
 
-back to back under GNU time and prints, for each: wall and CPU (user+sys)
-seconds and peak RSS; for Spark also the job's own time and the SparkSession
-start-up (from the job's summary line); the ratio Spark / here; and runs per
-CPU-second on Spark, the figure docs/spark.md's capacity table uses.
+back to back under GNU time, then both again for a tiny sweep of the same
+scenario (2 variants x 10 runs: the fixed cost of JVMs, Spark start-up and
+the first job). It prints, for each: wall and CPU (user+sys) seconds and peak
+RSS; for Spark also the job's own time and the SparkSession start-up (from
+the job's summary line); the ratio Spark / here; and runs per CPU-second, of
+the whole command and at the margin (fixed cost taken off): the figure
+docs/spark.md's capacity table uses.
 
 SCENARIO.yaml (default: medium.yaml of the benchmark set: $SHARED_BENCH/scenarios,
 else ../shared/bench/scenarios relative to the repo root; else
@@ -101,6 +104,7 @@ parameters:
 metrics: [months_to_target_p50, shortfall_probability, expected_unmet_demand,
           {closing_stock: {month: $((horizon - 1)), quantiles: [0.05, 0.5, 0.95]}}]
 EOF_SWEEP
+sed -e 's/points: [0-9]*/points: 2/' -e 's/^runs: [0-9]*/runs: 10/' "$tmp/sweep.yaml" > "$tmp/tiny.yaml"
 
 # timed LABEL COMMAND...: runs the command under GNU time; its figures land in $tmp/LABEL.time
 timed() {
@@ -117,6 +121,8 @@ echo "sweep: $variants variants x $runs runs = $((variants * runs)) runs; here: 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(getconf _NPROCESSORS_ONLN) CPUs"
 timed here "$repo/bin/qm" sweep "$tmp/sweep.yaml" --out "$tmp/here.parquet" --threads "$threads" --no-progress
 timed spark "$repo/bin/qm" sweep "$tmp/sweep.yaml" --out "$tmp/spark" --spark "$master"
+timed here-tiny "$repo/bin/qm" sweep "$tmp/tiny.yaml" --out "$tmp/here-tiny.parquet" --threads "$threads" --no-progress
+timed spark-tiny "$repo/bin/qm" sweep "$tmp/tiny.yaml" --out "$tmp/spark-tiny" --spark "$master"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 # the job's summary: "... in 12.3 s (81.3 variants/s; Spark start-up 4.1 s); parquet written to ..."
@@ -125,15 +131,20 @@ startup="$(sed -n 's/.*Spark start-up \([0-9.]*\) s).*/\1/p' "$tmp/spark.out" | 
 [ -n "$job" ] && [ -n "$startup" ] || { echo "spark.sh: no summary line from the Spark job:" >&2; cat "$tmp/spark.out" >&2; exit 1; }
 read -r here_wall here_user here_sys here_kb < "$tmp/here.time"
 read -r spark_wall spark_user spark_sys spark_kb < "$tmp/spark.time"
+read -r _ here_tiny_user here_tiny_sys _ < "$tmp/here-tiny.time"
+read -r _ spark_tiny_user spark_tiny_sys _ < "$tmp/spark-tiny.time"
 awk -v v="$variants" -v r="$runs" -v hw="$here_wall" -v hu="$here_user" -v hs="$here_sys" -v hk="$here_kb" \
-    -v sw="$spark_wall" -v su="$spark_user" -v ss="$spark_sys" -v sk="$spark_kb" -v job="$job" -v up="$startup" 'BEGIN {
-  hcpu = hu + hs; scpu = su + ss
+    -v sw="$spark_wall" -v su="$spark_user" -v ss="$spark_sys" -v sk="$spark_kb" -v job="$job" -v up="$startup" \
+    -v htu="$here_tiny_user" -v hts="$here_tiny_sys" -v stu="$spark_tiny_user" -v sts="$spark_tiny_sys" 'BEGIN {
+  hcpu = hu + hs; scpu = su + ss; hfix = htu + hts; sfix = stu + sts
   printf "%-22s %9s %9s %10s\n", "command", "wall (s)", "CPU (s)", "peak RSS"
   printf "%-22s %9.1f %9.1f %7.0f MiB\n", "qm sweep (here)", hw, hcpu, hk / 1024
   printf "%-22s %9.1f %9.1f %7.0f MiB\n", "qm sweep --spark", sw, scpu, sk / 1024
   printf "  of which Spark start-up (SparkSession): %.1f s; the job itself: %.1f s; the rest (qm, spark-submit JVMs): %.1f s\n",
       up, job, sw - job - up
   printf "ratio Spark / here: %.2f wall, %.2f CPU; job alone / here: %.2f wall\n", sw / hw, scpu / hcpu, job / hw
-  printf "runs per CPU-second: here %.0f, Spark %.0f (whole command)\n", v * r / hcpu, v * r / scpu
+  printf "fixed cost (2 variants x 10 runs), CPU: here %.1f s, Spark %.1f s\n", hfix, sfix
+  printf "runs per CPU-second: here %.0f, Spark %.0f (whole command); at the margin: here %.0f, Spark %.0f\n",
+      v * r / hcpu, v * r / scpu, v * r / (hcpu - hfix), v * r / (scpu - sfix)
 }'
 if [ "$keep" -eq 1 ]; then echo "kept: $tmp"; fi
