@@ -90,6 +90,24 @@ class SweepOnSparkIT {
   }
 
   @Test
+  void qmSweepOnSpark_intoTheFolderOfAnotherSweep_isRefusedByTheJob_withExit2() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve(OutputFolder.MANIFEST), """
+        {"format": "quartermaster-spark-sweep/1", "sweep_file": "earlier.yaml", "sweep_sha256": "0123abcd",
+         "variants": 3, "partitions": 1, "cells": 3, "runs": 10, "seed": 1, "columns": []}
+        """);
+
+    Run run = qm("sweep", SweepJobTest.sweepFile("other.yaml").toString(), "--out", out.toString(), "--spark",
+        "local[1]");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("SweepJob: --out", "holds the results of another sweep (earlier.yaml");
+    try (var files = Files.list(out)) {
+      assertThat(files).containsExactly(out.resolve(OutputFolder.MANIFEST));
+    }
+  }
+
+  @Test
   void anInvalidSweepFile_givesTheMessagesOfQmSweep_andExit2_fromSparkSubmit() throws Exception {
     String sweep = SweepJobTest.sweepFile("invalid.yaml").toString();
     Run local = qm("sweep", sweep, "--out", dir.resolve("x.parquet").toString());
