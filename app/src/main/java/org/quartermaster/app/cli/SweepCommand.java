@@ -104,6 +104,10 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Validates here (same messages, no Spark start-up for a bad file), then submits the job and waits for it. */
   private int onSpark() throws java.io.IOException {
+    if (run.threads != null) {
+      throw new BadInputException("--threads is for a sweep here; on Spark the master gives the cores (local[K],"
+          + " --total-executor-cores, --num-executors)");
+    }
     if (format != null && !format.equalsIgnoreCase("parquet")) {
       throw new BadInputException("--spark writes Parquet only (a folder of part files), not " + format);
     }

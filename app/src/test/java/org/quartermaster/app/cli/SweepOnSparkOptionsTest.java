@@ -64,6 +64,14 @@ class SweepOnSparkOptionsTest {
   }
 
   @Test
+  void spark_withThreads_isRefused_theMasterGivesTheCores() {
+    CliRun run = CliRun.qm(Map.of(), sweep("--spark", "local[2]", "--threads", "2"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--threads is for a sweep here; on Spark the master gives the cores");
+  }
+
+  @Test
   void partitions_withoutSpark_isRefused() {
     CliRun run = CliRun.qm(sweep("--partitions", "4"));
 
