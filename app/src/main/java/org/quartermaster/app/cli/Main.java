@@ -126,6 +126,9 @@ public final class Main implements Runnable {
         if (command instanceof ServeCommand serve) {
           serve.environment = environment;
         }
+        if (command instanceof SweepCommand sweep) {
+          sweep.environment = environment;
+        }
         if (command instanceof ReportsProgress progress) {
           progress.errIsTerminal(errIsTerminal);
         }

@@ -23,16 +23,30 @@ public final class SweepRunner {
 
   /** The rows of every variant × kept cell, in variant order, then cell order. */
   public static List<SweepRow> run(Sweep sweep, int threads, SweepProgress progress) {
+    return run(sweep, 0, sweep.variantCount(), threads, progress);
+  }
+
+  /**
+   * The rows of variants {@code first} (inclusive) to {@code end} (exclusive) × kept cell, in variant
+   * order, then cell order: exactly the rows {@link #run(Sweep, int, SweepProgress)} gives for those
+   * variants, since a variant's rows depend only on the sweep and its index. So a sweep split into
+   * ranges (on a cluster) gives the same rows as one run.
+   */
+  public static List<SweepRow> run(Sweep sweep, int first, int end, int threads, SweepProgress progress) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
+    if (first < 0 || end < first || end > sweep.variantCount()) {
+      throw new IllegalArgumentException("variants " + first + ".." + end + " are not within the sweep's 0.."
+          + sweep.variantCount());
+    }
     VariantSimulator simulator = new VariantSimulator(sweep.base());
     ClosingSlots slots = ClosingSlots.of(sweep.metrics());
-    int variants = sweep.variantCount();
+    int variants = end - first;
     List<List<SweepRow>> rowsByVariant = new ArrayList<>(java.util.Collections.nCopies(variants, null));
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
-    int workers = Math.min(threads, variants);
+    int workers = Math.max(1, Math.min(threads, variants));
     ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
       Thread thread = new Thread(task, "sweep-worker");
       thread.setDaemon(true);
@@ -43,7 +57,7 @@ public final class SweepRunner {
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
           for (int v = next.getAndIncrement(); v < variants; v = next.getAndIncrement()) {
-            List<SweepRow> rows = variant(sweep, simulator, slots, v);
+            List<SweepRow> rows = variant(sweep, simulator, slots, first + v);
             synchronized (rowsByVariant) {
               rowsByVariant.set(v, rows);
               progress.variantsDone(done.incrementAndGet(), variants);

@@ -131,6 +131,39 @@ class CommonRandomNumbersTest {
   }
 
   @Test
+  void variantRanges_giveTheRowsOfTheWholeSweep() {
+    Sweep sweep = SweepFixtures.sweep(dir, SweepFixtures.RANDOM, """
+        runs: 100
+        design: {type: sobol, points: 9}
+        parameters:
+          - {path: "lines[rockets].surge_per_month", range: {low: 10, high: 30}}
+        """ + METRICS);
+    List<SweepRow> whole = SweepRunner.run(sweep, 2, SweepProgress.NONE);
+    List<SweepRow> pieces = new java.util.ArrayList<>();
+    for (int[] range : new int[][] {{0, 4}, {4, 4}, {4, 8}, {8, 9}}) {
+      pieces.addAll(SweepRunner.run(sweep, range[0], range[1], 1, SweepProgress.NONE));
+    }
+    assertThat(pieces).hasSameSizeAs(whole);
+    for (int k = 0; k < whole.size(); k++) {
+      assertThat(pieces.get(k).variant()).isEqualTo(whole.get(k).variant());
+      assertThat(pieces.get(k).holder() + pieces.get(k).item()).isEqualTo(whole.get(k).holder() + whole.get(k).item());
+      assertThat(pieces.get(k).parameterValues()).isEqualTo(whole.get(k).parameterValues());
+      assertThat(pieces.get(k).metrics()).isEqualTo(whole.get(k).metrics());
+    }
+  }
+
+  @Test
+  void aRangeOutsideTheSweep_isRefused() {
+    Sweep sweep = SweepFixtures.sweep(dir, SweepFixtures.RANDOM, """
+        runs: 10
+        parameters:
+          - {path: "lines[rockets].surge_per_month", values: [10, 20]}
+        """);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepRunner.run(sweep, 1, 3, 1, SweepProgress.NONE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("variants 1..3");
+  }
+
+  @Test
   void progress_countsEveryVariantInIncreasingOrder() {
     Sweep sweep = SweepFixtures.sweep(dir, SweepFixtures.RANDOM, """
         runs: 10

@@ -1,0 +1,131 @@
+package org.quartermaster.app.sweeps;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Submits a sweep file to Spark ({@code qm sweep --spark MASTER}) through the installation's own
+ * {@code $SPARK_HOME/bin/spark-submit}, which runs {@code org.quartermaster.spark.SweepJob} from
+ * {@code quartermaster-spark.jar}; the job's output is copied to this command's streams and its exit
+ * code returned (2 for bad input, as for {@code qm}).
+ *
+ * <p>The jar is found, in order: the path given ({@code --spark-jar}), {@code $QM_SPARK_JAR}, beside this
+ * application's jar (a distribution), or where the build leaves it ({@code spark/target/} of the
+ * repository holding {@code app/target/quartermaster.jar}).
+ */
+public final class SparkSubmission {
+  /** The class spark-submit runs. */
+  public static final String JOB_CLASS = "org.quartermaster.spark.SweepJob";
+  public static final String JAR_NAME = "quartermaster-spark.jar";
+
+  private SparkSubmission() {}
+
+  /**
+   * The spark-submit command line.
+   *
+   * @param quiet a log4j 2 configuration for the driver (the jar's quiet one) when the installation has
+   *              none of its own, else empty
+   */
+  public static List<String> command(Path sparkHome, String master, Path jar, Path sweepFile, Path out,
+      Integer partitions, Optional<String> quiet) {
+    List<String> command = new ArrayList<>(List.of(sparkHome.resolve("bin").resolve("spark-submit").toString(),
+        "--master", master, "--class", JOB_CLASS));
+    quiet.ifPresent(configuration -> command.addAll(List.of("--driver-java-options",
+        "-Dlog4j2.configurationFile=" + configuration)));
+    command.addAll(List.of(jar.toString(), sweepFile.toString(), "--out", out.toString()));
+    if (partitions != null) {
+      command.addAll(List.of("--partitions", partitions.toString()));
+    }
+    return command;
+  }
+
+  /** The jar's quiet log4j 2 configuration, unless the installation has a configuration of its own. */
+  public static Optional<String> quietLogging(Path sparkHome, Path jar) {
+    if (Files.exists(sparkHome.resolve("conf").resolve("log4j2.properties"))) {
+      return Optional.empty();
+    }
+    return Optional.of("jar:" + jar.toAbsolutePath().toUri() + "!/log4j2.properties");
+  }
+
+  /**
+   * Where quartermaster-spark.jar is, or empty when none of the places holds it.
+   *
+   * @param given the jar named on the command line, or null
+   */
+  public static Optional<Path> findJar(Path given, Map<String, String> environment) {
+    if (given != null) {
+      return Optional.of(given);
+    }
+    String fromEnvironment = environment.get("QM_SPARK_JAR");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Optional.of(Path.of(fromEnvironment));
+    }
+    Optional<Path> appJar = appJar();
+    if (appJar.isEmpty()) {
+      return Optional.empty();
+    }
+    Path folder = appJar.get().getParent();
+    for (Path candidate : List.of(folder.resolve(JAR_NAME), folder.resolve("../../spark/target").resolve(JAR_NAME))) {
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate.normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> appJar() {
+    java.security.CodeSource source = SparkSubmission.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return Optional.empty(); // loaded without a code source: the jar must be named
+    }
+    try {
+      return Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty(); // not a file (e.g. inside another archive): the jar must be named
+    }
+  }
+
+  /** Runs the command; its stdout goes to {@code out}, its stderr to {@code err}. Returns its exit code. */
+  public static int run(List<String> command, PrintWriter out, PrintWriter err) throws IOException {
+    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+    Thread errors = Thread.ofPlatform().daemon(true).name("spark-submit-stderr")
+        .start(() -> copy(process.getErrorStream(), err));
+    copy(process.getInputStream(), out);
+    try {
+      int code = process.waitFor();
+      errors.join();
+      return code;
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while spark-submit was running", e);
+    }
+  }
+
+  private static void copy(InputStream from, PrintWriter to) {
+    char[] buffer = new char[8192];
+    try (Reader reader = new InputStreamReader(from, StandardCharsets.UTF_8)) {
+      for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+        synchronized (to) {
+          to.write(buffer, 0, n);
+          to.flush();
+        }
+      }
+    } catch (IOException e) {
+      synchronized (to) {
+        to.println("qm: lost spark-submit's output: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.quartermaster.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartermaster.app.sweeps.SparkSubmission;
+
+/**
+ * {@code qm sweep --spark}: what is checked before Spark is started. Runs on Spark itself are tested in
+ * the spark module, which has Spark.
+ */
+class SweepOnSparkOptionsTest {
+  private static final String SWEEP = "sweeps/155mm.yaml";
+
+  @TempDir Path dir;
+
+  private String[] sweep(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("sweep", CliRun.example(SWEEP).toString(), "--out",
+        dir.resolve("out").toString(), "--no-progress"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void spark_withoutSparkHome_saysWhatToSet_withExit2() {
+    CliRun run = CliRun.qm(Map.of(), sweep("--spark", "local[2]"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("qm: --spark needs a Spark installation: set SPARK_HOME");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void spark_withASparkHomeWithoutSparkSubmit_isRefused() {
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", dir.toString()), sweep("--spark", "local[2]"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("SPARK_HOME " + dir + " has no bin/spark-submit");
+  }
+
+  @Test
+  void spark_withCsv_isRefused() throws Exception {
+    Path home = fakeSparkHome();
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), sweep("--spark", "local[2]", "--format", "csv"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--spark writes Parquet only");
+  }
+
+  @Test
+  void spark_withAMissingJar_namesTheOptions() throws Exception {
+    Path home = fakeSparkHome();
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), sweep("--spark", "local[2]", "--spark-jar",
+        dir.resolve("nothing.jar").toString()));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--spark-jar " + dir.resolve("nothing.jar") + ": no such file");
+  }
+
+  @Test
+  void spark_withThreads_isRefused_theMasterGivesTheCores() {
+    CliRun run = CliRun.qm(Map.of(), sweep("--spark", "local[2]", "--threads", "2"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--threads is for a sweep here; on Spark the master gives the cores");
+  }
+
+  @Test
+  void partitions_withoutSpark_isRefused() {
+    CliRun run = CliRun.qm(sweep("--partitions", "4"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--partitions is for --spark MASTER");
+  }
+
+  @Test
+  void command_isSparkSubmitOfTheJob_withTheSweepAndFolder() {
+    Path home = Path.of("/opt/spark");
+    List<String> command = SparkSubmission.command(home, "spark://head:7077", Path.of("q.jar"), Path.of("s.yaml"),
+        Path.of("out"), 12, Optional.of("jar:file:/q.jar!/log4j2.properties"));
+
+    assertThat(command).containsExactly("/opt/spark/bin/spark-submit", "--master", "spark://head:7077", "--class",
+        "org.quartermaster.spark.SweepJob", "--driver-java-options",
+        "-Dlog4j2.configurationFile=jar:file:/q.jar!/log4j2.properties", "q.jar", "s.yaml", "--out", "out",
+        "--partitions", "12");
+  }
+
+  @Test
+  void theJar_isTakenFromTheEnvironment_whenNotGiven() {
+    assertThat(SparkSubmission.findJar(null, Map.of("QM_SPARK_JAR", "/x/q.jar"))).contains(Path.of("/x/q.jar"));
+    assertThat(SparkSubmission.findJar(Path.of("given.jar"), Map.of("QM_SPARK_JAR", "/x/q.jar")))
+        .contains(Path.of("given.jar"));
+  }
+
+  @Test
+  void help_describesEverySparkOptionWithItsDefault() {
+    CliRun run = CliRun.qm("sweep", "--help");
+    assertThat(run.out()).contains("--spark=MASTER", "--spark-jar=JAR", "--partitions=N");
+    CliRun.assertEveryOptionShownWithDefault(run.out(), "sweep");
+  }
+
+  private Path fakeSparkHome() throws Exception {
+    Path home = dir.resolve("spark-home");
+    Path submit = Files.createDirectories(home.resolve("bin")).resolve("spark-submit");
+    Files.writeString(submit, "#!/bin/sh\nexit 99\n");
+    submit.toFile().setExecutable(true);
+    return home;
+  }
+}
