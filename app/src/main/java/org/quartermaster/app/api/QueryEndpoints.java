@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.query.AidNormalise;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
@@ -66,7 +67,8 @@ final class QueryEndpoints {
   }
 
   void aid(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure", "release", "min_grade"));
+    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure", "release", "min_grade",
+        "per", "currency", "prices", "reference_year", "price_year"));
     String by = params.text("by");
     AidQuery.By groupBy = null;
     if (by != null) {
@@ -75,9 +77,20 @@ final class QueryEndpoints {
         params.problem("by", by, "expected " + AidQuery.By.names());
       }
     }
-    AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
-        params.text("measure"), params.text("release"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, options));
+    AidNormalise normalise = AidNormalise.NONE;
+    AidQuery.Options options = null;
+    try {
+      String per = params.text("per");
+      normalise = new AidNormalise(per == null ? null : AidNormalise.Per.byName(per), params.text("currency"),
+          AidNormalise.constantYear(params.text("prices")), params.integer("reference_year"),
+          params.integer("price_year"));
+      options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
+          params.text("measure"), params.text("release"), params.grade("min_grade"), normalise);
+    } catch (QueryException e) {
+      params.problem(e.getMessage().substring(0, e.getMessage().indexOf(' ')), null, e.getMessage());
+    }
+    AidQuery.Options asked = options;
+    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, asked));
   }
 
   void deliveries(Context ctx) {

@@ -75,7 +75,11 @@ public final class Store implements AutoCloseable {
       "V4__sources.sql", "V5__dataset_identity.sql",
       "V6__amount_units.sql",
       "V7__transfers.sql",
-      "V8__sweeps.sql");
+      "V8__sweeps.sql",
+      "V10__reference_series.sql");
+
+  /** The highest schema version this build applies (versions need not be contiguous). */
+  public static final int LATEST_VERSION = MIGRATIONS.stream().mapToInt(Store::version).max().orElseThrow();
 
   /**
    * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on

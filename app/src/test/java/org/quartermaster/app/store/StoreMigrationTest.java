@@ -70,7 +70,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(8);
+      assertThat(store.schemaVersion()).isEqualTo(Store.LATEST_VERSION);
       for (int i = 0; i < TABLES.size(); i++) {
         String table = TABLES.get(i);
         List<String> added = ADDED.getOrDefault(table, List.of());
@@ -112,7 +112,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(8);
+      assertThat(store.schemaVersion()).isEqualTo(Store.LATEST_VERSION);
       List<List<Object>> datasets = store.read(c -> rows(c.createStatement(), "(SELECT file_name, unsourced FROM datasets)"));
       assertThat(datasets)
           .containsExactly(List.of("file_name VARCHAR", "unsourced BOOLEAN"), List.of("bare.csv", true),
