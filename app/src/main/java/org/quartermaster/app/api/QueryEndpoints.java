@@ -18,6 +18,7 @@ import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
 import org.quartermaster.app.query.DeliveriesQuery;
+import org.quartermaster.app.query.EquipmentShareQuery;
 import org.quartermaster.app.query.ItemsQuery;
 import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryException;
@@ -49,7 +50,21 @@ final class QueryEndpoints {
 
   void spending(Context ctx) {
     QueryParams params = new QueryParams(ctx,
-        Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade"));
+        Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade", "measure"));
+    String measure = params.text("measure");
+    if (measure != null && !measure.equals("pct_gdp")) {
+      if (!measure.equals("equipment")) {
+        params.problem("measure", measure, "expected pct_gdp (the default) or equipment");
+      }
+      for (String other : List.of("country", "threshold", "source", "vintage", "allies", "min_grade")) {
+        if (params.text(other) != null) {
+          params.problem(other, params.text(other), "measure=equipment takes year only");
+        }
+      }
+      Integer equipmentYear = params.integer("year");
+      respond(ctx, params, tables(Store.Table.SPENDING), () -> s -> EquipmentShareQuery.run(s, equipmentYear));
+      return;
+    }
     SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
         params.number("threshold"), params.list("source"), params.text("vintage"), params.flag("allies"),
         params.grade("min_grade"));

@@ -136,12 +136,13 @@ public final class SpendingQuery {
     if (options.countsSeveralSources()) {
       throw SpendingCount.severalSources(sources);
     }
-    return store.read(connection -> {
+    QueryResult result = store.read(connection -> {
       check(connection, sources, options.vintage(), options.threshold());
       return guideline == null
           ? list(connection, options, iso3, sources, allies)
           : SpendingCount.run(connection, options, iso3, guideline, allies);
     });
+    return guideline == null ? result : guideline.withOrigin(result);
   }
 
   private static QueryResult list(Connection connection, Options options, String iso3, List<String> sources,

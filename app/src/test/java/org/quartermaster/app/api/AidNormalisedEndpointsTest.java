@@ -62,4 +62,18 @@ class AidNormalisedEndpointsTest {
     assertThat(json.get("rows").get(0).get("price_factor").asDouble()).isBetween(0.86381, 0.86382);
     assertThat(json.get("sources").findValuesAsText("publisher")).contains("U.S. Bureau of Labor Statistics");
   }
+
+  @Test
+  void spendingMeasureEquipment_withoutImportOrWithOtherOptions_returns400SayingWhy() {
+    HttpResponse<String> none = api.get("/api/v1/spending?measure=equipment");
+    HttpResponse<String> threshold = api.get("/api/v1/spending?measure=equipment&threshold=2");
+    HttpResponse<String> unknown = api.get("/api/v1/spending?measure=budget");
+
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("no equipment-share figures in the store", "nato-equipment-share");
+    assertThat(threshold.statusCode()).isEqualTo(400);
+    assertThat(ApiFixture.json(threshold).get("problems").get(0).get("path").asText()).isEqualTo("threshold");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("expected pct_gdp (the default) or equipment");
+  }
 }
