@@ -3,6 +3,7 @@
 // shared. The default release is the API's: the latest by data-through date, never the one with most rows.
 import {api, citations, dataTable, el, gradeSelect, query, runPage, select, sourceLine} from './common.js';
 import {chartCard} from './charts.js';
+import {normalisedAid} from './normalise.js';
 
 const CATEGORIES = ['military', 'financial', 'humanitarian'];
 const content = document.getElementById('content');
@@ -70,6 +71,7 @@ runPage(async () => {
   const tableBox = el('div');
   content.append(tableBox);
   draw(lines, result, stacked, versus, tableBox);
+  await normalisedAid(content, state);
 });
 
 /** The releases of the lines, latest data-through date first (releases without a dated row last). */

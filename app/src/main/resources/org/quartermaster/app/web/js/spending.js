@@ -4,6 +4,7 @@
 import {api, dataTable, el, gradeSelect, number, query, runPage, select, sourceLine} from './common.js';
 import {ESTIMATE, chartCard, markLines} from './charts.js';
 import {countedRelease, latestCoveredYear} from './spending-years.js';
+import {spendingTargets} from './normalise.js';
 
 const GUIDELINES = [{value: 2, label: '2% guideline'}, {value: 3.5, label: '3.5% (2025 commitment)', color: '#CC79A7'}];
 const content = document.getElementById('content');
@@ -58,6 +59,7 @@ runPage(async () => {
   const tableBox = el('div');
   content.append(tableBox);
   await draw(bars, series, tableBox, all);
+  await spendingTargets(content, state.year);
 });
 
 function showError(e) {
