@@ -38,7 +38,7 @@ final class AidNormaliser {
         steps.add("× " + rate + " " + rateUnit + " (" + priceYear + " average)");
       }
       if (priceFactor != null) {
-        steps.add("× " + priceFactor + " (price index ratio to " + priceYear + ")");
+        steps.add("× " + priceFactor + " (US CPI-U of the base year ÷ that of " + priceYear + ")");
       }
       if (denominator != null) {
         steps.add("÷ " + denominator + " " + denominatorUnit);

@@ -196,7 +196,7 @@ public final class AidQuery {
 
   private static final List<Column> NORMALISED_COLUMNS = List.of(Column.number("value", null),
       Column.text("value_unit"), Column.detail("price_year"), Column.number("rate", null), Column.detail("rate_unit"),
-      Column.number("price_factor", null), Column.detail("denominator"), Column.detail("denominator_unit"),
+      Column.number("price_factor", null), Column.number("denominator", null), Column.detail("denominator_unit"),
       Column.detail("conversion"), Column.detail("reference_source_urls"));
 
   private static AidNormaliser.Figure figure(List<Object> row) {
