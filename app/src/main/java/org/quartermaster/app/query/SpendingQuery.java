@@ -136,6 +136,10 @@ public final class SpendingQuery {
     if (options.countsSeveralSources()) {
       throw SpendingCount.severalSources(sources);
     }
+    if (options.threshold() != null && sources.contains(EquipmentShareQuery.SOURCE)) {
+      throw new QueryException("source " + EquipmentShareQuery.SOURCE + " holds equipment expenditure as % of defence"
+          + " expenditure, not % of GDP: count it against 20% with --equipment (measure=equipment)");
+    }
     QueryResult result = store.read(connection -> {
       check(connection, sources, options.vintage(), options.threshold());
       return guideline == null

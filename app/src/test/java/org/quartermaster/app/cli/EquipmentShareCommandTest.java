@@ -62,6 +62,19 @@ class EquipmentShareCommandTest {
   }
 
   @Test
+  void thresholdOnTheEquipmentSeries_exits2PointingAtEquipment() throws Exception {
+    Path db = CliRun.seededStore(dir.resolve("qm.duckdb"));
+    CliRun.qm("--db", db.toString(), "import", sample().toString(), "--mapping", "nato-equipment-share", "--vintage",
+        "2024-06");
+
+    CliRun run = CliRun.qm("--db", db.toString(), "query", "spending", "--threshold", "2", "--source",
+        "nato-equipment");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("not % of GDP: count it against 20% with --equipment");
+  }
+
+  @Test
   void equipmentWithThreshold_exits2() {
     CliRun run = CliRun.qm("query", "spending", "--equipment", "--threshold", "2");
 
