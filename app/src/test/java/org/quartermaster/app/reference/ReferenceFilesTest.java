@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.quartermaster.app.data.Countries;
+import org.quartermaster.app.importer.BundledDataset;
 import org.quartermaster.app.store.Store;
 
 /** {@link ReferenceFiles}: the shipped reference series load whole, once, and again only when their bytes change. */
@@ -61,6 +63,25 @@ class ReferenceFilesTest {
 
       assertThat(ReferenceFiles.loadChanged(store)).containsExactly("reference_exchange_rates.csv");
       assertThat(count(store, "SELECT count(*) FROM reference_series")).isEqualTo(SHIPPED_ROWS);
+    }
+  }
+
+  /** A store seeded before the reference series existed gets them when the application next opens it. */
+  @Test
+  void seedOrRefresh_storeSeededWithoutReferenceSeries_loadsThem() {
+    try (Store store = Store.inMemory()) {
+      BundledDataset.seedIfEmpty(store, Countries.standard());
+      store.write(c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("DELETE FROM reference_series");
+          s.execute("DELETE FROM reference_files");
+        }
+        return null;
+      });
+
+      assertThat(BundledDataset.seedOrRefresh(store, Countries.standard())).containsAll(ReferenceFiles.FILES);
+      assertThat(count(store, "SELECT count(*) FROM reference_series")).isEqualTo(SHIPPED_ROWS);
+      assertThat(BundledDataset.seedOrRefresh(store, Countries.standard())).isEmpty();
     }
   }
 
