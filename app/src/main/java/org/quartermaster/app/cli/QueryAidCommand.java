@@ -54,7 +54,7 @@ final class QueryAidCommand extends QuerySubcommand {
   @Mixin MinGradeOption minGrade;
 
   @Option(names = "--per", paramLabel = "gdp|capita",
-      description = "Divide by the donor's GDP (a share, in %) or population (per person), from the bundled World"
+      description = "Divide by the donor's GDP (a share, in %%) or population (per person), from the bundled World"
           + " Bank series (default: amounts as given).")
   String per;
 

@@ -55,4 +55,23 @@ class QueryAidNormalisedCommandTest {
     assertThat(real.exitCode()).isEqualTo(2);
     assertThat(real.err()).contains("--prices real: expected current or constant-YYYY");
   }
+
+  /** Regression: an unescaped % in --per's description made picocli warn on stderr at every --help. */
+  @Test
+  void help_describesTheNormalisingOptionsWithoutFormatWarnings() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    CliRun run;
+    try {
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      run = CliRun.qm("query", "aid", "--help");
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(run.out()).contains("--per=gdp|capita", "--currency=USD|EUR", "--prices=current|constant-YYYY",
+        "--reference-year=YYYY", "--price-year=YYYY");
+  }
 }
