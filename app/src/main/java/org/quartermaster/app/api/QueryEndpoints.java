@@ -13,10 +13,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.quartermaster.app.munitions.Catalogue;
+import org.quartermaster.app.query.AidNormalise;
 import org.quartermaster.app.query.AidQuery;
 import org.quartermaster.app.query.ContractsQuery;
 import org.quartermaster.app.query.DatasetsQuery;
 import org.quartermaster.app.query.DeliveriesQuery;
+import org.quartermaster.app.query.EquipmentShareQuery;
 import org.quartermaster.app.query.ItemsQuery;
 import org.quartermaster.app.query.ProductionQuery;
 import org.quartermaster.app.query.QueryException;
@@ -47,7 +49,21 @@ final class QueryEndpoints {
 
   void spending(Context ctx) {
     QueryParams params = new QueryParams(ctx,
-        Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade"));
+        Set.of("year", "country", "threshold", "source", "vintage", "allies", "min_grade", "measure"));
+    String measure = params.text("measure");
+    if (measure != null && !measure.equals("pct_gdp")) {
+      if (!measure.equals("equipment")) {
+        params.problem("measure", measure, "expected pct_gdp (the default) or equipment");
+      }
+      for (String other : List.of("country", "threshold", "source", "vintage", "allies", "min_grade")) {
+        if (params.text(other) != null) {
+          params.problem(other, params.text(other), "measure=equipment takes year only");
+        }
+      }
+      Integer equipmentYear = params.integer("year");
+      respond(ctx, params, tables(Store.Table.SPENDING), () -> s -> EquipmentShareQuery.run(s, equipmentYear));
+      return;
+    }
     SpendingQuery.Options options = new SpendingQuery.Options(params.integer("year"), params.text("country"),
         params.number("threshold"), params.list("source"), params.text("vintage"), params.flag("allies"),
         params.grade("min_grade"));
@@ -65,7 +81,8 @@ final class QueryEndpoints {
   }
 
   void aid(Context ctx) {
-    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure", "release", "min_grade"));
+    QueryParams params = new QueryParams(ctx, Set.of("by", "donor", "category", "measure", "release", "min_grade",
+        "per", "currency", "prices", "reference_year", "price_year"));
     String by = params.text("by");
     AidQuery.By groupBy = null;
     if (by != null) {
@@ -74,9 +91,20 @@ final class QueryEndpoints {
         params.problem("by", by, "expected " + AidQuery.By.names());
       }
     }
-    AidQuery.Options options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
-        params.text("measure"), params.text("release"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, options));
+    AidNormalise normalise = AidNormalise.NONE;
+    AidQuery.Options options = null;
+    try {
+      String per = params.text("per");
+      normalise = new AidNormalise(per == null ? null : AidNormalise.Per.byName(per), params.text("currency"),
+          AidNormalise.constantYear(params.text("prices")), params.integer("reference_year"),
+          params.integer("price_year"));
+      options = new AidQuery.Options(groupBy, params.text("donor"), params.text("category"),
+          params.text("measure"), params.text("release"), params.grade("min_grade"), normalise);
+    } catch (QueryException e) {
+      params.problem(e.getMessage().substring(0, e.getMessage().indexOf(' ')), null, e.getMessage());
+    }
+    AidQuery.Options asked = options;
+    respond(ctx, params, tables(Store.Table.AID), () -> s -> AidQuery.run(s, asked));
   }
 
   void deliveries(Context ctx) {

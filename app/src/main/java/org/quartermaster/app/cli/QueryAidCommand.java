@@ -1,7 +1,9 @@
 package org.quartermaster.app.cli;
 
 import java.util.List;
+import org.quartermaster.app.query.AidNormalise;
 import org.quartermaster.app.query.AidQuery;
+import org.quartermaster.app.query.QueryException;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.store.Store;
 import picocli.CommandLine.Command;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Option;
       "With --by, each line adds one group's figures within one release, basis",
       "(cumulative or period), currency and unit; a sum that would add",
       "overlapping categories (a total and its parts) or measures (allocations",
-      "and commitments) is refused: narrow it with --category and --measure."
+      "and commitments) is refused: narrow it with --category and --measure.",
+      "Normalised (docs/normalised.md): --per gdp|capita, --currency, --prices;",
+      "each converted figure names its rate, price index and their sources."
     })
 final class QueryAidCommand extends QuerySubcommand {
   @Mixin ColumnsOption columns;
@@ -49,19 +53,55 @@ final class QueryAidCommand extends QuerySubcommand {
 
   @Mixin MinGradeOption minGrade;
 
+  @Option(names = "--per", paramLabel = "gdp|capita",
+      description = "Divide by the donor's GDP (a share, in %%) or population (per person), from the bundled World"
+          + " Bank series (default: amounts as given).")
+  String per;
+
+  @Option(names = "--currency", paramLabel = "USD|EUR",
+      description = "Convert to this currency at the annual average EUR/USD rate (Federal Reserve) of each"
+          + " figure's price year (default: each figure's own currency).")
+  String currency;
+
+  @Option(names = "--prices", paramLabel = "current|constant-YYYY",
+      description = "Current prices, or constant prices of a year by the US CPI-U (USD only) (default: current).")
+  String prices;
+
+  @Option(names = "--reference-year", paramLabel = "YYYY",
+      description = "The year of the GDP or population divided by (default: 2021, the year Kiel divides by).")
+  Integer referenceYear;
+
+  @Option(names = "--price-year", paramLabel = "YYYY",
+      description = "The year whose exchange rate and prices every figure is taken to be in (default: the year of"
+          + " the figure's date, else of its data-through date).")
+  Integer priceYear;
+
   @Override
   QueryResult query(Store store) {
     AidQuery.By groupBy = by == null ? null : AidQuery.By.byName(by).orElseThrow(
         () -> new BadInputException("--by " + by + ": expected " + AidQuery.By.names()));
-    return AidQuery.run(store, new AidQuery.Options(groupBy, donor, category, measure, release, minGrade.grade()));
+    return AidQuery.run(store, new AidQuery.Options(groupBy, donor, category, measure, release, minGrade.grade(),
+        normalise()));
+  }
+
+  private AidNormalise normalise() {
+    try {
+      return new AidNormalise(per == null ? null : AidNormalise.Per.byName(per), currency,
+          AidNormalise.constantYear(prices), referenceYear, priceYear);
+    } catch (QueryException e) {
+      throw new BadInputException("--" + e.getMessage());
+    }
   }
   @Override
   ApiQuery apiQuery() {
     if (by != null) {
       AidQuery.By.byName(by).orElseThrow(() -> new BadInputException("--by " + by + ": expected " + AidQuery.By.names()));
     }
+    normalise();
     return ApiQuery.of("/api/v1/aid").with("by", by).with("release", release).with("donor", donor)
-        .with("category", category).with("measure", measure)
+        .with("category", category).with("measure", measure).with("per", per).with("currency", currency)
+        .with("prices", prices).with("reference_year", referenceYear == null ? null : referenceYear.toString())
+        .with("price_year", priceYear == null ? null : priceYear.toString())
         .with("min_grade", minGrade.grade() == null ? null : minGrade.grade().wireName());
   }
 

@@ -1,6 +1,7 @@
 package org.quartermaster.app.cli;
 
 import java.util.List;
+import org.quartermaster.app.query.EquipmentShareQuery;
 import org.quartermaster.app.query.QueryResult;
 import org.quartermaster.app.query.SpendingQuery;
 import org.quartermaster.app.store.Store;
@@ -60,13 +61,34 @@ final class QuerySpendingCommand extends QuerySubcommand {
 
   @Mixin MinGradeOption minGrade;
 
+  @Option(names = "--equipment",
+      description = "Equipment expenditure as %% of defence expenditure against NATO's 20%% guideline, from NATO's"
+          + " table imported with --mapping nato-equipment-share; takes --year only (default: shares of GDP).")
+  boolean equipment;
+
   @Override
   QueryResult query(Store store) {
+    if (equipment) {
+      refuseWithEquipment();
+      return EquipmentShareQuery.run(store, year);
+    }
     return SpendingQuery.run(store, new SpendingQuery.Options(year, country, threshold,
         sources == null ? null : String.join(",", sources), vintage, allies, minGrade.grade()));
   }
+  private void refuseWithEquipment() {
+    if (country != null || threshold != null || sources != null || vintage != null || allies
+        || minGrade.grade() != null) {
+      throw new BadInputException("--equipment takes --year only: it shows every ally of the year, against 20% of"
+          + " defence expenditure, from the latest release");
+    }
+  }
+
   @Override
   ApiQuery apiQuery() {
+    if (equipment) {
+      refuseWithEquipment();
+      return ApiQuery.of("/api/v1/spending").with("measure", "equipment").with("year", year);
+    }
     return ApiQuery.of("/api/v1/spending").with("year", year).with("country", country).with("threshold", threshold)
         .with("source", sources == null ? null : String.join(",", sources)).with("vintage", vintage)
         .with("allies", allies ? true : null)

@@ -16,6 +16,7 @@ import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.data.Country;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.TransferredProduction;
+import org.quartermaster.app.reference.ReferenceFiles;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -23,7 +24,9 @@ import org.quartermaster.app.store.Store;
  * and vintage; see the README beside the files), loaded into a new store together with the country
  * list. Each file becomes a dataset marked {@code bundled}, through the same importer as users'
  * files. A store seeded by an earlier build has its bundled datasets brought up to this build's files
- * ({@link #refreshIfChanged}): re-cited figures replace the old copies, each in one transaction.
+ * ({@link #refreshIfChanged}): re-cited figures replace the old copies, each in one transaction. The
+ * reference series (GDP, population, exchange rates, price indices) are loaded beside them
+ * ({@link ReferenceFiles}).
  */
 public final class BundledDataset {
   /** The files, in the order they are loaded. */
@@ -49,7 +52,9 @@ public final class BundledDataset {
       seedIfEmpty(store, countries);
       return List.of();
     }
-    return refreshIfChanged(store, countries);
+    List<String> replaced = new ArrayList<>(refreshIfChanged(store, countries));
+    replaced.addAll(ReferenceFiles.loadChanged(store));
+    return replaced;
   }
 
   /**
@@ -133,6 +138,7 @@ public final class BundledDataset {
     if (seeded) {
       return;
     }
+    ReferenceFiles.loadChanged(store);
     writeCountries(store, countries);
     ImportService service = new ImportService(store, countries, Importers.standard());
     for (String name : FILES) {

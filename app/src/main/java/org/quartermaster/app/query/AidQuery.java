@@ -82,8 +82,22 @@ public final class AidQuery {
    * @param measure  commitment, allocation, disbursement … (exact, any case), or null for all
    * @param release  {@code latest} (also when null), {@code all}, or a release's name
    * @param minGrade only figures whose citation is graded this or better, or null for every figure
+   * @param normalise per GDP or capita, one currency, constant prices ({@link AidNormalise#NONE}: as given)
    */
-  public record Options(By by, String donor, String category, String measure, String release, SourceGrade minGrade) {
+  public record Options(By by, String donor, String category, String measure, String release, SourceGrade minGrade,
+      AidNormalise normalise) {
+    public Options {
+      normalise = normalise == null ? AidNormalise.NONE : normalise;
+      if (normalise.per() != null && by != null && by != By.DONOR) {
+        throw new QueryException("per " + normalise.per().wireName() + " with by " + by.cliName() + ": shares and"
+            + " per-person figures of different donors do not add up; sum by donor, or list the records");
+      }
+    }
+
+    public Options(By by, String donor, String category, String measure, String release, SourceGrade minGrade) {
+      this(by, donor, category, measure, release, minGrade, AidNormalise.NONE);
+    }
+
     public Options(By by, String donor, String category, String measure) {
       this(by, donor, category, measure, null, null);
     }
@@ -102,9 +116,11 @@ public final class AidQuery {
       notes.addAll(GradeFilter.notes(options.minGrade()));
       List<VintageUsed> releases = releasesUsed(chosen.releases(), rows);
       QueryResult records = QueryResult.withRowProvenance("", RECORD_COLUMNS, rows, List.of());
+      AidNormaliser normaliser = options.normalise().none()
+          ? null : new AidNormaliser(options.normalise(), ReferenceSeries.read(connection));
       return options.by() == null
-          ? records(rows, releases, records.sources(), notes)
-          : sums(rows, options.by(), countries, chosen.releases(), releases, records.sources(), notes);
+          ? records(rows, releases, records.sources(), notes, normaliser)
+          : sums(rows, options.by(), countries, chosen.releases(), releases, records.sources(), notes, normaliser);
     });
   }
 
@@ -152,16 +168,49 @@ public final class AidQuery {
   }
 
   private static QueryResult records(List<List<Object>> rows, List<VintageUsed> releases, List<Source> sources,
-      List<String> notes) {
+      List<String> notes, AidNormaliser normaliser) {
     List<String> all = new ArrayList<>(notes);
     all.add("Amounts are as the source gives them, in the currency and unit of their line; basis says whether a"
         + " line is a running total (cumulative) or new aid within a window (period).");
-    return new QueryResult("Aid records, one line each (amount in the line's currency and unit)", RECORD_COLUMNS,
-        rows, releases, sources, all);
+    if (normaliser == null) {
+      return new QueryResult("Aid records, one line each (amount in the line's currency and unit)", RECORD_COLUMNS,
+          rows, releases, sources, all);
+    }
+    List<List<Object>> extended = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      AidNormaliser.Normalised n = normaliser.apply(figure(row));
+      List<Object> values = new ArrayList<>(row);
+      values.addAll(Arrays.asList(n.value(), n.valueUnit(), n.priceYear(), n.rate(), n.rateUnit(), n.priceFactor(),
+          n.denominator(), n.denominatorUnit(), n.conversion(), String.join(" ", n.used().stream()
+              .map(v -> v.source().url()).distinct().toList())));
+      extended.add(values);
+    }
+    List<Column> columns = new ArrayList<>(RECORD_COLUMNS);
+    columns.addAll(NORMALISED_COLUMNS);
+    List<Source> allSources = new ArrayList<>(sources);
+    allSources.addAll(normaliser.sources());
+    all.addAll(normaliser.notes());
+    return new QueryResult("Aid records, one line each, normalised (value in value_unit; amount as the source gives"
+        + " it)", columns, extended, releases, allSources, all);
+  }
+
+  private static final List<Column> NORMALISED_COLUMNS = List.of(Column.number("value", null),
+      Column.text("value_unit"), Column.detail("price_year"), Column.number("rate", null), Column.detail("rate_unit"),
+      Column.number("price_factor", null), Column.number("denominator", null), Column.detail("denominator_unit"),
+      Column.detail("conversion"), Column.detail("reference_source_urls"));
+
+  private static AidNormaliser.Figure figure(List<Object> row) {
+    return new AidNormaliser.Figure((String) row.get(at("donor")), (String) row.get(at("donor_iso3")),
+        ((Number) row.get(at("amount"))).doubleValue(), (String) row.get(at("currency")),
+        (String) row.get(at("unit")), (String) row.get(at("date")), (String) row.get(at("data_through")));
+  }
+
+  private static int at(String name) {
+    return RECORD_COLUMNS.stream().map(Column::name).toList().indexOf(name);
   }
 
   private static QueryResult sums(List<List<Object>> rows, By by, Countries countries, List<AidRelease> chosen,
-      List<VintageUsed> releases, List<Source> sources, List<String> notes) {
+      List<VintageUsed> releases, List<Source> sources, List<String> notes, AidNormaliser normaliser) {
     Map<String, Integer> at = new java.util.HashMap<>();
     for (int i = 0; i < RECORD_COLUMNS.size(); i++) {
       at.put(RECORD_COLUMNS.get(i).name(), i);
@@ -171,10 +220,21 @@ public final class AidQuery {
     chosen.forEach(r -> releaseOf.put(Arrays.asList(r.publisher(), r.name()), r));
     for (List<Object> row : rows) {
       AidRelease release = releaseOf.get(Arrays.asList(row.get(at.get("publisher")), row.get(at.get("release"))));
+      double amount = ((Number) row.get(at.get("amount"))).doubleValue();
+      String currency = (String) row.get(at.get("currency"));
+      String unit = (String) row.get(at.get("unit"));
+      if (normaliser != null) {
+        AidNormaliser.Normalised n = normaliser.apply(figure(row));
+        if (n.value() == null) {
+          continue; // no GDP or population: the normaliser's notes name the donor
+        }
+        amount = n.value();
+        currency = n.valueUnit();
+        unit = "";
+      }
       figures.add(new AidSums.Figure((String) row.get(at.get("donor")), (String) row.get(at.get("donor_iso3")),
-          (String) row.get(at.get("category")), (String) row.get(at.get("measure")),
-          ((Number) row.get(at.get("amount"))).doubleValue(), (String) row.get(at.get("currency")),
-          (String) row.get(at.get("unit")), (String) row.get(at.get("basis")), release));
+          (String) row.get(at.get("category")), (String) row.get(at.get("measure")), amount, currency, unit,
+          (String) row.get(at.get("basis")), release));
     }
     AidSums.Sums sums = AidSums.sum(figures, by, countries);
     List<Column> columns = new ArrayList<>(List.of(Column.text(by.cliName()), Column.text("release"),
@@ -197,8 +257,24 @@ public final class AidQuery {
     }
     List<String> all = new ArrayList<>(notes);
     all.addAll(sums.notes());
-    return new QueryResult("Aid summed by " + by.cliName() + ", per release, basis, currency and unit", columns,
-        lines, releases, sources, all);
+    if (normaliser == null) {
+      return new QueryResult("Aid summed by " + by.cliName() + ", per release, basis, currency and unit", columns,
+          lines, releases, sources, all);
+    }
+    // the currency column holds the normalised unit, the unit column is empty: one column, value_unit
+    int currencyAt = columns.indexOf(Column.text("currency"));
+    columns.set(currencyAt, Column.text("value_unit"));
+    columns.remove(currencyAt + 1);
+    columns.set(currencyAt + 1, Column.number("value", null));
+    for (List<Object> line : lines) {
+      line.remove(currencyAt + 1);
+    }
+    List<Source> allSources = new ArrayList<>(sources);
+    allSources.addAll(normaliser.sources());
+    all.addAll(normaliser.notes());
+    all.add("Reference values used: " + String.join("; ", normaliser.usedValues()) + ".");
+    return new QueryResult("Aid summed by " + by.cliName() + ", normalised (value in value_unit), per release and"
+        + " basis", columns, lines, releases, allSources, all);
   }
 
   /** For the API and the command line: the {@code --by} names. */

@@ -29,6 +29,30 @@ final class Guideline {
     this.threshold = BigDecimal.valueOf(thresholdPctGdp);
   }
 
+  /**
+   * NATO's 2025 target, as the Hague Summit Declaration (25 June 2025) states it: at least 3.5% of GDP a
+   * year on core defence requirements by 2035, and up to 1.5% on defence- and security-related spending.
+   * NATO's primary text was not read; Agence Europe's report of it was.
+   */
+  static final Source HAGUE_2025 = new Source("https://agenceurope.eu/en/bulletin/detail/13667", "NATO",
+      "NATO, The Hague Summit Declaration, 25 June 2025, para. 2: 5% of GDP a year by 2035, of which at least 3.5%"
+          + " on core defence requirements and up to 1.5% on defence- and security-related spending; as reported by"
+          + " Agence Europe", "2025-06-25", org.quartermaster.app.data.SourceGrade.PRESS, null);
+
+  /** The result with the guideline's origin among its notes and sources, where it has a known one (3.5%). */
+  QueryResult withOrigin(QueryResult result) {
+    if (threshold.compareTo(BigDecimal.valueOf(3.5)) != 0) {
+      return result;
+    }
+    List<String> notes = new ArrayList<>(result.notes());
+    notes.add("3.5% of GDP is NATO's core-defence target for 2035 (The Hague Summit Declaration, 25 June 2025):"
+        + " figures compare against it before its date. The declaration's other 1.5% of GDP (defence- and"
+        + " security-related spending) is not shown: no imported source gives it per ally.");
+    List<Source> sources = new ArrayList<>(result.sources());
+    sources.add(HAGUE_2025);
+    return new QueryResult(result.title(), result.columns(), result.rows(), result.vintages(), sources, notes);
+  }
+
   /** {@code 2% of GDP}. */
   String label() {
     return threshold.stripTrailingZeros().toPlainString() + "% of GDP";

@@ -136,12 +136,17 @@ public final class SpendingQuery {
     if (options.countsSeveralSources()) {
       throw SpendingCount.severalSources(sources);
     }
-    return store.read(connection -> {
+    if (options.threshold() != null && sources.contains(EquipmentShareQuery.SOURCE)) {
+      throw new QueryException("source " + EquipmentShareQuery.SOURCE + " holds equipment expenditure as % of defence"
+          + " expenditure, not % of GDP: count it against 20% with --equipment (measure=equipment)");
+    }
+    QueryResult result = store.read(connection -> {
       check(connection, sources, options.vintage(), options.threshold());
       return guideline == null
           ? list(connection, options, iso3, sources, allies)
           : SpendingCount.run(connection, options, iso3, guideline, allies);
     });
+    return guideline == null ? result : guideline.withOrigin(result);
   }
 
   private static QueryResult list(Connection connection, Options options, String iso3, List<String> sources,

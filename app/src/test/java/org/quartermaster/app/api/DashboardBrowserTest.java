@@ -53,7 +53,7 @@ class DashboardBrowserTest {
   @CsvSource({
       "overview, /, 3",
       "spending, /spending.html, 2",
-      "aid, /aid.html, 2",
+      "aid, /aid.html, 3",
       "production, /production.html, 1",
       "munitions, /munitions.html, 3",
       "scenarios, /scenarios.html, 0",

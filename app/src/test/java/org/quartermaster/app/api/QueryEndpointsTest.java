@@ -68,7 +68,7 @@ class QueryEndpointsTest {
     assertThat(ApiFixture.json(response)).isEqualTo(ApiFixture.json("""
         {"status": 400, "message": "3 problems with the request", "problems": [
           {"path": "colour", "value": "red",
-           "message": "unknown query parameter; expected one of allies, country, format, min_grade, source, threshold, vintage, year"},
+           "message": "unknown query parameter; expected one of allies, country, format, measure, min_grade, source, threshold, vintage, year"},
           {"path": "year", "value": "last", "message": "not an integer"},
           {"path": "threshold", "value": "two", "message": "not a number"}]}
         """));

@@ -23,7 +23,12 @@ import org.quartermaster.app.importer.ImportProblem;
 public final class Mappings {
   /** The shipped mappings' names; a new one is a YAML resource plus its name here. */
   private static final List<String> SHIPPED = List.of("kiel-r28-bilateral", "kiel-r28-country-summary",
-      "kiel-r28-financial-disbursements");
+      "kiel-r28-financial-disbursements", "nato-equipment-share");
+  /**
+   * Shipped mappings used only when named with {@code --mapping}: a file's header cannot tell them from
+   * another table's (NATO's equipment-share table has the header of its % of GDP table: Country, years).
+   */
+  private static final Set<String> ONLY_WHEN_NAMED = Set.of("nato-equipment-share");
   private static final String FOLDER = "/org/quartermaster/app/mappings/";
 
   private Mappings() {}
@@ -52,6 +57,9 @@ public final class Mappings {
   public static Optional<String> shippedMappingFor(List<String> headerCells) {
     Set<String> present = present(headerCells);
     for (Map.Entry<String, Mapping> shipped : Shipped.BY_NAME.entrySet()) {
+      if (ONLY_WHEN_NAMED.contains(shipped.getKey())) {
+        continue;
+      }
       if (present.containsAll(ColumnPlan.headerNames(shipped.getValue()))
           && unknownColumns(shipped.getValue(), present).isEmpty()) {
         return Optional.of(shipped.getKey());
@@ -67,6 +75,9 @@ public final class Mappings {
   public static Optional<String> nearMiss(List<String> headerCells) {
     Set<String> present = present(headerCells);
     for (Map.Entry<String, Mapping> shipped : Shipped.BY_NAME.entrySet()) {
+      if (ONLY_WHEN_NAMED.contains(shipped.getKey())) {
+        continue;
+      }
       Set<String> unknown = unknownColumns(shipped.getValue(), present);
       if (present.containsAll(ColumnPlan.headerNames(shipped.getValue())) && !unknown.isEmpty()) {
         return Optional.of("has every column the shipped mapping " + shipped.getKey() + " reads, and also "

@@ -3,6 +3,7 @@
 // shared. The default release is the API's: the latest by data-through date, never the one with most rows.
 import {api, citations, dataTable, el, gradeSelect, number, query, readState, runPage, saveState, select, sourceLine} from './common.js';
 import {chartCard, heightFor} from './charts.js';
+import {normalisedAid} from './normalise.js';
 
 const CATEGORIES = ['military', 'financial', 'humanitarian'];
 const content = document.getElementById('content');
@@ -64,6 +65,7 @@ runPage(async () => {
   const tableBox = el('div');
   content.append(tableBox);
   draw(lines, result, stacked, versus, tableBox);
+  await normalisedAid(content, state);
 });
 
 /** The releases of the lines, latest data-through date first (releases without a dated row last). */

@@ -82,10 +82,22 @@ export function readState(defaults) {
   return state;
 }
 
-/** Writes a page's state into its address without reloading (lists comma-separated, empty values left out). */
+/**
+ * Writes a page's state into its address without reloading (lists comma-separated, empty values left
+ * out); parameters the state does not name (a card's own choices) are kept.
+ */
 export function saveState(state) {
-  const flat = Object.fromEntries(Object.entries(state).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
-  history.replaceState(null, '', query(flat) || location.pathname);
+  const params = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(state)) {
+    const value = Array.isArray(v) ? v.join(',') : v;
+    if (value === undefined || value === null || value === '') {
+      params.delete(k);
+    } else {
+      params.set(k, value);
+    }
+  }
+  const s = params.toString();
+  history.replaceState(null, '', s ? `?${s}` : location.pathname);
 }
 
 /** A query string from an object, leaving out empty values. */

@@ -6,6 +6,7 @@ import {api, dataTable, el, gradeSelect, multiSelect, number, query, readState, 
   from './common.js';
 import {chartCard, estimateSeries, heightFor, markLines} from './charts.js';
 import {allyCount, countedRelease, latestCoveredYear} from './spending-years.js';
+import {spendingTargets} from './normalise.js';
 
 const GUIDELINES = [{value: 2, label: '2% guideline'}, {value: 3.5, label: '3.5% (2025 commitment)', color: '#CC79A7'}];
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
@@ -63,6 +64,7 @@ runPage(async () => {
   const tableBox = el('div');
   content.append(tableBox);
   await draw(bars, series, tableBox, all);
+  await spendingTargets(content, state.year);
 });
 
 function showError(e) {
