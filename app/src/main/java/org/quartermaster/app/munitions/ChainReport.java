@@ -173,7 +173,8 @@ public final class ChainReport {
     String unit = inputs.munition().unit();
     List<String> notes = new ArrayList<>(List.of("backlog = ordered − delivered_to_date at the year's end. ordered: the"
         + " quantity of the contracts awarded by the year's end and not all delivered at its start, each contract once.",
-        "ASSUMPTION: the data give each contract's delivery window (read from the contract row's note into"
+        "ASSUMPTION: the data give each contract's delivery window (its rows' delivery_start and delivery_end when"
+            + " an imported contracts file states them, else read from the contract row's note into"
             + " delivery_windows.csv, each reading stated there), not its deliveries; the quantity is taken as delivered"
             + " evenly over the window. Production of the producer is not matched to contracts."));
     inputs.deliveryWindows().all().stream().filter(w -> lines.stream().anyMatch(l -> l.contracts().contains(

@@ -75,7 +75,8 @@ public final class Store implements AutoCloseable {
       "V4__sources.sql", "V5__dataset_identity.sql",
       "V6__amount_units.sql",
       "V7__transfers.sql",
-      "V8__sweeps.sql");
+      "V8__sweeps.sql",
+      "V11__user_catalogue.sql");
 
   /**
    * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on

@@ -37,7 +37,7 @@ class SavedScenariosTest {
 
   @Test
   void open_newStore_isAtTheLatestSchemaVersionWithAnEmptyScenariosTable() {
-    assertThat(store.schemaVersion()).isEqualTo(8);
+    assertThat(store.schemaVersion()).isEqualTo(11);
     assertThat(StoreCounts.count(store, "SELECT count(*) FROM scenarios")).isZero();
   }
 

@@ -35,7 +35,7 @@ class StoreMigrationTest {
       "aid", List.of("source_title", "source_grade", "via_url", "basis"),
       "deliveries", List.of("source_title", "source_grade", "via_url"),
       "production", List.of("source_title", "source_grade", "via_url"),
-      "contracts", List.of("source_title", "source_grade", "via_url", "contract_id"));
+      "contracts", List.of("source_title", "source_grade", "via_url", "contract_id", "delivery_start", "delivery_end"));
 
   @TempDir Path dir;
 
@@ -70,7 +70,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(8);
+      assertThat(store.schemaVersion()).isEqualTo(11);
       for (int i = 0; i < TABLES.size(); i++) {
         String table = TABLES.get(i);
         List<String> added = ADDED.getOrDefault(table, List.of());
@@ -112,7 +112,7 @@ class StoreMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(8);
+      assertThat(store.schemaVersion()).isEqualTo(11);
       List<List<Object>> datasets = store.read(c -> rows(c.createStatement(), "(SELECT file_name, unsourced FROM datasets)"));
       assertThat(datasets)
           .containsExactly(List.of("file_name VARCHAR", "unsourced BOOLEAN"), List.of("bare.csv", true),

@@ -49,7 +49,7 @@ class TransfersMigrationTest {
     }
 
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(8);
+      assertThat(store.schemaVersion()).isEqualTo(11);
       assertThat(StoreCounts.count(store, "SELECT count(*) FROM production")).isEqualTo(1);
       List<List<Object>> transfers = store.read(c -> {
         try (var r = c.createStatement().executeQuery("""
