@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.quartermaster.app.data.MunitionRow;
 import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.query.Source;
 
@@ -21,9 +22,10 @@ public final class UserCatalogue {
 
   /** Where a user row came from: its dataset, the file as imported, the 1-based row. */
   public record Origin(int datasetId, String file, int row) {
-    /** {@code dataset 12 (my-munitions.csv row 3)}. */
+    /** {@code dataset 12 (my-munitions.csv row 3)}; a row of a file not recorded yet: {@code row 3 of the same file}. */
     public String describe() {
-      return "dataset " + datasetId + " (" + file + " row " + row + ")";
+      return datasetId == 0 || file == null ? "row " + row + " of the same file"
+          : "dataset " + datasetId + " (" + file + " row " + row + ")";
     }
   }
 
@@ -59,6 +61,21 @@ public final class UserCatalogue {
    * The imported rows. The rows of an import under way have no dataset record yet: their file is null
    * until the import records it.
    */
+  /**
+   * The problems of a munitions file's rows against the bundled catalogue and each other, before any store is
+   * read: an id or a name the bundled catalogue (or an earlier row of the file) has. The import's transaction
+   * checks again against the rows imported before ({@link #problemsOf}); these problems hold whatever the
+   * store holds, so the file can be refused with all of them at once.
+   */
+  public static List<Problem> problemsWithin(List<MunitionRow> rows, String file) {
+    List<UserMunition> munitions = new ArrayList<>();
+    for (MunitionRow r : rows) {
+      munitions.add(new UserMunition(new Origin(0, file, r.fileRow()), new Munition(r.id(), r.name(), r.family(),
+          r.category(), r.unit(), r.note())));
+    }
+    return Catalogue.bundled().extendedBy(new Rows(munitions, List.of())).problems();
+  }
+
   static Rows read(Connection c) throws SQLException {
     List<UserMunition> munitions = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""

@@ -165,6 +165,24 @@ class CatalogueImportTest {
   }
 
   @Test
+  void import_badCellAndBundledId_areListedTogether() {
+    List<ImportProblem> problems = refused("mine.csv", HEADER + "javelin,Javelin mk2,FGM-148,missiles,missiles,\n"
+        + "shell-105,105 mm round,105mm,artillery ammunition,rounds,\n");
+
+    assertThat(problems).extracting(ImportProblem::row, ImportProblem::column)
+        .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(2, "id"),
+            org.assertj.core.api.Assertions.tuple(3, "family"));
+  }
+
+  @Test
+  void import_sameIdTwiceInAFile_isRefusedNamingTheEarlierRow() {
+    List<ImportProblem> problems = refused("mine.csv", HEADER + "glide-1,Glide bomb,GBU-39,missiles,bombs,\n"
+        + "glide-1,Glide bomb B,GBU-39,missiles,bombs,\n");
+
+    assertThat(problems).singleElement().satisfies(p -> problem(p, 3, "id", "glide-1", "row 2 of the same file"));
+  }
+
+  @Test
   void import_aliasOfAnImportedMunition_resolvesTheName() {
     importFile("mine.csv", HEADER + "glide-1,Glide bomb,GBU-39,missiles,bombs,\n");
 

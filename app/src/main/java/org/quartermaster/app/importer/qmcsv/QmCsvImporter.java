@@ -170,6 +170,22 @@ public final class QmCsvImporter implements Importer {
       }
     }
 
+    /**
+     * A munitions file's rows that do not fit the bundled catalogue (an id or a name it has), each a problem of
+     * its row, found here so that they are listed with the file's other problems; the import's transaction
+     * checks the rows again against the store's.
+     */
+    private void refuseMisfits() {
+      List<org.quartermaster.app.data.MunitionRow> munitions = rows.stream()
+          .map(org.quartermaster.app.data.MunitionRow.class::cast).toList();
+      java.util.Set<Integer> misfits = new java.util.HashSet<>();
+      for (var p : org.quartermaster.app.munitions.UserCatalogue.problemsWithin(munitions, file)) {
+        problems.at(p.origin().row(), p.column(), p.value(), p.message());
+        misfits.add(p.origin().row());
+      }
+      rows.removeIf(r -> misfits.contains(r.fileRow()));
+    }
+
     /** The rest of the file cannot be read: a problem at the row where that starts, and no more rows. */
     void unreadable(UnreadableCsvException e) {
       problems.at(e.row(), null, null, e.getMessage());
@@ -177,6 +193,9 @@ public final class QmCsvImporter implements Importer {
     }
 
     ParsedFile result() {
+      if (layout == Layout.MUNITIONS) {
+        refuseMisfits();
+      }
       if (header == null) {
         problems.add(new ImportProblem(file, 0, null, null, "the file is empty; a qm-csv file starts with a header row"));
       }
