@@ -148,7 +148,7 @@ final class MunitionEndpoints {
       return munition;
     }
     String message = Resolution.refusal(QueryParams.quoted(item), resolution)
-        + " GET /api/v1/munitions lists the munitions and their names.";
+        + ChainReport.API_LIST_HINT;
     throw new ApiException(404, message, List.of(new ApiProblem("id", QueryParams.quoted(item), message)));
   }
 }

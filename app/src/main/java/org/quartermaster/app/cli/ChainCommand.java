@@ -112,14 +112,24 @@ final class ChainCommand extends QuerySubcommand {
   }
 
   /**
-   * Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first; the item
-   * and --with names are resolved by the server, against its store's catalogue (an unknown name is its 404).
+   * Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first; a name the
+   * bundled catalogue does not know is resolved by the server, against its store's catalogue (an unknown one is
+   * its 404, printed as without a server: {@code ThroughServer}).
    */
   @Override
   ApiQuery apiQuery() {
     RateBasis basis = basis();
-    checkSideBySide(); // the names are the server's to resolve: its store may hold imported ones
     interpolation();
+    // names the bundled catalogue knows are checked here as without a server (an imported row never changes
+    // what a bundled name names); any other name is the server's to resolve, against its store's catalogue
+    Catalogue bundled = Catalogue.bundled();
+    boolean known = java.util.stream.Stream.concat(java.util.stream.Stream.of(item), with.stream())
+        .allMatch(name -> bundled.munitionOf(name).isPresent());
+    if (known) {
+      others(bundled);
+    } else {
+      checkSideBySide();
+    }
     return ApiQuery.of("/api/v1/items/" + URLEncoder.encode(item, StandardCharsets.UTF_8).replace("+", "%20")
             + "/chain")
         .with("from", from).with("to", to)

@@ -41,11 +41,16 @@ public final class ChainReport {
     return run(store, catalogue, munition(catalogue, item), options);
   }
 
-  /** The munition {@code item} names, or the command line's refusal (the catalogue is bundled: no store). */
+  /** Where the command line's refusal of an item sends the user. */
+  public static final String CLI_LIST_HINT = " qm items lists the munitions.";
+  /** Where the API's refusal of an item sends the user. */
+  public static final String API_LIST_HINT = " GET /api/v1/munitions lists the munitions and their names.";
+
+  /** The munition {@code item} names, or the command line's refusal. */
   public static Munition munition(Catalogue catalogue, String item) {
     Resolution resolution = catalogue.resolve(item);
     if (!(resolution instanceof Resolution.Resolved(Munition munition))) {
-      throw new QueryException(Resolution.refusal(item, resolution) + " qm items lists the munitions.");
+      throw new QueryException(Resolution.refusal(item, resolution) + CLI_LIST_HINT);
     }
     return munition;
   }

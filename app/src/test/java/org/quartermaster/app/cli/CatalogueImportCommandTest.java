@@ -62,6 +62,28 @@ class CatalogueImportCommandTest {
   }
 
   @Test
+  void chain_ofAnImportedMunitionThroughAServer_printsWhatItPrintsWithoutOne() throws Exception {
+    Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
+    String store = db.toString();
+    run("--db", store, "import", write("contracts-105.csv", CONTRACTS));
+    run("--db", store, "import", write("my-munitions.csv", MUNITIONS));
+    run("--db", store, "import", write("my-aliases.csv", ALIASES));
+    CliRun alone = run("--db", store, "chain", "105mm shells (L118)", "--from", "2024", "--to", "2026");
+    CliRun unknownAlone = CliRun.qm("--db", store, "chain", "shell-106");
+
+    CliRun through;
+    CliRun unknownThrough;
+    try (RunningServer server = RunningServer.start(db, Map.of())) {
+      through = run("--db", store, "chain", "105mm shells (L118)", "--from", "2024", "--to", "2026");
+      unknownThrough = CliRun.qm("--db", store, "chain", "shell-106");
+    }
+
+    assertThat(through.out()).isEqualTo(alone.out()).contains("Backlog of 105 mm artillery round (complete)");
+    assertThat(unknownThrough).isEqualTo(unknownAlone);
+    assertThat(unknownAlone.err()).contains("unknown item 'shell-106'; did you mean").contains("qm items lists");
+  }
+
+  @Test
   void datasetsRm_ofTheImportedCatalogue_leavesTheStoreAsBefore() throws IOException {
     Path db = CliRun.seededStore(dir.resolve("s.duckdb"));
     Map<String, Object> before;
