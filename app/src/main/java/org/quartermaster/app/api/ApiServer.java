@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
-import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.store.Store;
 
 /**
@@ -82,7 +81,7 @@ public final class ApiServer {
     RunManager runManager = new RunManager(settings.limits(), settings.runResults());
     ScenarioCatalog catalog = new ScenarioCatalog(ExampleScenarios.fromClasspath(), store);
     QueryEndpoints queries = new QueryEndpoints(store);
-    Endpoints endpoints = new Endpoints(queries, new MunitionEndpoints(queries, Catalogue.bundled()),
+    Endpoints endpoints = new Endpoints(queries, new MunitionEndpoints(queries, store),
         new CountryEndpoints(store),
         new ScenarioEndpoints(catalog, json), new SavedScenarioEndpoints(catalog, store, json),
         new ScenarioBuildEndpoints(store, catalog, json),

@@ -27,18 +27,23 @@ final class MunitionEndpoints {
   private static final Set<Store.Table> CHAIN_READS =
       QueryEndpoints.tables(Store.Table.PRODUCTION, Store.Table.TRANSFERS, Store.Table.CONTRACTS);
   private final QueryEndpoints queries;
-  private final Catalogue catalogue;
+  private final StoreAccess store;
 
-  MunitionEndpoints(QueryEndpoints queries, Catalogue catalogue) {
+  MunitionEndpoints(QueryEndpoints queries, StoreAccess store) {
     this.queries = queries;
-    this.catalogue = catalogue;
+    this.store = store;
+  }
+
+  /** The catalogue the store's data are read with: the bundled one and the rows users imported. */
+  private Catalogue catalogue() {
+    return store.read(Catalogue::of);
   }
 
   void catalogue(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("unresolved"));
     boolean unresolved = params.flag("unresolved");
     queries.respondAll(ctx, params, CHAIN_READS, () -> s -> List.of(unresolved
-        ? ItemsInStore.unresolved(s, catalogue) : ItemsInStore.catalogue(s, catalogue)));
+        ? ItemsInStore.unresolved(s, Catalogue.of(s)) : ItemsInStore.catalogue(s, Catalogue.of(s))));
   }
 
   void chain(Context ctx) {
@@ -49,8 +54,9 @@ final class MunitionEndpoints {
     if (country != null && !country.strip().matches("[A-Za-z]{3}")) {
       params.problem("side_by_side", country, "expected a three-letter country code, e.g. RUS");
     }
-    List<Munition> with = with(params, country);
-    Munition munition = munition(ctx);
+    Catalogue catalogue = catalogue();
+    List<Munition> with = with(params, country, catalogue);
+    Munition munition = munition(ctx, catalogue);
     try {
       ChainReport.refuseOtherUnits(munition, with);
     } catch (QueryException e) {
@@ -67,7 +73,7 @@ final class MunitionEndpoints {
   }
 
   /** The munitions of {@code with} (comma-separated ids or names), set beside the item with {@code side_by_side}. */
-  private List<Munition> with(QueryParams params, String country) {
+  private static List<Munition> with(QueryParams params, String country, Catalogue catalogue) {
     String names = params.text("with");
     List<Munition> with = new ArrayList<>();
     if (names == null) {
@@ -91,7 +97,8 @@ final class MunitionEndpoints {
   void yearsToReplace(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("from", "to", "rate_basis"));
     ChainReport.Options options = options(params, false);
-    Munition munition = munition(ctx);
+    Catalogue catalogue = catalogue();
+    Munition munition = munition(ctx, catalogue);
     queries.respondAll(ctx, params, CHAIN_READS,
         () -> s -> List.of(ChainReport.run(s, catalogue, munition, options).get(1)));
   }
@@ -134,14 +141,14 @@ final class MunitionEndpoints {
   }
 
   /** The munition the path names, resolved before the store is used. */
-  private Munition munition(Context ctx) {
+  private static Munition munition(Context ctx, Catalogue catalogue) {
     String item = ctx.pathParam("id");
     Resolution resolution = catalogue.resolve(item);
     if (resolution instanceof Resolution.Resolved(Munition munition)) {
       return munition;
     }
     String message = Resolution.refusal(QueryParams.quoted(item), resolution)
-        + " GET /api/v1/munitions lists the munitions and their names.";
+        + ChainReport.API_LIST_HINT;
     throw new ApiException(404, message, List.of(new ApiProblem("id", QueryParams.quoted(item), message)));
   }
 }

@@ -117,19 +117,19 @@ final class QueryEndpoints {
   void production(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ProductionQuery.Options options = new ProductionQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, Catalogue.bundled(), options));
+    respond(ctx, params, tables(Store.Table.PRODUCTION), () -> s -> ProductionQuery.run(s, Catalogue.of(s), options));
   }
 
   void contracts(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     ContractsQuery.Options options = new ContractsQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, Catalogue.bundled(), options));
+    respond(ctx, params, tables(Store.Table.CONTRACTS), () -> s -> ContractsQuery.run(s, Catalogue.of(s), options));
   }
 
   void transfers(Context ctx) {
     QueryParams params = new QueryParams(ctx, Set.of("item", "min_grade"));
     TransfersQuery.Options options = new TransfersQuery.Options(params.text("item"), params.grade("min_grade"));
-    respond(ctx, params, tables(Store.Table.TRANSFERS), () -> s -> TransfersQuery.run(s, Catalogue.bundled(), options));
+    respond(ctx, params, tables(Store.Table.TRANSFERS), () -> s -> TransfersQuery.run(s, Catalogue.of(s), options));
   }
 
   void datasets(Context ctx) {

@@ -79,7 +79,7 @@ final class ScenarioBuildEndpoints {
     BuildRequest request = request(RunEndpoints.readJson(json, ctx.body()));
     BuiltScenario built;
     try {
-      built = store.read(s -> ScenarioBuild.build(s, Catalogue.bundled(), Countries.standard(), request));
+      built = store.read(s -> ScenarioBuild.build(s, Catalogue.of(s), Countries.standard(), request));
     } catch (BuildException e) {
       throw ApiException.badRequest(e.problems().stream().map(p -> new ApiProblem(p.field(), p.value(), p.message()))
           .toList());
@@ -98,7 +98,7 @@ final class ScenarioBuildEndpoints {
         SavedScenarios saved = new SavedScenarios(s);
         SavedScenario old = saved.find(id).orElseThrow(() -> ApiException.notFound("no saved scenario '" + id
             + "'; save a built one with POST " + SavedScenarioEndpoints.PATH));
-        Rebuild.Outcome outcome = Rebuild.of(s, Catalogue.bundled(), Countries.standard(), id, old.yaml());
+        Rebuild.Outcome outcome = Rebuild.of(s, Catalogue.of(s), Countries.standard(), id, old.yaml());
         BuiltScenario rebuilt = outcome.rebuilt();
         if (save) {
           saved.update(id, rebuilt.name(), rebuilt.yaml());

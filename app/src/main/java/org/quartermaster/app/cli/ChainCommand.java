@@ -74,30 +74,36 @@ final class ChainCommand extends QuerySubcommand {
   @Override
   List<QueryResult> results(Store store) {
     ChainReport.Options options = new ChainReport.Options(from, to, basis(), interpolation(), holdLast);
-    List<Munition> others = others();
-    List<QueryResult> results = new ArrayList<>(ChainReport.run(store, Catalogue.bundled(), item, options));
+    Catalogue catalogue = Catalogue.of(store); // the bundled catalogue and the rows users imported
+    List<Munition> others = others(catalogue);
+    List<QueryResult> results = new ArrayList<>(ChainReport.run(store, catalogue, item, options));
     if (sideBySide != null) {
-      results.add(ChainReport.sideBySide(store, Catalogue.bundled(), ChainReport.munition(Catalogue.bundled(), item),
-          others, sideBySide, options));
+      results.add(ChainReport.sideBySide(store, catalogue, ChainReport.munition(catalogue, item), others, sideBySide,
+          options));
     }
     return results;
   }
 
-  /** The munitions of --with, refused without --side-by-side or when one names none. */
-  private List<Munition> others() {
+  /** --with and --side-by-side checked as given, before any name is resolved. */
+  private void checkSideBySide() {
     if (!with.isEmpty() && sideBySide == null) {
       throw new BadInputException("--with " + String.join(", ", with) + ": give --side-by-side COUNTRY too");
     }
     if (sideBySide != null && !sideBySide.strip().matches("[A-Za-z]{3}")) {
       throw new BadInputException("--side-by-side " + sideBySide + ": expected a three-letter country code, e.g. RUS");
     }
+  }
+
+  /** The munitions of --with, refused without --side-by-side or when one names none. */
+  private List<Munition> others(Catalogue catalogue) {
+    checkSideBySide();
     List<Munition> others = new ArrayList<>();
     try {
       for (String name : with) {
-        others.add(ChainReport.munition(Catalogue.bundled(), name));
+        others.add(ChainReport.munition(catalogue, name));
       }
       if (sideBySide != null) {
-        ChainReport.refuseOtherUnits(ChainReport.munition(Catalogue.bundled(), item), others);
+        ChainReport.refuseOtherUnits(ChainReport.munition(catalogue, item), others);
       }
     } catch (QueryException e) {
       throw new BadInputException("--with: " + e.getMessage());
@@ -105,16 +111,25 @@ final class ChainCommand extends QuerySubcommand {
     return others;
   }
 
-  /** Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first. */
+  /**
+   * Through a running server: {@code GET /api/v1/items/{item}/chain}, the options checked here first; a name the
+   * bundled catalogue does not know is resolved by the server, against its store's catalogue (an unknown one is
+   * its 404, printed as without a server: {@code ThroughServer}).
+   */
   @Override
   ApiQuery apiQuery() {
-    try {
-      ChainReport.munition(Catalogue.bundled(), item); // an unknown name refused as without a server
-    } catch (QueryException e) {
-      throw new BadInputException(e.getMessage());
-    }
     RateBasis basis = basis();
-    others();
+    interpolation();
+    // names the bundled catalogue knows are checked here as without a server (an imported row never changes
+    // what a bundled name names); any other name is the server's to resolve, against its store's catalogue
+    Catalogue bundled = Catalogue.bundled();
+    boolean known = java.util.stream.Stream.concat(java.util.stream.Stream.of(item), with.stream())
+        .allMatch(name -> bundled.munitionOf(name).isPresent());
+    if (known) {
+      others(bundled);
+    } else {
+      checkSideBySide();
+    }
     return ApiQuery.of("/api/v1/items/" + URLEncoder.encode(item, StandardCharsets.UTF_8).replace("+", "%20")
             + "/chain")
         .with("from", from).with("to", to)

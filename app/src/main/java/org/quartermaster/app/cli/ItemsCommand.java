@@ -23,8 +23,8 @@ final class ItemsCommand extends QuerySubcommand {
 
   @Override
   QueryResult query(Store store) {
-    return unresolved ? ItemsInStore.unresolved(store, Catalogue.bundled())
-        : ItemsInStore.catalogue(store, Catalogue.bundled());
+    return unresolved ? ItemsInStore.unresolved(store, Catalogue.of(store))
+        : ItemsInStore.catalogue(store, Catalogue.of(store));
   }
 
   /** Through a running server: {@code GET /api/v1/munitions}. */

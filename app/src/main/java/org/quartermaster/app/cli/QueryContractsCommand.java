@@ -26,7 +26,7 @@ final class QueryContractsCommand extends QuerySubcommand {
 
   @Override
   QueryResult query(Store store) {
-    return ContractsQuery.run(store, Catalogue.bundled(), new ContractsQuery.Options(item, minGrade.grade()));
+    return ContractsQuery.run(store, Catalogue.of(store), new ContractsQuery.Options(item, minGrade.grade()));
   }
   @Override
   ApiQuery apiQuery() {

@@ -29,7 +29,7 @@ final class QueryProductionCommand extends QuerySubcommand {
 
   @Override
   QueryResult query(Store store) {
-    return ProductionQuery.run(store, Catalogue.bundled(), new ProductionQuery.Options(item, minGrade.grade()));
+    return ProductionQuery.run(store, Catalogue.of(store), new ProductionQuery.Options(item, minGrade.grade()));
   }
   @Override
   ApiQuery apiQuery() {

@@ -29,7 +29,7 @@ final class QueryTransfersCommand extends QuerySubcommand {
 
   @Override
   QueryResult query(Store store) {
-    return TransfersQuery.run(store, Catalogue.bundled(), new TransfersQuery.Options(item, minGrade.grade()));
+    return TransfersQuery.run(store, Catalogue.of(store), new TransfersQuery.Options(item, minGrade.grade()));
   }
 
   /** Through a running server: {@code GET /api/v1/transfers}. */

@@ -86,7 +86,7 @@ final class ScenarioBuildCommand extends StoreCommand {
       }
       BuiltScenario built;
       try {
-        built = ScenarioBuild.build(store, Catalogue.bundled(), Countries.standard(), request);
+        built = ScenarioBuild.build(store, Catalogue.of(store), Countries.standard(), request);
       } catch (BuildException e) {
         throw ScenarioCommand.refusal(e);
       }

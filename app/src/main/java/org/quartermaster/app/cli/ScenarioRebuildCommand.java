@@ -47,7 +47,7 @@ final class ScenarioRebuildCommand extends StoreCommand {
       SavedScenario old = saved.find(id).orElseThrow(() -> notSaved(id));
       Rebuild.Outcome outcome;
       try {
-        outcome = Rebuild.of(store, Catalogue.bundled(), Countries.standard(), id, old.yaml());
+        outcome = Rebuild.of(store, Catalogue.of(store), Countries.standard(), id, old.yaml());
       } catch (BuildException e) {
         throw ScenarioCommand.refusal(e);
       }

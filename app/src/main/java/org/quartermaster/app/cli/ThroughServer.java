@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartermaster.app.importer.Datasets;
+import org.quartermaster.app.munitions.ChainReport;
 import org.quartermaster.app.query.DatasetsQuery;
 import org.quartermaster.app.query.ExportFormat;
 import org.quartermaster.app.query.ExportTable;
@@ -42,6 +43,7 @@ final class ThroughServer {
       case DatasetsRmCommand c -> remove(c, server, out);
       case ExportCommand c -> export(c, server, out);
       case DatasetsShowCommand c -> show(c, server, out, cli);
+      case ChainCommand c -> chain(c, server, out, cli);
       case QuerySubcommand c -> query(c, server, out, cli);
       case ScenarioBuildCommand c -> ScenarioThroughServer.build(c, server, out, cli.getErr());
       case ScenarioRebuildCommand c -> ScenarioThroughServer.rebuild(c, server, out);
@@ -65,6 +67,23 @@ final class ThroughServer {
     params.put("format", format.cliName());
     out.write(server.client().get(query.path(), params));
     out.flush();
+  }
+
+  /**
+   * An item the server's catalogue does not know (its store may hold imported munitions, so the server
+   * resolves the name) is refused as without a server: the same refusal, pointing at qm items.
+   */
+  private static void chain(ChainCommand command, Server server, PrintWriter out, CommandLine cli) {
+    try {
+      query(command, server, out, cli);
+    } catch (ApiClient.ServerRefusal e) {
+      String refusal = e.status() == 404 && e.problems().size() == 1 ? e.problems().getFirst().message() : null;
+      if (refusal == null || !refusal.endsWith(ChainReport.API_LIST_HINT)) {
+        throw e;
+      }
+      throw new BadInputException(refusal.substring(0, refusal.length() - ChainReport.API_LIST_HINT.length())
+          + ChainReport.CLI_LIST_HINT);
+    }
   }
 
   /** A dataset the server's store does not hold is refused as without a server. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.munitions.Catalogue;
 import org.quartermaster.app.munitions.TransferredProduction;
+import org.quartermaster.app.munitions.UserCatalogue;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
 
@@ -62,13 +63,18 @@ final class ImportTransaction {
     return new Written(datasetId, unsourced, replaced, transfers);
   }
 
-  /** A production file's transfers (kind transferred) stored as transfers, in this transaction: how many. */
+  /**
+   * A production file's transfers (kind transferred) stored as transfers, in this transaction: how many. Their
+   * item ids come from the bundled catalogue alone, so that removing a user's catalogue dataset leaves no id
+   * behind; the chain resolves a transfer without an id by its name, through the catalogue with the user's rows.
+   */
   private static int storeTransfers(Connection connection, Table table) throws SQLException {
     return table == Table.PRODUCTION ? TransferredProduction.move(connection, Catalogue.bundled()) : 0;
   }
 
   private static void refuseStored(Connection connection, Table table, int datasetId, Overlap overlap, int transfers,
       String file) throws SQLException {
+    refuseMisfits(connection, table, datasetId, file);
     if (overlap.refusesStoredFigures()) {
       StoredOverlap.refuseIfAny(connection, table, datasetId, file);
       if (transfers > 0) {
@@ -78,14 +84,33 @@ final class ImportTransaction {
   }
 
   /**
-   * A dry run's check of figures already in the store: the steps of the real transaction up to the
-   * check, then always rolled back, so that a dry run refuses what the import would refuse and writes
-   * nothing.
+   * Refuses (throws) catalogue rows that do not fit the catalogue the store's data are read with: an id the
+   * catalogue has, a name another munition has, an alias of an unknown id (with {@code --replace}, the
+   * replaced dataset's rows are gone first, so a catalogue file can be revised whole). Checked whatever the
+   * overlap option says: no option lets such a row in.
+   */
+  private static void refuseMisfits(Connection connection, Table table, int datasetId, String file)
+      throws SQLException {
+    if (table != Table.MUNITIONS && table != Table.MUNITION_ALIASES) {
+      return;
+    }
+    List<ImportProblem> problems = UserCatalogue.problemsOf(connection, datasetId).stream()
+        .map(p -> new ImportProblem(file, p.origin().row(), p.column(), p.value(), p.message())).toList();
+    if (!problems.isEmpty()) {
+      throw new ImportFailedException(problems);
+    }
+  }
+
+  /**
+   * A dry run's check of figures already in the store (and of catalogue rows against the catalogue): the
+   * steps of the real transaction up to the check, then always rolled back, so that a dry run refuses what
+   * the import would refuse and writes nothing.
    *
    * @throws ImportFailedException what the import would be refused with
    */
   static void rehearse(Store store, Table table, List<DataRow> rows, Overlap overlap, String file) {
-    if (!overlap.refusesStoredFigures()) {
+    boolean catalogue = table == Table.MUNITIONS || table == Table.MUNITION_ALIASES;
+    if (!overlap.refusesStoredFigures() && !catalogue) {
       return;
     }
     try {

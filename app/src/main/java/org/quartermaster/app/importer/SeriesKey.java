@@ -29,6 +29,9 @@ public final class SeriesKey {
       case PRODUCTION -> List.of("t.item", "t.producer", "t.country", "t.date", "t.value_text", "t.period", "t.kind",
           "t.target_date", "t.source_url");
       case CONTRACTS -> List.of("t.buyers", "t.agency", "t.item", "t.quantity", "t.value", "t.currency", "t.date");
+      // a munition is its id, an alias its name (ignoring case and outer spaces, as the catalogue matches)
+      case MUNITIONS -> List.of("t.id");
+      case MUNITION_ALIASES -> List.of("lower(trim(t.alias))");
     };
   }
 

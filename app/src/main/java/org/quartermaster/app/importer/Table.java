@@ -8,7 +8,11 @@ public enum Table {
   AID("aid"),
   DELIVERIES("deliveries"),
   PRODUCTION("production"),
-  CONTRACTS("contracts");
+  CONTRACTS("contracts"),
+  /** Munitions a user adds to the catalogue (schema version 11). */
+  MUNITIONS("munitions"),
+  /** Names a user gives munitions of the catalogue (schema version 11). */
+  MUNITION_ALIASES("munition_aliases");
 
   private final String sqlName;
 
@@ -26,7 +30,18 @@ public enum Table {
     return sqlName + "_rows";
   }
 
-  /** The name used in mappings and on the command line: spending, aid, deliveries, production, contracts. */
+  /**
+   * Whether a YAML mapping may fill the table: the data tables may; the catalogue's tables are filled only
+   * from files with the bundled catalogue's own columns (qm-csv).
+   */
+  public boolean mappable() {
+    return this != MUNITIONS && this != MUNITION_ALIASES;
+  }
+
+  /**
+   * The name used in mappings and on the command line: spending, aid, deliveries, production, contracts,
+   * munitions, munition_aliases.
+   */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }

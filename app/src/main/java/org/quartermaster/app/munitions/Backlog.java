@@ -50,9 +50,10 @@ final class Backlog {
     for (Map.Entry<String, List<ContractFigure>> e : byContract.entrySet()) {
       ContractFigure first = e.getValue().stream().filter(f -> f.quantity() != null).findFirst()
           .orElse(e.getValue().getFirst());
-      var window = windows.of(first.contractId());
+      var window = windows.of(e.getKey());
       String why = first.quantity() == null ? "no quantity stated" : first.awardYear() == null ? "no award year"
-          : window.isEmpty() ? "no delivery window in the data (delivery_windows.csv)" : null;
+          : window.isEmpty() ? "no delivery window in the data (neither delivery_start and delivery_end on its rows"
+              + " nor delivery_windows.csv)" : null;
       if (why != null) {
         leftOut.add("backlog: contract " + e.getKey() + " (" + RowRef.join(e.getValue().stream().map(ContractFigure::row)
             .toList()) + "): " + why);
@@ -86,8 +87,7 @@ final class Backlog {
           rows.addAll(o.rows());
           ids.add(o.contract().key());
           parts.add(o.contract().key() + ": " + TransferSeries.number(q) + " ordered " + o.contract().awardDate()
-              + ", delivery " + o.window().span() + " ('" + o.window().asWritten() + "', delivery_windows.csv row "
-              + o.window().fileRow() + "), " + TransferSeries.number(Math.round(by)) + " delivered by " + end.minusDays(1));
+              + ", delivery " + o.window().span() + " ('" + o.window().asWritten() + "', " + o.window().where() + "), " + TransferSeries.number(Math.round(by)) + " delivered by " + end.minusDays(1));
         }
         if (!ids.isEmpty()) {
           lines.add(new Line(year, producer.getKey(), ordered, inYear, toDate, ordered - toDate,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.quartermaster.app.data.SourceGrade;
 import org.quartermaster.app.query.Source;
+import org.quartermaster.app.store.Store;
 
 /**
  * The munition catalogue: canonical munitions ({@code munitions.csv}), the names the data give them
@@ -16,7 +17,9 @@ import org.quartermaster.app.query.Source;
  * deliberately left unresolved ({@code unresolved.csv}, with the reason). Data, not code: the files are
  * shipped under {@code org/quartermaster/app/munitions/}. A name resolves only by an exact match after
  * {@link ItemNames#normalise normalisation}; the closest known name is offered as a suggestion, never
- * applied. Immutable and thread-safe.
+ * applied. Users extend it by importing files with the columns of {@code munitions.csv} and
+ * {@code aliases.csv} ({@link UserCatalogue}): {@link #of(Store)} is the catalogue a store's data are read
+ * with, the bundled one with the imported rows added. Immutable and thread-safe.
  */
 public final class Catalogue {
   private static final Catalogue BUNDLED = bundledFiles();
@@ -25,21 +28,139 @@ public final class Catalogue {
   private final Map<String, Known> byName;
   private final Map<String, String> unresolved;
   private final List<Component> components;
+  /** The imported munitions' origins, by id (bundled munitions have none). */
+  private final Map<String, UserCatalogue.Origin> originById;
+  /** The imported rows that do not fit the catalogue, left out of it. */
+  private final List<UserCatalogue.Problem> leftOut;
 
-  /** A name the catalogue knows, as written there, and its munition. */
-  private record Known(String written, Munition munition) {}
+  /** A name the catalogue knows, as written there, its munition, and the imported row that gave it (or null). */
+  private record Known(String written, Munition munition, UserCatalogue.Origin origin) {}
 
   private Catalogue(Map<String, Munition> byId, Map<String, Known> byName, Map<String, String> unresolved,
-      List<Component> components) {
+      List<Component> components, Map<String, UserCatalogue.Origin> originById, List<UserCatalogue.Problem> leftOut) {
     this.byId = byId;
     this.byName = byName;
     this.unresolved = unresolved;
     this.components = List.copyOf(components);
+    this.originById = originById;
+    this.leftOut = List.copyOf(leftOut);
   }
 
   /** The catalogue shipped with Quartermaster. */
   public static Catalogue bundled() {
     return BUNDLED;
+  }
+
+  /**
+   * The catalogue the store's data are read with: the bundled one and the rows users imported into the store
+   * (a row that no longer fits, such as an alias of a munition whose dataset was removed, is left out:
+   * {@link #leftOut}). Read afresh on each call, so an import or a removal shows at once.
+   */
+  public static Catalogue of(Store store) {
+    return store.read(c -> BUNDLED.extendedBy(UserCatalogue.read(c)).catalogue());
+  }
+
+  /** This catalogue with imported rows added, and the problems of those that do not fit (left out). */
+  record Extended(Catalogue catalogue, List<UserCatalogue.Problem> problems) {}
+
+  /**
+   * This catalogue with the imported munitions, then the imported aliases, added in order: a row whose id or
+   * name the catalogue (or an earlier row) already has, or an alias naming no munition, is a problem and is
+   * left out. A user row never revises a bundled one.
+   */
+  Extended extendedBy(UserCatalogue.Rows rows) {
+    Map<String, Munition> ids = new LinkedHashMap<>(byId);
+    Map<String, Known> names = new HashMap<>(byName);
+    Map<String, UserCatalogue.Origin> origins = new HashMap<>(originById);
+    List<UserCatalogue.Problem> problems = new ArrayList<>();
+    for (UserCatalogue.UserMunition u : rows.munitions()) {
+      Munition m = u.munition();
+      if (ids.containsKey(m.id())) {
+        UserCatalogue.Origin earlier = origins.get(m.id());
+        problems.add(new UserCatalogue.Problem(u.origin(), "id", m.id(), "'" + m.id() + "' is already a munition of "
+            + (earlier == null ? "the bundled catalogue" : earlier.describe()) + "; an imported row never revises one:"
+            + " give the row a new id, e.g. '" + freeId(m.id(), ids.keySet()) + "'"));
+        continue;
+      }
+      String clash = clash(m.id(), m, names);
+      clash = clash != null ? clash : clash(m.name(), m, names);
+      if (clash != null) {
+        problems.add(new UserCatalogue.Problem(u.origin(), clash.equals(m.id()) ? "id" : "name", clash,
+            taken(clash, names) + "; give the munition another name, or import the name as an alias"));
+        continue;
+      }
+      ids.put(m.id(), m);
+      origins.put(m.id(), u.origin());
+      names.put(ItemNames.normalise(m.id()), new Known(m.id(), m, u.origin()));
+      names.putIfAbsent(ItemNames.normalise(m.name()), new Known(m.name(), m, u.origin()));
+    }
+    for (UserCatalogue.UserAlias a : rows.aliases()) {
+      Munition m = ids.get(a.id());
+      if (m == null) {
+        problems.add(new UserCatalogue.Problem(a.origin(), "id", a.id(), "'" + a.id() + "' is not a munition of the"
+            + " catalogue (bundled or imported)" + hint(a.id(), ids.keySet()) + "; qm items lists the ids, and a new"
+            + " munition is imported first with the columns of munitions.csv"));
+        continue;
+      }
+      if (clash(a.alias(), m, names) != null) {
+        problems.add(new UserCatalogue.Problem(a.origin(), "alias", a.alias(), taken(a.alias(), names)));
+        continue;
+      }
+      names.putIfAbsent(ItemNames.normalise(a.alias()), new Known(a.alias(), m, a.origin()));
+    }
+    return new Extended(new Catalogue(ids, names, unresolved, components, origins, problems), problems);
+  }
+
+  /** The name when it is taken by another munition or listed as unresolved on purpose, else null. */
+  private String clash(String name, Munition m, Map<String, Known> names) {
+    String key = ItemNames.normalise(name);
+    Known known = names.get(key);
+    return known != null && !known.munition().id().equals(m.id()) || unresolved.containsKey(key) ? name : null;
+  }
+
+  /** Why a name cannot be given: which munition has it, or why it is left unresolved. */
+  private String taken(String name, Map<String, Known> names) {
+    Known known = names.get(ItemNames.normalise(name));
+    if (known == null) {
+      return "'" + name + "' is listed as unresolved on purpose (" + unresolved.get(ItemNames.normalise(name))
+          + "); it cannot name one munition";
+    }
+    return "'" + name + "' already names '" + known.munition().id() + "' ("
+        + (known.origin() == null ? "bundled catalogue" : known.origin().describe()) + "); a name may name one"
+        + " munition only";
+  }
+
+  /** The first of {@code id-2}, {@code id-3} … not taken. */
+  private static String freeId(String id, java.util.Set<String> taken) {
+    int n = 2;
+    while (taken.contains(id + "-" + n)) {
+      n++;
+    }
+    return id + "-" + n;
+  }
+
+  /** Where an imported munition comes from; empty for a bundled one. */
+  public Optional<UserCatalogue.Origin> origin(String id) {
+    return Optional.ofNullable(originById.get(id));
+  }
+
+  /** The names of munition {@code id} that imported aliases gave, each with its origin: {@code "Name" (dataset …)}. */
+  public List<String> importedAliases(String id) {
+    return byName.values().stream().filter(k -> k.origin() != null && k.munition().id().equals(id)
+            && !k.written().equals(id) && !k.written().equals(k.munition().name()))
+        .sorted(java.util.Comparator.comparingInt((Known k) -> k.origin().datasetId()).thenComparingInt(k -> k.origin().row()))
+        .map(k -> k.written() + " (" + k.origin().describe() + ")").toList();
+  }
+
+  /** The imported rows left out because they do not fit (see {@link #of(Store)}). */
+  public List<UserCatalogue.Problem> leftOut() {
+    return leftOut;
+  }
+
+  /** The categories of the catalogue's munitions (artillery ammunition, missiles …), sorted. */
+  public List<String> categories() {
+    return byId.values().stream().map(Munition::category).filter(java.util.Objects::nonNull).distinct().sorted()
+        .toList();
   }
 
   /**
@@ -93,11 +214,11 @@ public final class Catalogue {
     if (!problems.isEmpty()) {
       throw new CatalogueException(problems);
     }
-    return new Catalogue(byId, byName, left, components);
+    return new Catalogue(byId, byName, left, components, Map.of(), List.of());
   }
 
   private static void name(String name, Munition m, Map<String, Known> byName, List<String> problems, String file) {
-    Known earlier = byName.putIfAbsent(ItemNames.normalise(name), new Known(name, m));
+    Known earlier = byName.putIfAbsent(ItemNames.normalise(name), new Known(name, m, null));
     if (earlier != null && !earlier.munition().id().equals(m.id())) {
       problems.add(file + ": '" + name + "' names both '" + earlier.munition().id() + "' and '" + m.id()
           + "'; a name may name one munition only");

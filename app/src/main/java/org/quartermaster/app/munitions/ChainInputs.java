@@ -38,9 +38,10 @@ record ChainInputs(Munition munition, List<RateObservation> observations, List<T
     return store.read(c -> {
       List<String> leftOut = new ArrayList<>();
       Map<RowRef, Source> sources = new HashMap<>();
+      List<DeliveryWindow> stated = new ArrayList<>();
       return new ChainInputs(munition, observations(c, catalogue, munition, leftOut, sources),
-          transfers(c, catalogue, munition, leftOut, sources), contracts(c, catalogue, munition, sources), leftOut,
-          sources, windows);
+          transfers(c, catalogue, munition, leftOut, sources), contracts(c, catalogue, munition, sources, stated),
+          leftOut, sources, windows.withStated(stated));
     });
   }
 
@@ -122,11 +123,13 @@ record ChainInputs(Munition munition, List<RateObservation> observations, List<T
         : Optional.of(new Span(first.get().start(), last.get().end()));
   }
 
+  /** The munition's contract rows; the windows rows state go to {@code stated}, in row order. */
   private static List<ContractFigure> contracts(Connection c, Catalogue catalogue, Munition munition,
-      Map<RowRef, Source> sources) throws SQLException {
+      Map<RowRef, Source> sources, List<DeliveryWindow> stated) throws SQLException {
     List<ContractFigure> figures = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT dataset_id, file_row, item,"
-        + " contract_id, buyers, supplier, quantity, quantity_text, date" + CITATION + " FROM contracts"
+        + " contract_id, buyers, supplier, quantity, quantity_text, date, delivery_start, delivery_end" + CITATION
+        + " FROM contracts"
         + " ORDER BY dataset_id, file_row")) {
       while (r.next()) {
         if (!named(catalogue, munition, r.getString("item"))) {
@@ -138,8 +141,11 @@ record ChainInputs(Munition munition, List<RateObservation> observations, List<T
         Integer year = Span.of(r.getString("date") == null ? null : r.getString("date").split("[^0-9-]")[0])
             .map(sp -> sp.start().getYear()).orElse(null);
         sources.put(row, source(r));
-        figures.add(new ContractFigure(r.getString("contract_id"), r.getString("buyers"), year, q,
-            r.getString("quantity_text"), row, r.getString("supplier"), r.getString("date")));
+        ContractFigure figure = new ContractFigure(r.getString("contract_id"), r.getString("buyers"), year, q,
+            r.getString("quantity_text"), row, r.getString("supplier"), r.getString("date"));
+        figures.add(figure);
+        DeliveryWindow.stated(figure.key(), r.getString("delivery_start"), r.getString("delivery_end"), row)
+            .ifPresent(stated::add);
       }
     }
     return figures;

@@ -41,11 +41,16 @@ public final class ChainReport {
     return run(store, catalogue, munition(catalogue, item), options);
   }
 
-  /** The munition {@code item} names, or the command line's refusal (the catalogue is bundled: no store). */
+  /** Where the command line's refusal of an item sends the user. */
+  public static final String CLI_LIST_HINT = " qm items lists the munitions.";
+  /** Where the API's refusal of an item sends the user. */
+  public static final String API_LIST_HINT = " GET /api/v1/munitions lists the munitions and their names.";
+
+  /** The munition {@code item} names, or the command line's refusal. */
   public static Munition munition(Catalogue catalogue, String item) {
     Resolution resolution = catalogue.resolve(item);
     if (!(resolution instanceof Resolution.Resolved(Munition munition))) {
-      throw new QueryException(Resolution.refusal(item, resolution) + " qm items lists the munitions.");
+      throw new QueryException(Resolution.refusal(item, resolution) + CLI_LIST_HINT);
     }
     return munition;
   }
@@ -173,7 +178,8 @@ public final class ChainReport {
     String unit = inputs.munition().unit();
     List<String> notes = new ArrayList<>(List.of("backlog = ordered − delivered_to_date at the year's end. ordered: the"
         + " quantity of the contracts awarded by the year's end and not all delivered at its start, each contract once.",
-        "ASSUMPTION: the data give each contract's delivery window (read from the contract row's note into"
+        "ASSUMPTION: the data give each contract's delivery window (its rows' delivery_start and delivery_end when"
+            + " an imported contracts file states them, else read from the contract row's note into"
             + " delivery_windows.csv, each reading stated there), not its deliveries; the quantity is taken as delivered"
             + " evenly over the window. Production of the producer is not matched to contracts."));
     inputs.deliveryWindows().all().stream().filter(w -> lines.stream().anyMatch(l -> l.contracts().contains(

@@ -30,11 +30,25 @@ final class DeliveryWindows {
     Map<String, DeliveryWindow> byContract = new LinkedHashMap<>();
     for (DeliveryWindow w : windows) {
       if (byContract.putIfAbsent(w.contractId(), w) != null) {
-        throw new CatalogueException(List.of("delivery_windows.csv row " + w.fileRow() + ": contract '"
+        throw new CatalogueException(List.of(w.where() + ": contract '"
             + w.contractId() + "' has a window already; keep one row per contract"));
       }
     }
     return new DeliveryWindows(byContract);
+  }
+
+  /**
+   * These windows with those the contract rows state ahead of them: a contract whose rows state a window has
+   * that window, whatever {@code delivery_windows.csv} says (when several of its rows state one, the last
+   * imported).
+   */
+  DeliveryWindows withStated(List<DeliveryWindow> stated) {
+    if (stated.isEmpty()) {
+      return this;
+    }
+    Map<String, DeliveryWindow> merged = new LinkedHashMap<>(byContract);
+    stated.forEach(w -> merged.put(w.contractId(), w));
+    return new DeliveryWindows(merged);
   }
 
   Optional<DeliveryWindow> of(String contractId) {

@@ -29,7 +29,8 @@ public final class ItemsInStore {
     }
     List<Column> columns = new ArrayList<>(List.of(Column.text("id"), Column.text("name"), Column.text("family"),
         Column.text("category"), Column.text("unit"), Column.text("status"), Column.text("status_as_of"),
-        Column.number("rows", null), Column.text("names_in_store"), Column.detail("aliases"),
+        Column.number("rows", null), Column.text("names_in_store"), Column.text("catalogue"), Column.detail("aliases"),
+        Column.detail("imported_aliases"),
         Column.detail("components"), Column.detail("note"), Column.detail("status_source_url")));
     columns.addAll(QueryResult.citationColumns());
     List<List<Object>> rows = new ArrayList<>();
@@ -38,7 +39,11 @@ public final class ItemsInStore {
         + " transfer rows naming the munition, under any of its names; qm items --unresolved lists the names that"
         + " resolve to none.", "status: whether it is made (in production, out of production, in development, or not"
         + " established: no source consulted says), as of status_as_of, from status_source_url; source_url: where the"
-        + " description comes from (listed under the table)."));
+        + " description comes from (listed under the table).", "catalogue: bundled (shipped with Quartermaster) or the"
+        + " dataset and file row a user imported the munition from; imported_aliases: the names users imported, each"
+        + " with its dataset and row (qm datasets rm ID removes them)."));
+    catalogue.leftOut().forEach(p -> notes.add("left out of the catalogue: " + p.origin().describe() + ", " + p.column()
+        + " '" + p.value() + "': " + p.message()));
     for (Munition m : catalogue.munitions()) {
       List<Named> names = byId.getOrDefault(m.id(), List.of());
       Munition.Status status = m.status();
@@ -46,7 +51,9 @@ public final class ItemsInStore {
       rows.add(java.util.Arrays.asList(m.id(), m.name(), m.family(), m.category(), m.unit(),
           status == null ? null : status.value(), status == null ? null : status.asOf(),
           names.stream().mapToLong(Named::rows).sum(),
-          String.join("; ", names.stream().map(Named::item).toList()), String.join("; ", catalogue.names(m.id())),
+          String.join("; ", names.stream().map(Named::item).toList()),
+          catalogue.origin(m.id()).map(UserCatalogue.Origin::describe).orElse("bundled"),
+          String.join("; ", catalogue.names(m.id())), String.join("; ", catalogue.importedAliases(m.id())),
           String.join("; ", catalogue.components(m.id()).stream().map(ItemsInStore::needs).toList()), m.note(),
           status == null ? null : status.sourceUrl(), source == null ? null : source.url(),
           source == null ? null : source.publisher(), source == null ? null : source.title(), null,
@@ -81,8 +88,8 @@ public final class ItemsInStore {
     }
     return new QueryResult("Item names that resolve to no munition", columns, rows, List.of(), List.of(),
         List.of("unresolved on purpose: listed in the catalogue's unresolved.csv with the reason;"
-            + " unknown: add the name to aliases.csv (NAME,ID) or to unresolved.csv (NAME,REASON);"
-            + " a suggestion is never applied."));
+            + " unknown: import an aliases file (columns alias,id: qm import FILE) naming the munition it is, or"
+            + " leave it unresolved; a suggestion is never applied."));
   }
 
   private static List<Named> names(Store store) {

@@ -19,6 +19,8 @@ import org.quartermaster.app.data.AidRow;
 import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.DeliveryRow;
+import org.quartermaster.app.data.MunitionAliasRow;
+import org.quartermaster.app.data.MunitionRow;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SpendingRow;
@@ -169,7 +171,10 @@ public final class RowWriter {
           r.valueLow(), r.valueHigh(), r.valueText(), r.period(), r.unit(), r.kind(), r.targetDate()), r.note());
       case ContractRow r -> with(provenance, nullable(r.buyers(), r.agency(), r.item(), r.quantity(),
           r.quantityQualifier(), r.quantityText(), r.value(), r.currency(), r.date(), r.supplier()), r.note(),
-          r.contractId());
+          r.contractId(), r.deliveryStart(), r.deliveryEnd());
+      case MunitionRow r -> with(provenance, nullable(r.id(), r.name(), r.family(), r.category(), r.unit(),
+          r.status(), r.statusAsOf(), r.statusSourceUrl()), r.note());
+      case MunitionAliasRow r -> with(provenance, nullable(r.alias(), r.id()), r.note());
       default -> throw new IllegalArgumentException("no table for " + row.getClass().getSimpleName());
     };
   }

@@ -89,7 +89,8 @@ public final class Store implements AutoCloseable {
       "V7__transfers.sql",
       "V8__sweeps.sql",
       "V9__saved_runs.sql",
-      "V10__reference_series.sql");
+      "V10__reference_series.sql",
+      "V11__user_catalogue.sql");
 
   /**
    * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on

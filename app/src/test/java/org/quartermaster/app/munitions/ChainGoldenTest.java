@@ -156,7 +156,8 @@ class ChainGoldenTest {
             row(2025, "Werk GmbH", 600.0, 600.0, 600.0, 0.0, "C-2"))));
     assertThat(backlog.column("rows")).containsExactly("d2:r2", "d2:r2", "d2:r3", "d2:r2", "d2:r3");
     assertThat(backlog.notes()).anyMatch(n -> n.startsWith("ASSUMPTION: the data give each contract's delivery window"))
-        .contains("left out of the backlog: contract C-3 (d2:r4): no delivery window in the data (delivery_windows.csv)");
+        .contains("left out of the backlog: contract C-3 (d2:r4): no delivery window in the data (neither"
+            + " delivery_start and delivery_end on its rows nor delivery_windows.csv)");
     assertThat(backlog.sources()).isNotEmpty();
   }
 

@@ -13,6 +13,8 @@ import org.quartermaster.app.data.ContractRow;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.DeliveryRow;
 import org.quartermaster.app.data.Estimate;
+import org.quartermaster.app.data.MunitionAliasRow;
+import org.quartermaster.app.data.MunitionRow;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
 import org.quartermaster.app.data.SourceGrade;
@@ -41,8 +43,12 @@ class RowWriterTest {
         List.of(new ProductionRow(2, "155 mm shells", "Rheinmetall", "DEU", "2024", 12000.0, 20000.0, "12000-20000",
             "year", "rounds", "rate", null, PROVENANCE, null)),
         List.of(new ContractRow(2, "Poland", null, "CAMM", 1000.0, "about", "~1000", 1.9e9, "GBP", "2023-11-07",
-            "MBDA UK", PROVENANCE, null, "PL-2023-CAMM")));
-    List<String> tables = List.of("defence_spending", "aid", "deliveries", "production", "contracts");
+            "MBDA UK", PROVENANCE, null, "PL-2023-CAMM", "2025", "2027-06")),
+        List.of(new MunitionRow(2, "glide-1", "GBU-39 \"SDB\"", null, "missiles", "bombs", "in production", "2024",
+            "https://example.org/s", PROVENANCE, "a, note")),
+        List.of(new MunitionAliasRow(2, "SDB, small diameter bomb", "glide-1", Provenance.NONE, null)));
+    List<String> tables = List.of("defence_spending", "aid", "deliveries", "production", "contracts", "munitions",
+        "munition_aliases");
 
     try (Store store = Store.inMemory()) {
       for (int t = 0; t < tables.size(); t++) {

@@ -10,7 +10,7 @@ import java.util.Map;
 public final class StoreCounts {
   private static final List<String> TABLES =
       List.of("datasets", "countries", "defence_spending", "aid", "deliveries", "production", "contracts", "transfers",
-          "provenance");
+          "munitions", "munition_aliases", "provenance");
 
   private StoreCounts() {}
 

@@ -35,7 +35,7 @@ class StoreMigrationTest {
       "aid", List.of("source_title", "source_grade", "via_url", "basis"),
       "deliveries", List.of("source_title", "source_grade", "via_url"),
       "production", List.of("source_title", "source_grade", "via_url"),
-      "contracts", List.of("source_title", "source_grade", "via_url", "contract_id"));
+      "contracts", List.of("source_title", "source_grade", "via_url", "contract_id", "delivery_start", "delivery_end"));
 
   @TempDir Path dir;
 

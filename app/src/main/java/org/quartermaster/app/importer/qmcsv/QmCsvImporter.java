@@ -31,7 +31,11 @@ public final class QmCsvImporter implements Importer {
   private static final List<String> CITATION = List.of("source_url", "source_title", "publisher", "source_grade",
       "via_url", "as_of", "vintage");
 
-  /** The four layouts: the columns each needs and allows (the {@link #CITATION} columns too). */
+  /**
+   * The layouts: the columns each needs and allows (the {@link #CITATION} columns too). The last two are
+   * the munition catalogue's own files ({@code munitions.csv}, {@code aliases.csv}), which users extend by
+   * importing files with their columns.
+   */
   enum Layout {
     SPENDING(Table.SPENDING, List.of("country", "iso3", "year", "pct_gdp"),
         List.of("country", "iso3", "year", "pct_gdp", "estimate", "note", "source", "amount", "currency", "unit",
@@ -43,7 +47,10 @@ public final class QmCsvImporter implements Importer {
         List.of("item", "producer", "country", "date", "value", "period", "unit", "kind", "target_date", "note")),
     CONTRACTS(Table.CONTRACTS, List.of("buyer", "item", "quantity", "value", "currency", "date"),
         List.of("contract_id", "buyer", "agency", "item", "quantity", "value", "currency", "date", "supplier",
-            "note"));
+            "note", "delivery_start", "delivery_end")),
+    MUNITIONS(Table.MUNITIONS, List.of("id", "name", "family", "category", "unit"),
+        List.of("id", "name", "family", "category", "unit", "note", "status", "status_as_of", "status_source_url")),
+    MUNITION_ALIASES(Table.MUNITION_ALIASES, List.of("alias", "id"), List.of("alias", "id", "note"));
 
     final Table table;
     final List<String> required;
@@ -128,6 +135,8 @@ public final class QmCsvImporter implements Importer {
         case AID -> QmCsvRows.aid(cells, countries, request);
         case PRODUCTION -> QmCsvRows.production(cells, request);
         case CONTRACTS -> QmCsvRows.contract(cells, request);
+        case MUNITIONS -> CatalogueRows.munition(cells, request);
+        case MUNITION_ALIASES -> CatalogueRows.alias(cells, request);
       };
       if (cells.ok() && row != null) {
         rows.add(row);
@@ -143,7 +152,8 @@ public final class QmCsvImporter implements Importer {
         problems.add(new ImportProblem(file, record.line(), null, String.join(",", header),
             "not a qm-csv header: a qm-csv file has the columns of one layout (spending: country, iso3, year, pct_gdp,"
                 + " …; aid: donor, category, measure, amount, currency, unit, …; production: item, producer, country,"
-                + " value, period, kind, …; contracts: buyer, item, quantity, value, currency, date, …)"));
+                + " value, period, kind, …; contracts: buyer, item, quantity, value, currency, date, …; munitions:"
+                + " id, name, family, category, unit, …; aliases: alias, id)"));
         refused = true;
         return;
       }
@@ -160,6 +170,22 @@ public final class QmCsvImporter implements Importer {
       }
     }
 
+    /**
+     * A munitions file's rows that do not fit the bundled catalogue (an id or a name it has), each a problem of
+     * its row, found here so that they are listed with the file's other problems; the import's transaction
+     * checks the rows again against the store's.
+     */
+    private void refuseMisfits() {
+      List<org.quartermaster.app.data.MunitionRow> munitions = rows.stream()
+          .map(org.quartermaster.app.data.MunitionRow.class::cast).toList();
+      java.util.Set<Integer> misfits = new java.util.HashSet<>();
+      for (var p : org.quartermaster.app.munitions.UserCatalogue.problemsWithin(munitions, file)) {
+        problems.at(p.origin().row(), p.column(), p.value(), p.message());
+        misfits.add(p.origin().row());
+      }
+      rows.removeIf(r -> misfits.contains(r.fileRow()));
+    }
+
     /** The rest of the file cannot be read: a problem at the row where that starts, and no more rows. */
     void unreadable(UnreadableCsvException e) {
       problems.at(e.row(), null, null, e.getMessage());
@@ -167,6 +193,9 @@ public final class QmCsvImporter implements Importer {
     }
 
     ParsedFile result() {
+      if (layout == Layout.MUNITIONS) {
+        refuseMisfits();
+      }
       if (header == null) {
         problems.add(new ImportProblem(file, 0, null, null, "the file is empty; a qm-csv file starts with a header row"));
       }

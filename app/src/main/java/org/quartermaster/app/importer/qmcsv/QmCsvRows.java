@@ -29,7 +29,7 @@ final class QmCsvRows {
    * The row's citation columns. An aid file names its release in {@code release}, the other layouts in
    * {@code vintage}: both are the release the figure belongs to.
    */
-  private static Provenance provenance(RowCells cells, String asOf, ImportRequest request) {
+  static Provenance provenance(RowCells cells, String asOf, ImportRequest request) {
     String vintage = cells.text("vintage", false);
     if (vintage == null) {
       vintage = cells.text("release", false);
@@ -179,11 +179,15 @@ final class QmCsvRows {
       }
     }
     Provenance provenance = provenance(cells, date, request);
+    String deliveryStart = cells.text("delivery_start", false);
+    String deliveryEnd = cells.text("delivery_end", false);
+    ContractRow.deliveryWindowProblems(date, deliveryStart, deliveryEnd)
+        .forEach(p -> cells.problem(p.column(), p.value(), p.message()));
     if (!cells.ok()) {
       return null;
     }
     return new ContractRow(cells.line(), buyers, cells.text("agency", false), item, quantity, qualifier, quantityText,
         value, cells.text("currency", false), date, cells.text("supplier", false), provenance,
-        cells.text("note", false), cells.text("contract_id", false));
+        cells.text("note", false), cells.text("contract_id", false), deliveryStart, deliveryEnd);
   }
 }

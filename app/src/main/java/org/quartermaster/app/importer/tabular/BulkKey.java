@@ -35,6 +35,7 @@ record BulkKey(List<String> columns, boolean joined) {
       case DELIVERIES -> new BulkKey(List.of("record_id", "delivery_years"), true);
       case AID -> AID_KEY;
       case PRODUCTION, CONTRACTS -> null; // no column of theirs passes through SQL: little to gain
+      case MUNITIONS, MUNITION_ALIASES -> null; // small files, read as qm-csv only
     };
   }
 

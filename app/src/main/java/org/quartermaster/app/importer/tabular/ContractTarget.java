@@ -24,6 +24,9 @@ final class ContractTarget implements Target {
   static final TargetField SUPPLIER = FIELDS.add("supplier", FieldType.TEXT);
   static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
   static final TargetField CONTRACT_ID = FIELDS.add("contract_id", FieldType.TEXT);
+  /** YYYY or YYYY-MM: checked with the award date by {@link ContractRow#deliveryWindowProblems}. */
+  static final TargetField DELIVERY_START = FIELDS.add("delivery_start", FieldType.TEXT);
+  static final TargetField DELIVERY_END = FIELDS.add("delivery_end", FieldType.TEXT);
   static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
   private static final List<TargetField> ALL = FIELDS.all();
 
@@ -58,10 +61,14 @@ final class ContractTarget implements Target {
     Provenance provenance = v.provenance(PROVENANCE);
     String note = v.text(NOTE);
     String contractId = v.text(CONTRACT_ID);
+    String deliveryStart = v.text(DELIVERY_START);
+    String deliveryEnd = v.text(DELIVERY_END);
+    ContractRow.deliveryWindowProblems(date, deliveryStart, deliveryEnd).forEach(p -> v.problem(
+        p.column().equals("delivery_start") ? DELIVERY_START : DELIVERY_END, p.value(), p.message()));
     if (v.bad()) {
       return null;
     }
     return new ContractRow(v.row(), buyers, agency, item, quantity, qualifier, quantityText, value, currency, date,
-        supplier, provenance, note, contractId);
+        supplier, provenance, note, contractId, deliveryStart, deliveryEnd);
   }
 }

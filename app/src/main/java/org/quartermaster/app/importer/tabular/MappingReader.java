@@ -83,14 +83,14 @@ public final class MappingReader {
   }
 
   private static Table table(JsonNode node, MappingNodes nodes) {
-    List<String> names = Arrays.stream(Table.values()).map(Table::cliName).toList();
+    List<String> names = Arrays.stream(Table.values()).filter(Table::mappable).map(Table::cliName).toList();
     if (node == null || !node.isTextual()) {
       nodes.problem("table", node == null ? null : node.toString(), "table is required: one of "
           + String.join(", ", names));
       return null;
     }
     for (Table table : Table.values()) {
-      if (table.cliName().equals(node.asText().trim())) {
+      if (table.mappable() && table.cliName().equals(node.asText().trim())) {
         return table;
       }
     }

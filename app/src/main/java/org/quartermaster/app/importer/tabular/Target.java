@@ -37,6 +37,8 @@ sealed interface Target permits SpendingTarget, AidTarget, DeliveryTarget, Produ
       case DELIVERIES -> new DeliveryTarget();
       case PRODUCTION -> new ProductionTarget();
       case CONTRACTS -> new ContractTarget();
+      case MUNITIONS, MUNITION_ALIASES -> throw new IllegalArgumentException(
+          "no mapping fills " + table.cliName() + ": the catalogue's files are imported as qm-csv");
     };
   }
 

@@ -23,13 +23,14 @@ class TargetTest {
   /** A mapping's field names are the row record's components in snake_case, provenance spelled out. */
   @Test
   void fields_ofEveryTable_areTheRowRecordsComponents() {
-    for (Table table : Table.values()) {
+    for (Table table : java.util.Arrays.stream(Table.values()).filter(Table::mappable).toList()) {
       Class<?> row = switch (table) {
         case SPENDING -> SpendingRow.class;
         case AID -> AidRow.class;
         case DELIVERIES -> DeliveryRow.class;
         case PRODUCTION -> ProductionRow.class;
         case CONTRACTS -> ContractRow.class;
+        case MUNITIONS, MUNITION_ALIASES -> throw new AssertionError("no mapping fills " + table);
       };
       List<String> expected = new ArrayList<>();
       for (RecordComponent component : row.getRecordComponents()) {
@@ -54,7 +55,7 @@ class TargetTest {
   @Test
   void passedThrough_ofEveryTable_areSimpleFieldsNamedAsTheirTableColumns() {
     try (Store store = Store.inMemory()) {
-      for (Table table : Table.values()) {
+      for (Table table : java.util.Arrays.stream(Table.values()).filter(Table::mappable).toList()) {
         List<String> columns = store.read(c -> {
           List<String> names = new ArrayList<>();
           try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
