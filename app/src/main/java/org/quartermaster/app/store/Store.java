@@ -67,9 +67,9 @@ public final class Store implements AutoCloseable {
       return EnumSet.allOf(Table.class);
     }
 
-    /** Every table an import or a dataset's removal can change: all but the saved scenarios. */
+    /** Every table an import or a dataset's removal can change: all but the saved scenarios and runs. */
     public static Set<Table> data() {
-      return EnumSet.complementOf(EnumSet.of(SCENARIOS));
+      return EnumSet.complementOf(EnumSet.of(SCENARIOS, SAVED_RUNS));
     }
 
     /** No table: work whose writes no read sees (a session's temporary tables). */

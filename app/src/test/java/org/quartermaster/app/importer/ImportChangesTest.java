@@ -20,7 +20,7 @@ import org.quartermaster.app.store.Store;
  * dry run changes nothing.
  */
 class ImportChangesTest {
-  private static final Set<Store.Table> SCENARIOS = EnumSet.of(Store.Table.SCENARIOS);
+  private static final Set<Store.Table> SCENARIOS = EnumSet.of(Store.Table.SCENARIOS, Store.Table.SAVED_RUNS);
   private static final Set<Store.Table> CONTRACTS = EnumSet.of(Store.Table.CONTRACTS);
   @TempDir Path dir;
   private Store store;
@@ -37,7 +37,7 @@ class ImportChangesTest {
   }
 
   @Test
-  void importAndRemove_changeTheDataTablesButNotTheSavedScenarios() throws IOException {
+  void importAndRemove_changeTheDataTablesButNotTheSavedScenariosOrRuns() throws IOException {
     long scenarios = store.changes(SCENARIOS);
     long contracts = store.changes(CONTRACTS);
 
