@@ -1,5 +1,5 @@
 // The Analysis page: pick an example sweep or optimisation file (GET /api/v1/analysis/examples) or paste
-// one, run it as a job (POST /api/v1/sweeps, /api/v1/sensitivity or /api/v1/optimise) with progress and
+// one, run it as a job (POST /api/v1/sweeps, /api/v1/sensitivity or /api/v1/optimisations) with progress and
 // cancel, and read the result: a sweep's metric over a varied input, a tornado, Sobol indices with their
 // bootstrap intervals, Morris mu*/sigma, or the chosen portfolio and the cost-vs-outcome frontier.
 // Every chart has a table under it; body[data-analysis] says where the last job is (for tests).
@@ -109,7 +109,7 @@ function form(content) {
 /** The route and body for an analysis of the file's text. */
 function request(kind, yaml, metric, cell, n) {
   if (kind === 'optimise') {
-    return {path: '/api/v1/optimise', body: {yaml}};
+    return {path: '/api/v1/optimisations', body: {yaml}};
   }
   if (kind === 'sweep') {
     return {path: '/api/v1/sweeps', body: {yaml}};
