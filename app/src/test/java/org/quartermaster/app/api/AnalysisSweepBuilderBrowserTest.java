@@ -209,4 +209,26 @@ class AnalysisSweepBuilderBrowserTest {
         .containsExactlyInAnyOrder(SURGE, "transfers[1].quantity");
     assertThat(browser.find("#analysis-progress").getAttribute("value")).isEqualTo("5");
   }
+
+  @Test
+  void builder_at390Pixels_fitsTheScreen_andLabelsEveryControl() {
+    browser.phone(390);
+    try {
+      pickScenario();
+      tick(SURGE_ID);
+      tick(TRANSFER_ID);
+
+      Object wide = browser.script("""
+          return [...document.querySelectorAll('#sweep-builder *')].filter(e => e.getBoundingClientRect().right > 391)
+            .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5);""");
+      assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).intValue())
+          .as("page width at 390 px (wider elements: %s)", wide).isLessThanOrEqualTo(390);
+      assertThat(browser.script("""
+          return [...document.querySelectorAll('#sweep-builder select, #sweep-builder input')]
+            .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.tagName + '#' + e.id);"""))
+          .as("controls without a label").asList().isEmpty();
+    } finally {
+      browser.desktop();
+    }
+  }
 }
