@@ -231,4 +231,28 @@ class AnalysisSweepBuilderBrowserTest {
       browser.desktop();
     }
   }
+
+  @Test
+  void sampledDesign_writesItsPoints_dropsTheGridSteps_andRuns() {
+    browser.consoleProblems();
+    pickScenario();
+    tick(SURGE_ID);
+    type(SURGE_ID + "-low", "70000");
+    type(SURGE_ID + "-high", "100000");
+    browser.script("""
+        const s = document.getElementById('sweep-design');
+        s.value = 'sobol';
+        s.dispatchEvent(new Event('change'));""");
+    type("sweep-points", "4");
+    type("sweep-runs", "10");
+
+    assertThat(browser.find("#" + SURGE_ID + "-steps").isDisplayed()).isFalse();
+    assertThat(yaml()).contains("design: {type: sobol, points: 4}\n", "runs: 10\n",
+        "  - path: lines[us-155-total].surge_per_month\n    range: {low: 70000, high: 100000}\n");
+    browser.find("#analysis-run").click();
+    assertThat(browser.waitFor("document.body.dataset.analysis", Duration.ofSeconds(240)))
+        .as("status: %s", browser.find("#status").getText()).isEqualTo("done");
+    assertThat(browser.findAll(PAGE_TABLES + " tbody tr")).hasSize(4);
+    assertThat(browser.consoleProblems()).as("console errors").isEmpty();
+  }
 }

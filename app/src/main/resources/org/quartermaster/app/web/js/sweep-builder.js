@@ -94,7 +94,9 @@ export function sweepYaml(spec) {
       }
     }
   }
-  lines.push('metrics:', ...spec.metrics.map((m) => `  - ${m}`));
+  if (spec.metrics.length) { // none chosen: the sweep's default metrics
+    lines.push('metrics:', ...spec.metrics.map((m) => `  - ${m}`));
+  }
   return `${lines.join('\n')}\n`;
 }
 
