@@ -100,6 +100,20 @@ export function sweepYaml(spec) {
   return `${lines.join('\n')}\n`;
 }
 
+/** What is wrong with a ticked parameter's levels or range, naming it; '' when nothing is. */
+function rangeProblem(path, ticked, listed, low, high) {
+  if (!ticked) {
+    return '';
+  }
+  if (listed.length) {
+    return listed.every((v) => Number.isFinite(Number(v))) ? '' : `${path}: the levels must be numbers`;
+  }
+  if (low.trim() === '' || high.trim() === '') {
+    return `${path}: give a low and a high end`;
+  }
+  return Number(low) > Number(high) ? `${path}: the high end (${high}) must be at least the low end (${low})` : '';
+}
+
 /** A proposed range around the scenario's value: ±20%, three significant digits, shares kept within 0–1. */
 function proposedRange(value, field) {
   const nice = (x) => Number(x.toPrecision(3));
@@ -204,13 +218,10 @@ export function sweepBuilder(scenarios, {onWrite, onPick}) {
       value: () => ({path, low: low.box.value, high: high.box.value, steps: steps.box.value, levels: levels.box.value}),
       /** The form's own checks: numbers, low at most high; the message names the parameter. */
       check: () => {
-        const problem = !tick.checked ? '' : levelsOf(levels.box.value).length
-          ? (levelsOf(levels.box.value).every((v) => Number.isFinite(Number(v))) ? '' : `${path}: the levels must be numbers`)
-          : low.box.value.trim() === '' || high.box.value.trim() === '' ? `${path}: give a low and a high end`
-            : Number(low.box.value) > Number(high.box.value) ? `${path}: the high end (${high.box.value}) must be at least`
-              + ` the low end (${low.box.value})` : '';
-        [low.box, high.box].forEach((b) => (problem && !levelsOf(levels.box.value).length
-          ? b.setAttribute('aria-invalid', 'true') : b.removeAttribute('aria-invalid')));
+        const listed = levelsOf(levels.box.value);
+        const problem = rangeProblem(path, tick.checked, listed, low.box.value, high.box.value);
+        const rangeWrong = problem !== '' && !listed.length;
+        [low.box, high.box].forEach((b) => (rangeWrong ? b.setAttribute('aria-invalid', 'true') : b.removeAttribute('aria-invalid')));
         message.textContent = problem;
       },
       serverProblem: (text) => {
@@ -283,8 +294,8 @@ export function sweepBuilder(scenarios, {onWrite, onPick}) {
   const panel = el('section', {class: 'panel', id: 'sweep-builder', 'aria-labelledby': 'sweep-builder-title'}, [
     el('h2', {id: 'sweep-builder-title'}, 'Build a sweep from a scenario'),
     el('p', {class: 'assumption'}, 'Pick a scenario, tick the numbers to vary and give each a range (or a list of levels):'
-      + ' the sweep file below is written as you go, and runs as a sweep or a sensitivity analysis. The ranges are'
-      + ' ASSUMPTIONS of the analysis.'),
+      + ' the sweep file below is written as you go (a change here replaces edits made in the text), and runs as a'
+      + ' sweep or a sensitivity analysis. The ranges are ASSUMPTIONS of the analysis.'),
     controls, problems, list,
   ]);
   return {panel, showProblems, clearProblems};
