@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code examples/optimise}), read-only, ready to post: a base named as a sibling example file
  * ({@code base: ../us-155mm-shells.yaml}) becomes {@code saved: us-155mm-shells}, since the server reads
  * no file a request names. Each with its kind ({@code sweep}: for {@code POST /api/v1/sweeps} and
- * {@code /sensitivity}; {@code optimisation}: for {@code POST /api/v1/optimise}).
+ * {@code /sensitivity}; {@code optimisation}: for {@code POST /api/v1/optimisations}).
  */
 final class AnalysisExampleEndpoints {
   static final String PATH = "/api/v1/analysis/examples";

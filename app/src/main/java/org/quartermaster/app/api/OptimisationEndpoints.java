@@ -16,14 +16,14 @@ import org.quartermaster.engine.optimise.Optimiser;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 
 /**
- * {@code POST /api/v1/optimise}: {@code qm optimise} as a job. The body is an optimisation file as
+ * {@code POST /api/v1/optimisations}: {@code qm optimise} as a job. The body is an optimisation file as
  * {@code POST /api/v1/sweeps} takes a sweep file ({@code yaml}, {@code base_yaml}). Then
- * {@code /api/v1/optimise/jobs/{id}} ({@link JobRoutes}); the result is what {@code qm optimise --format
+ * {@code /api/v1/optimisations/jobs/{id}} ({@link JobRoutes}); the result is what {@code qm optimise --format
  * json} prints, with the job's id; progress in portfolios simulated, out of the feasible ones (branch and
  * bound usually stops short of them). Bad files get 400 with the CLI's problems.
  */
 final class OptimisationEndpoints {
-  static final String PATH = "/api/v1/optimise";
+  static final String PATH = "/api/v1/optimisations";
 
   private final AnalysisJobs jobs;
   private final JobRoutes routes;

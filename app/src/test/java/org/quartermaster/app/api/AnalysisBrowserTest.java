@@ -141,6 +141,6 @@ class AnalysisBrowserTest {
     assertThat(browser.find("#analysis-chosen p").getText()).contains("95% interval");
     assertThat(browser.findAll(PAGE_TABLES + " caption")).extracting(WebElement::getText).containsExactly(
         "The chosen portfolio against the runner-up", "The efficient frontier: the best portfolio per budget level");
-    browser.screenshot("analysis");
+    browser.screenshot("analysis-optimisation");
   }
 }

@@ -23,7 +23,7 @@ import org.quartermaster.app.cli.Main;
 import org.quartermaster.app.sweeps.SweepFixtures;
 
 /**
- * {@code POST /api/v1/sensitivity} and {@code /api/v1/optimise} as jobs, against a real server on
+ * {@code POST /api/v1/sensitivity} and {@code /api/v1/optimisations} as jobs, against a real server on
  * 127.0.0.1, compared with {@code qm sensitivity} and {@code qm optimise} on the same files.
  */
 class AnalysisEndpointsTest {
@@ -159,14 +159,14 @@ class AnalysisEndpointsTest {
 
   @Test
   void optimisation_runsAsAJob_andChoosesAsTheCli() throws Exception {
-    String id = startJob("/api/v1/optimise", Map.of("yaml", OPTIMISE_YAML, "base_yaml", OPTIMISE_BASE));
+    String id = startJob("/api/v1/optimisations", Map.of("yaml", OPTIMISE_YAML, "base_yaml", OPTIMISE_BASE));
 
-    JsonNode result = awaitDone("/api/v1/optimise", id);
+    JsonNode result = awaitDone("/api/v1/optimisations", id);
 
     JsonNode cli = cli(OPTIMISE_YAML, OPTIMISE_BASE, "optimise");
     assertThat(result.at("/chosen/optionIds").toString()).isEqualTo("[\"A\"]");
     assertThat(figures(result, "source", "baseLabel")).isEqualTo(figures(cli, "source", "baseLabel"));
-    JsonNode progress = ApiFixture.json(api.get("/api/v1/optimise/jobs/" + id)).get("progress");
+    JsonNode progress = ApiFixture.json(api.get("/api/v1/optimisations/jobs/" + id)).get("progress");
     assertThat(progress.get("total").asInt()).isEqualTo(3); // none, A, B: A + B is over the budget
     assertThat(progress.get("done").asInt()).isEqualTo(3);
   }
@@ -200,7 +200,7 @@ class AnalysisEndpointsTest {
 
   @Test
   void optimisation_invalidFile_returns400WithTheProblemsTheCliLists() {
-    HttpResponse<String> response = api.postJson("/api/v1/optimise", Map.of("base_yaml", OPTIMISE_BASE, "yaml", """
+    HttpResponse<String> response = api.postJson("/api/v1/optimisations", Map.of("base_yaml", OPTIMISE_BASE, "yaml", """
         budget: {amount: 100, currency: usd}
         objective: {minimise: expected_unmet_demnd}
         options:
@@ -219,16 +219,16 @@ class AnalysisEndpointsTest {
 
   @Test
   void jobs_ofOneKind_areNotFoundUnderAnother() throws Exception {
-    String id = startJob("/api/v1/optimise", Map.of("yaml", OPTIMISE_YAML, "base_yaml", OPTIMISE_BASE));
+    String id = startJob("/api/v1/optimisations", Map.of("yaml", OPTIMISE_YAML, "base_yaml", OPTIMISE_BASE));
 
     assertThat(api.get("/api/v1/sensitivity/jobs/" + id).statusCode()).isEqualTo(404);
     assertThat(api.get("/api/v1/sweeps/jobs/" + id).statusCode()).isEqualTo(404);
-    awaitDone("/api/v1/optimise", id);
+    awaitDone("/api/v1/optimisations", id);
   }
 
   @Test
   void post_fromAnotherOrigin_isRefused403() {
-    for (String path : List.of("/api/v1/sensitivity", "/api/v1/optimise")) {
+    for (String path : List.of("/api/v1/sensitivity", "/api/v1/optimisations")) {
       HttpResponse<String> response = api.send(api.request(path).header("Content-Type", "application/json")
           .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(ApiFixture.toJson(
               Map.of("yaml", OPTIMISE_YAML, "base_yaml", OPTIMISE_BASE)))));

@@ -1,10 +1,11 @@
 // The Analysis page: pick an example sweep or optimisation file (GET /api/v1/analysis/examples) or paste
-// one, run it as a job (POST /api/v1/sweeps, /api/v1/sensitivity or /api/v1/optimise) with progress and
+// one, or build a sweep from a scenario's numbers (sweep-builder.js), run it as a job (POST /api/v1/sweeps, /api/v1/sensitivity or /api/v1/optimisations) with progress and
 // cancel, and read the result: a sweep's metric over a varied input, a tornado, Sobol indices with their
 // bootstrap intervals, Morris mu*/sigma, or the chosen portfolio and the cost-vs-outcome frontier.
 // Every chart has a table under it; body[data-analysis] says where the last job is (for tests).
-import {api, ApiError, dataTable, el, number, postJson, problemList, runPage, select, status} from './common.js';
+import {api, ApiError, dataTable, download, el, number, postJson, problemList, runPage, select, status} from './common.js';
 import {chartCard, PALETTE} from './charts.js';
+import {sweepBuilder} from './sweep-builder.js';
 
 const KINDS = [
   ['sweep', 'Sweep (every variant of the file\'s design)'],
@@ -16,7 +17,7 @@ const KINDS = [
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 const ASSUMPTIONS = 'ranges, distributions and option costs are the file\'s, each an ASSUMPTION unless the file cites a source';
 
-const state = {examples: [], kind: 'tornado', job: null};
+const state = {examples: [], scenarios: [], kind: 'tornado', job: null, written: null};
 
 /** The unit of a metric for a cell's item (as qm sensitivity prints it). */
 function unitOf(metric, cell) {
@@ -48,6 +49,17 @@ function form(content) {
   const kind = select('analysis-kind', 'Analysis', KINDS, state.kind, (v) => {
     state.kind = v;
   });
+  const builder = sweepBuilder(state.scenarios, {
+    onWrite: (text) => {
+      yaml.value = text;
+      state.written = text;
+    },
+    onPick: () => {
+      state.kind = 'sweep';
+      kind.querySelector('select').value = 'sweep';
+      examples.querySelector('select').value = '';
+    },
+  });
   const pick = (id) => {
     const example = state.examples.find((e) => e.id === id);
     if (example) {
@@ -63,14 +75,18 @@ function form(content) {
   const run = el('button', {type: 'button', id: 'analysis-run'}, 'Run');
   const cancel = el('button', {type: 'button', id: 'analysis-cancel', class: 'secondary', disabled: true}, 'Cancel');
   const results = el('div', {id: 'analysis-results'});
+  const save = el('button', {type: 'button', id: 'analysis-download', class: 'secondary'}, 'Download the file (YAML)');
+  save.addEventListener('click', () => download(state.kind === 'optimise' ? 'optimisation.yaml' : 'sweep.yaml',
+    new Blob([yaml.value], {type: 'application/yaml'})));
   content.append(
+    builder.panel,
     el('div', {class: 'panel'}, [
       el('div', {class: 'controls'}, [examples, kind, field('analysis-metric', 'Metric (sensitivity)', metric),
         field('analysis-cell', 'Cell (sensitivity)', cell), field('analysis-n', 'n: base points or trajectories', n)]),
       el('p', {class: 'assumption'}, 'A posted file reads no file of the server: name its base scenario with saved: ID'
         + ' (an example or a saved scenario, see the Scenarios page). The examples do.'),
       yaml,
-      el('div', {class: 'controls'}, [run, cancel, el('div', {class: 'field'}, [progress, progressText])]),
+      el('div', {class: 'controls'}, [run, cancel, save, el('div', {class: 'field'}, [progress, progressText])]),
     ]),
     results);
   pick('sweeps/155mm-sensitivity');
@@ -80,6 +96,7 @@ function form(content) {
     cancel.disabled = false;
     document.body.dataset.analysis = 'running';
     status('');
+    builder.clearProblems();
     try {
       const result = await runJob(request(state.kind, yaml.value, metric.value, cell.value, n.value), (view) => {
         progress.max = Math.max(1, view.progress.total);
@@ -92,6 +109,9 @@ function form(content) {
     } catch (e) {
       console.warn(e);
       status(e instanceof ApiError ? problemList(e) : `The analysis failed: ${e.message}`, 'error');
+      if (e instanceof ApiError && e.problems && e.problems.length && yaml.value === state.written) {
+        builder.showProblems(e.problems);
+      }
       document.body.dataset.analysis = 'error';
     } finally {
       run.disabled = false;
@@ -109,7 +129,7 @@ function form(content) {
 /** The route and body for an analysis of the file's text. */
 function request(kind, yaml, metric, cell, n) {
   if (kind === 'optimise') {
-    return {path: '/api/v1/optimise', body: {yaml}};
+    return {path: '/api/v1/optimisations', body: {yaml}};
   }
   if (kind === 'sweep') {
     return {path: '/api/v1/sweeps', body: {yaml}};
@@ -330,6 +350,9 @@ function showOptimisation(box, r) {
 }
 
 runPage(async () => {
-  state.examples = (await api('/api/v1/analysis/examples')).examples;
+  const [examples, scenarios] = await Promise.all([api('/api/v1/analysis/examples'),
+    api('/api/v1/scenarios').catch(() => ({scenarios: []}))]);
+  state.examples = examples.examples;
+  state.scenarios = scenarios.scenarios;
   form(document.getElementById('content'));
 });
