@@ -18,9 +18,13 @@ final class CapturedLog implements AutoCloseable {
     logger.addAppender(appender);
   }
 
-  /** Each event so far: level, formatted message and, if any, the stack trace. */
+  /**
+   * Each event so far: level, formatted message and, if any, the stack trace. Read under the appender's
+   * own lock, the one Logback appends under ({@code AppenderBase.doAppend} is synchronized on the
+   * appender), so a line logged meanwhile by another thread cannot break the copy.
+   */
   List<String> lines() {
-    synchronized (appender.list) {
+    synchronized (appender) {
       return appender.list.stream().map(CapturedLog::render).toList();
     }
   }
