@@ -32,6 +32,20 @@ public final class SparkSubmission {
   private SparkSubmission() {}
 
   /**
+   * Where and how to submit: a checked Spark installation, the master, the job's jar, and the partitions
+   * asked for (null: the job's choice).
+   */
+  public record Target(Path sparkHome, String master, Path jar, Integer partitions) {
+    /** The spark-submit command line of the job on {@code sweepFile} into {@code out}, then {@code more} arguments. */
+    public List<String> command(Path sweepFile, Path out, List<String> more) {
+      List<String> command = SparkSubmission.command(sparkHome, master, jar, sweepFile, out, partitions,
+          quietLogging(sparkHome, jar));
+      command.addAll(more);
+      return command;
+    }
+  }
+
+  /**
    * The spark-submit command line.
    *
    * @param quiet a log4j 2 configuration for the driver (the jar's quiet one) when the installation has
