@@ -35,7 +35,9 @@ import org.quartermaster.engine.sweep.SweepRunner;
  * {@code part-NNNNN.parquet} whole ({@link OutputFolder}). A variant's rows depend only on the sweep file
  * and the variant's index (run i of every variant uses the stream of (seed, i)), so the rows are the
  * rows of {@code qm sweep} to the last bit, for any number of partitions, executors, task retries or
- * resumptions.
+ * resumptions. With {@code --variants FILE} ({@link GivenVariants}: a sensitivity method's design, written
+ * by {@code qm sensitivity --spark}) the variants are those instead of the file's design. Every part file
+ * carries the sweep's {@link SweepMetadata}, made here on the driver.
  */
 public final class SweepJob {
   private static final String USAGE = "usage: SweepJob SWEEP.yaml --out DIR [--partitions N] [--variants FILE]";
