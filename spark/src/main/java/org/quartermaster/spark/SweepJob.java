@@ -230,7 +230,7 @@ public final class SweepJob {
       return new Arguments(sweepFile, out, partitions, variants);
     }
 
-    private static int partitions(String value) {
+    static int partitions(String value) {
       try {
         int n = Integer.parseInt(value);
         if (n >= 1) {

@@ -37,7 +37,7 @@ import org.quartermaster.engine.sweep.SweepReader;
 record SweepSource(String source, String sweepJson, String baseYaml, String variantsJson) implements Serializable {
   private static final String BASE_ID = "base";
   /** Plain decimals: YAML 1.1 would read {@code 1.0E7} (no exponent sign) as text. */
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+  static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
   /** The sweep last rebuilt in this JVM: every task of a job asks for the same one. */
   private static volatile Rebuilt last;
@@ -99,7 +99,7 @@ record SweepSource(String source, String sweepJson, String baseYaml, String vari
   }
 
   /** Each floating-point number as the decimal of its shortest form, which reads back as the same double. */
-  private static JsonNode exactDecimals(JsonNode node) {
+  static JsonNode exactDecimals(JsonNode node) {
     if (node instanceof ObjectNode object) {
       java.util.List<String> names = new java.util.ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);

@@ -145,6 +145,20 @@ class SweepOnSparkIT {
     }
   }
 
+  @Test
+  void qmOptimiseOnSpark_givesTheReportOfQmOptimiseHere() throws Exception {
+    List<String> optimise = List.of("optimise", SweepJobTest.sweepFile("optimise.yaml").toString(), "--format", "json");
+
+    Run local = qm(concat(optimise, "--no-progress"));
+    Run spark = qm(concat(optimise, "--spark", "local[2]", "--partitions", "3"));
+
+    assertThat(local.code()).as(local.err()).isZero();
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(local.out()).isNotBlank();
+    assertThat(spark.out()).isEqualTo(local.out());
+    assertThat(spark.err()).contains("7 portfolios simulated");
+  }
+
   private static String[] concat(List<String> args, String... more) {
     List<String> all = new java.util.ArrayList<>(args);
     all.addAll(List.of(more));

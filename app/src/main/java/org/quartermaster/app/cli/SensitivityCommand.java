@@ -94,7 +94,7 @@ final class SensitivityCommand implements Callable<Integer> {
     SparkSubmission.Target target = spark.on() ? spark.target(run, "sensitivity analysis") : null;
     Sweep sweep = SweepCommand.read(sweepFile, store);
     if (target != null) {
-      SparkOptions.requireBaseFile(sweep, sweepFile);
+      SparkOptions.requireBaseFile(sweep.baseLabel(), sweepFile);
     }
     SensitivityOutput output;
     try {

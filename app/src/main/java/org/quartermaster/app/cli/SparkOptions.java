@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.quartermaster.app.sweeps.SparkSubmission;
-import org.quartermaster.engine.sweep.Sweep;
 import picocli.CommandLine.Option;
 
 /**
  * The options of the commands whose variants can run on Apache Spark ({@code qm sweep}, {@code qm
- * sensitivity}): the master, the job's jar, the partitions; and what is checked before Spark starts.
+ * sensitivity}, {@code qm optimise}): the master, the job's jar, the partitions; and what is checked before Spark starts.
  * {@link Main} gives it the environment ($SPARK_HOME, $QM_SPARK_JAR).
  */
 final class SparkOptions {
@@ -48,11 +47,12 @@ final class SparkOptions {
    * Checks what {@code --spark} needs before Spark is started: no {@code --threads} (the master gives the
    * cores), a Spark installation, the job's jar, partitions of at least 1.
    *
-   * @param task what runs here without --spark, for the message ("sweep", "sensitivity analysis")
+   * @param task what runs here without --spark, for the message ("sweep", "sensitivity analysis", "optimisation")
    */
   SparkSubmission.Target target(VariantRunOptions run, String task) {
     if (run.threads != null) {
-      throw new BadInputException("--threads is for a " + task + " here; on Spark the master gives the cores"
+      throw new BadInputException("--threads is for " + (task.startsWith("o") ? "an " : "a ") + task
+          + " here; on Spark the master gives the cores"
           + " (local[K], --total-executor-cores, --num-executors)");
     }
     String home = environment.get("SPARK_HOME");
@@ -77,10 +77,14 @@ final class SparkOptions {
     return new SparkSubmission.Target(sparkHome, master, found, partitions);
   }
 
-  /** Refuses a sweep whose base is in this machine's store, which Spark's driver cannot read. */
-  static void requireBaseFile(Sweep sweep, Path sweepFile) {
-    if (sweep.baseLabel().startsWith("saved scenario ")) {
-      throw new BadInputException(sweepFile + ": --spark needs base: FILE; a saved scenario (" + sweep.baseLabel()
+  /**
+   * Refuses a file whose base is in this machine's store, which Spark's driver cannot read.
+   *
+   * @param baseLabel the base as the file gives it: its file, or {@code saved scenario ID}
+   */
+  static void requireBaseFile(String baseLabel, Path file) {
+    if (baseLabel.startsWith("saved scenario ")) {
+      throw new BadInputException(file + ": --spark needs base: FILE; a saved scenario (" + baseLabel
           + ") is in this machine's store, which Spark's driver cannot read; write its YAML to a file and give"
           + " base: FILE");
     }

@@ -88,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new BadInputException("--spark writes Parquet only (a folder of part files), not " + format);
     }
     SparkSubmission.Target target = spark.target(run, "sweep");
-    SparkOptions.requireBaseFile(read(), sweepFile);
+    SparkOptions.requireBaseFile(read().baseLabel(), sweepFile);
     int code = SparkSubmission.run(target.command(sweepFile, out, List.of()), spec.commandLine().getOut(),
         spec.commandLine().getErr());
     return switch (code) {

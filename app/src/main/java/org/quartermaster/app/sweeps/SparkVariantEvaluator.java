@@ -75,7 +75,7 @@ public final class SparkVariantEvaluator implements VariantEvaluator {
       throw new UncheckedIOException("cannot run the Spark job: " + e.getMessage(), e);
     } finally {
       if (work != null) {
-        delete(work);
+        delete(work, err);
       }
     }
   }
@@ -122,7 +122,7 @@ public final class SparkVariantEvaluator implements VariantEvaluator {
   }
 
   /** Removes the job's temporary folder; one left behind is only worth a warning. */
-  private void delete(Path folder) {
+  static void delete(Path folder, PrintWriter err) {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

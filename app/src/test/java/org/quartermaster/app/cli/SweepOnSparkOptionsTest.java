@@ -172,6 +172,48 @@ class SweepOnSparkOptionsTest {
     CliRun.assertEveryOptionShownWithDefault(run.out(), "sensitivity");
   }
 
+  private static String[] optimise(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("optimise", CliRun.example("optimise/155mm.yaml").toString(),
+        "--no-progress"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void optimise_sparkOptions_areCheckedAsForASweep() {
+    CliRun noHome = CliRun.qm(Map.of(), optimise("--spark", "local[2]"));
+    CliRun threads = CliRun.qm(Map.of(), optimise("--spark", "local[2]", "--threads", "2"));
+    CliRun partitions = CliRun.qm(optimise("--partitions", "4"));
+
+    assertThat(noHome.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(noHome.err()).contains("qm: --spark needs a Spark installation: set SPARK_HOME");
+    assertThat(noHome.out()).isEmpty();
+    assertThat(threads.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(threads.err()).contains("--threads is for an optimisation here");
+    assertThat(partitions.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(partitions.err()).contains("--partitions is for --spark MASTER; without --spark the optimisation"
+        + " runs here");
+  }
+
+  @Test
+  void optimise_spark_whenTheJobFails_exits1_andPrintsNoReport() throws Exception {
+    Path home = fakeSparkHome();
+    Path jar = Files.writeString(dir.resolve("q.jar"), "");
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), optimise("--spark", "local[2]", "--spark-jar",
+        jar.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(Main.INTERNAL_ERROR);
+    assertThat(run.err()).contains("the Spark job failed (spark-submit exited with 99)");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void optimiseHelp_describesEverySparkOptionWithItsDefault() {
+    CliRun run = CliRun.qm("optimise", "--help");
+    assertThat(run.out()).contains("--spark=MASTER", "--spark-jar=JAR", "--partitions=N");
+    CliRun.assertEveryOptionShownWithDefault(run.out(), "optimise");
+  }
+
   private Path fakeSparkHome() throws Exception {
     Path home = dir.resolve("spark-home");
     Path submit = Files.createDirectories(home.resolve("bin")).resolve("spark-submit");
