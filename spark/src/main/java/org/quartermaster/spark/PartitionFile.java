@@ -2,6 +2,7 @@ package org.quartermaster.spark;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -16,6 +17,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.quartermaster.engine.sweep.Sweep;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.SweepRow;
 
 /**
@@ -24,7 +26,8 @@ import org.quartermaster.engine.sweep.SweepRow;
  * {@code item} (strings), one DOUBLE per metric, NULL where the metric does not exist; the same
  * physical and logical types as the file DuckDB writes for {@code qm sweep}. Every column is declared
  * optional (DuckDB declares a column required when that file happens to have no NULL in it), so that all
- * part files of a sweep have one schema.
+ * part files of a sweep have one schema. Each part carries the whole sweep's {@link SweepMetadata} as
+ * key-value metadata, as {@code qm sweep}'s file does, so that {@code qm import} recognises the folder.
  */
 final class PartitionFile {
   private PartitionFile() {}
@@ -43,14 +46,20 @@ final class PartitionFile {
     return schema.named("sweep");
   }
 
-  /** Writes {@code rows} to {@code file}, replacing it. */
-  static void write(Sweep sweep, List<SweepRow> rows, Path file, Configuration hadoop) throws IOException {
+  /**
+   * Writes {@code rows} to {@code file}, replacing it.
+   *
+   * @param metadata the sweep's {@link SweepMetadata} as JSON
+   */
+  static void write(Sweep sweep, List<SweepRow> rows, String metadata, Path file, Configuration hadoop)
+      throws IOException {
     MessageType schema = schema(sweep);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     int parameters = sweep.parameterColumns().size();
     try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, hadoop))
         .withConf(hadoop).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).withExtraMetaData(Map.of(SweepMetadata.KEY, metadata))
+        .build()) {
       for (SweepRow row : rows) {
         Group group = groups.newGroup();
         group.add(0, row.variant());

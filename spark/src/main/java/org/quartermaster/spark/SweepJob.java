@@ -1,11 +1,14 @@
 package org.quartermaster.spark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
@@ -14,7 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
+import org.quartermaster.engine.sweep.GivenVariants;
 import org.quartermaster.engine.sweep.Sweep;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.SweepProgress;
 import org.quartermaster.engine.sweep.SweepRow;
 import org.quartermaster.engine.sweep.SweepRunner;
@@ -30,10 +35,12 @@ import org.quartermaster.engine.sweep.SweepRunner;
  * {@code part-NNNNN.parquet} whole ({@link OutputFolder}). A variant's rows depend only on the sweep file
  * and the variant's index (run i of every variant uses the stream of (seed, i)), so the rows are the
  * rows of {@code qm sweep} to the last bit, for any number of partitions, executors, task retries or
- * resumptions.
+ * resumptions. With {@code --variants FILE} ({@link GivenVariants}: a sensitivity method's design, written
+ * by {@code qm sensitivity --spark}) the variants are those instead of the file's design. Every part file
+ * carries the sweep's {@link SweepMetadata}, made here on the driver.
  */
 public final class SweepJob {
-  private static final String USAGE = "usage: SweepJob SWEEP.yaml --out DIR [--partitions N]";
+  private static final String USAGE = "usage: SweepJob SWEEP.yaml --out DIR [--partitions N] [--variants FILE]";
 
   private SweepJob() {}
 
@@ -58,6 +65,9 @@ public final class SweepJob {
     try {
       Arguments arguments = Arguments.parse(args);
       SweepSource.Validated sweep = read(Path.of(arguments.sweepFile()));
+      if (arguments.variants() != null) {
+        sweep = withVariants(sweep, arguments.variants());
+      }
       long starting = System.nanoTime();
       SparkSession spark = SparkSession.builder().appName("qm sweep " + arguments.sweepFile()).getOrCreate();
       double startup = (System.nanoTime() - starting) / 1e9;
@@ -91,14 +101,37 @@ public final class SweepJob {
     try {
       return SweepSource.read(sweepFile);
     } catch (InvalidScenarioException e) {
-      int n = e.problems().size();
-      List<String> lines = new ArrayList<>();
-      lines.add(e.source() + ": invalid sweep, " + n + " problem" + (n == 1 ? "" : "s") + ":");
-      for (Problem problem : e.problems()) {
-        lines.add("  " + problem);
-      }
-      throw new BadInputException(lines);
+      throw invalid(e);
     }
+  }
+
+  /**
+   * The sweep with the variants of a {@code --variants} file ({@link GivenVariants}) in place of its design's;
+   * an unreadable file, or an invalid variant, is bad input.
+   */
+  static SweepSource.Validated withVariants(SweepSource.Validated sweep, String variantsFile) {
+    GivenVariants variants;
+    try {
+      variants = GivenVariants.parse(Files.readString(Path.of(variantsFile)), sweep.sweep().parameterColumns().size());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadInputException("--variants " + variantsFile + ": " + (e instanceof IOException
+          ? "cannot read it: " + e : e.getMessage()));
+    }
+    try {
+      return sweep.withVariants(variants);
+    } catch (InvalidScenarioException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static BadInputException invalid(InvalidScenarioException e) {
+    int n = e.problems().size();
+    List<String> lines = new ArrayList<>();
+    lines.add(e.source() + ": invalid sweep, " + n + " problem" + (n == 1 ? "" : "s") + ":");
+    for (Problem problem : e.problems()) {
+      lines.add("  " + problem);
+    }
+    return new BadInputException(lines);
   }
 
   /**
@@ -122,8 +155,10 @@ public final class SweepJob {
       SweepSource source = sweep.source();
       String uri = folder.uri();
       SerializableConfiguration conf = new SerializableConfiguration(hadoop);
+      // made here, from the driver's sweep: its base as the file names it, as qm sweep records it
+      String metadata = SweepMetadata.of(s, version()).toJson();
       context.parallelize(missing, missing.size())
-          .map(partition -> runPartition(partition, source, layout, uri, conf, fault))
+          .map(partition -> runPartition(partition, source, metadata, layout, uri, conf, fault))
           .collect();
     }
     folder.finish();
@@ -132,8 +167,8 @@ public final class SweepJob {
   }
 
   /** On an executor: one partition's variants, published as its Parquet file; returns its rows. */
-  private static int runPartition(int partition, SweepSource source, PartitionLayout layout, String folder,
-      SerializableConfiguration conf, TaskFault fault) throws IOException {
+  private static int runPartition(int partition, SweepSource source, String metadata, PartitionLayout layout,
+      String folder, SerializableConfiguration conf, TaskFault fault) throws IOException {
     Sweep sweep = source.sweep();
     List<SweepRow> rows = SweepRunner.run(sweep, layout.first(partition), layout.end(partition), 1,
         SweepProgress.NONE);
@@ -142,27 +177,43 @@ public final class SweepJob {
     org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(folder,
         "." + OutputFolder.partName(partition) + "." + task.taskAttemptId() + ".tmp");
     Configuration hadoop = conf.value();
-    PartitionFile.write(sweep, rows, temporary, hadoop);
+    PartitionFile.write(sweep, rows, metadata, temporary, hadoop);
     fault.beforePublish(partition, task.attemptNumber());
     OutputFolder.publish(FileSystem.get(target.toUri(), hadoop), temporary, target);
     return rows.size();
   }
 
-  /** The command line: {@code SWEEP.yaml --out DIR [--partitions N]}. */
-  record Arguments(String sweepFile, String out, Integer partitions) {
+  /** The version of Quartermaster this job was built from, as results record it. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = SweepJob.class.getResourceAsStream("/org/quartermaster/spark/version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** The command line: {@code SWEEP.yaml --out DIR [--partitions N] [--variants FILE]}. */
+  record Arguments(String sweepFile, String out, Integer partitions, String variants) {
     static Arguments parse(String[] args) {
       String sweepFile = null;
       String out = null;
       Integer partitions = null;
+      String variants = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
-        if (arg.equals("--out") || arg.equals("--partitions")) {
+        if (arg.equals("--out") || arg.equals("--partitions") || arg.equals("--variants")) {
           if (i + 1 == args.length) {
             throw new BadInputException(List.of(arg + " needs a value", USAGE));
           }
           String value = args[++i];
           if (arg.equals("--out")) {
             out = value;
+          } else if (arg.equals("--variants")) {
+            variants = value;
           } else {
             partitions = partitions(value);
           }
@@ -176,10 +227,10 @@ public final class SweepJob {
         throw new BadInputException(List.of(sweepFile == null ? "the sweep file is missing" : "--out DIR is missing",
             USAGE));
       }
-      return new Arguments(sweepFile, out, partitions);
+      return new Arguments(sweepFile, out, partitions, variants);
     }
 
-    private static int partitions(String value) {
+    static int partitions(String value) {
       try {
         int n = Integer.parseInt(value);
         if (n >= 1) {

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.quartermaster.engine.scenario.YamlTree;
+import org.quartermaster.engine.sweep.GivenVariants;
 import org.quartermaster.engine.sweep.SavedScenarioSource;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepReader;
@@ -30,11 +31,13 @@ import org.quartermaster.engine.sweep.SweepReader;
  * @param source     the sweep file's name as given, for messages and the manifest
  * @param sweepJson  the sweep file as JSON, its {@code base: FILE} replaced by {@code saved: }{@value #BASE_ID}
  * @param baseYaml   the base scenario file's text
+ * @param variantsJson the variants given in place of the file's design ({@link GivenVariants#toJson}), or
+ *                   null for the design's own
  */
-record SweepSource(String source, String sweepJson, String baseYaml) implements Serializable {
+record SweepSource(String source, String sweepJson, String baseYaml, String variantsJson) implements Serializable {
   private static final String BASE_ID = "base";
   /** Plain decimals: YAML 1.1 would read {@code 1.0E7} (no exponent sign) as text. */
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+  static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
   /** The sweep last rebuilt in this JVM: every task of a job asks for the same one. */
   private static volatile Rebuilt last;
@@ -55,7 +58,8 @@ record SweepSource(String source, String sweepJson, String baseYaml) implements 
       String baseYaml = SweepReader.text(folder.resolve(tree.get("base").asText()), file.toString());
       tree.remove("base");
       tree.put("saved", BASE_ID);
-      SweepSource source = new SweepSource(file.toString(), JSON.writeValueAsString(exactDecimals(tree)), baseYaml);
+      SweepSource source = new SweepSource(file.toString(), JSON.writeValueAsString(exactDecimals(tree)), baseYaml,
+          null);
       source.checkRebuildsAs(sweep);
       return new Validated(source, sweep);
     } catch (IOException e) {
@@ -64,7 +68,20 @@ record SweepSource(String source, String sweepJson, String baseYaml) implements 
   }
 
   /** The sweep on the driver, and what executors rebuild it from. */
-  record Validated(SweepSource source, Sweep sweep) {}
+  record Validated(SweepSource source, Sweep sweep) {
+    /**
+     * This sweep with the given variants in place of its design's ({@link Sweep#withVariants}).
+     *
+     * @throws org.quartermaster.engine.scenario.InvalidScenarioException naming the sweep file when a
+     *         variant's combination is invalid
+     */
+    Validated withVariants(GivenVariants variants) {
+      SweepSource given = new SweepSource(source.source, source.sweepJson, source.baseYaml, variants.toJson());
+      Sweep expected = variants.applyTo(sweep);
+      given.checkRebuildsAs(expected);
+      return new Validated(given, expected);
+    }
+  }
 
   /** The sweep, rebuilt from this source (once per JVM). */
   Sweep sweep() {
@@ -74,12 +91,15 @@ record SweepSource(String source, String sweepJson, String baseYaml) implements 
     }
     SavedScenarioSource base = id -> BASE_ID.equals(id) ? Optional.of(baseYaml) : Optional.empty();
     Sweep sweep = SweepReader.parse(sweepJson, source, Path.of("."), base);
+    if (variantsJson != null) {
+      sweep = GivenVariants.parse(variantsJson, sweep.parameterColumns().size()).applyTo(sweep);
+    }
     last = new Rebuilt(this, sweep);
     return sweep;
   }
 
   /** Each floating-point number as the decimal of its shortest form, which reads back as the same double. */
-  private static JsonNode exactDecimals(JsonNode node) {
+  static JsonNode exactDecimals(JsonNode node) {
     if (node instanceof ObjectNode object) {
       java.util.List<String> names = new java.util.ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);
@@ -116,13 +136,20 @@ record SweepSource(String source, String sweepJson, String baseYaml) implements 
     }
   }
 
-  /** SHA-256 (hex) of the sweep and its base as executors see them: what a resumed output must match. */
+  /**
+   * SHA-256 (hex) of the sweep, its base and its given variants as executors see them: what a resumed
+   * output must match.
+   */
   String sha256() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(sweepJson.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(baseYaml.getBytes(StandardCharsets.UTF_8));
+      if (variantsJson != null) {
+        digest.update((byte) 0);
+        digest.update(variantsJson.getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

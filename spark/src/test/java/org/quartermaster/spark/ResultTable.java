@@ -58,6 +58,14 @@ record ResultTable(List<String> columns, List<String> rows) {
     return new ResultTable(columns, sorted(rows));
   }
 
+  /** A Parquet file's key-value metadata. */
+  static java.util.Map<String, String> keyValueMetadata(Path file) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+    try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(path, new Configuration()))) {
+      return footer.getFooter().getFileMetaData().getKeyValueMetaData();
+    }
+  }
+
   /** The rows the engine gives, rendered as a file's. */
   static List<String> lines(List<SweepRow> rows) {
     List<String> lines = new ArrayList<>();

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quartermaster.engine.sweep.GivenVariants;
 import org.quartermaster.engine.sweep.Sweep;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.SweepProgress;
 import org.quartermaster.engine.sweep.SweepRunner;
 
@@ -87,6 +89,42 @@ class SweepJobTest {
     assertThat(rows.get(899).getInt(0)).isEqualTo(299);
     // months_to_target_p90 is missing (null) where fewer than 90% of runs reach the target
     assertThat(rows.stream().filter(row -> row.isNullAt(names.indexOf("months_to_target_p90")))).isNotEmpty();
+    // every part carries the whole sweep's metadata, as qm sweep's file does: qm import reads the folder
+    String metadata = SweepMetadata.of(sweep, SweepJob.version()).toJson();
+    for (int part = 0; part < 4; part++) {
+      assertThat(ResultTable.keyValueMetadata(out.resolve(OutputFolder.partName(part))))
+          .containsEntry(SweepMetadata.KEY, metadata);
+    }
+    assertThat(SweepJob.version()).isNotEqualTo("unknown").doesNotContain("${");
+  }
+
+  @Test
+  void givenVariants_runOnSpark_giveTheRowsOfTheLocalRunner() throws Exception {
+    double nan = Double.NaN;
+    GivenVariants variants = new GivenVariants("tornado (5 variants)", new double[][] {
+        {nan, nan, nan}, {30, nan, nan}, {90, nan, nan}, {nan, 8.5, 12.25}, {55.5, 14, 1.0e1}});
+    Path file = Files.writeString(dir.resolve("variants.json"), variants.toJson());
+    Path out = dir.resolve("out");
+
+    Result result = command(sweepFile("lhs-300.yaml").toString(), "--out", out.toString(), "--variants",
+        file.toString(), "--partitions", "2");
+
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("5 variants (tornado (5 variants)) x 20 runs, 3 cells: 15 rows in 2 partitions");
+    assertThat(ResultTable.read(out).rows()).isEqualTo(ResultTable.lines(SweepRunner.run(
+        variants.applyTo(lhs.sweep()), 1, SweepProgress.NONE)));
+  }
+
+  @Test
+  void aVariantsFileThatIsNotOne_isBadInput() throws Exception {
+    Path file = Files.writeString(dir.resolve("variants.json"), "{\"design\": \"x\", \"values\": [[1, 2]]}");
+
+    Result result = command(sweepFile("lhs-300.yaml").toString(), "--out", dir.resolve("out").toString(),
+        "--variants", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("SweepJob: --variants " + file + ": values[0] must list 3 values");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
@@ -157,7 +195,7 @@ class SweepJobTest {
     Result result = command(sweepFile("lhs-300.yaml").toString(), "--out", out.toString(), "--partitions", "3");
 
     assertThat(result.code()).as(result.err()).isZero();
-    assertThat(result.out()).contains("300 variants (latin-hypercube (300 points)) x 40 runs, 3 cells: 900 rows in 3"
+    assertThat(result.out()).contains("300 variants (latin-hypercube (300 points)) x 20 runs, 3 cells: 900 rows in 3"
         + " partitions (3 run now)");
     assertThat(ResultTable.read(out).rows()).isEqualTo(expected);
   }

@@ -87,6 +87,82 @@ class SweepOnSparkIT {
     ResultTable actual = ResultTable.read(onSpark);
     assertThat(actual.columns()).isEqualTo(expected.columns());
     assertThat(actual.rows()).hasSize(900).isEqualTo(expected.rows());
+
+    // another number of partitions: the same rows
+    Path onePartition = dir.resolve("one-partition");
+    Run again = qm("sweep", sweep, "--out", onePartition.toString(), "--spark", "local[2]", "--partitions", "1");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("900 rows in 1 partitions (1 run now)");
+    assertThat(ResultTable.read(onePartition).rows()).isEqualTo(expected.rows());
+
+    // qm import of the folder stores the sweep qm sweep's file gives
+    String store = dir.resolve("store.duckdb").toString();
+    Run importHere = qm("import", here.toString(), "--db", store, "--create");
+    Run importSpark = qm("import", onSpark.toString(), "--db", store);
+    assertThat(importHere.code()).as(importHere.err()).isZero();
+    assertThat(importSpark.code()).as(importSpark.err()).isZero();
+    assertThat(importSpark.out()).contains("900 rows added to sweeps");
+    Run sweeps = qm("query", "sweeps", "--db", store, "--format", "csv");
+    assertThat(sweeps.code()).as(sweeps.err()).isZero();
+    List<List<String>> records = sweeps.out().lines().skip(1).filter(l -> !l.isBlank())
+        .map(l -> List.of(l.split(",", -1))).toList();
+    assertThat(records).hasSize(2);
+    // all but sweep_id, file and imported_at
+    assertThat(records.get(1).subList(2, records.get(1).size() - 1))
+        .isEqualTo(records.get(0).subList(2, records.get(0).size() - 1));
+    List<String> storedHere = rowsOf(qm("query", "sweeps", "--db", store, "--id", records.get(0).get(0), "--format",
+        "csv"));
+    assertThat(storedHere).hasSize(901);
+    assertThat(rowsOf(qm("query", "sweeps", "--db", store, "--id", records.get(1).get(0), "--format", "csv")))
+        .isEqualTo(storedHere);
+  }
+
+  /** The rows block of {@code qm query sweeps --id ID --format csv}: after the record and an empty line. */
+  private static List<String> rowsOf(Run run) {
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    return lines.subList(lines.indexOf("") + 1, lines.size());
+  }
+
+  @Test
+  void qmSensitivityOnSpark_givesTheResultOfQmSensitivityHere() throws Exception {
+    String sweep = SweepJobTest.sweepFile("lhs-300.yaml").toString();
+    List<String> tornado = List.of("sensitivity", sweep, "--metric", "expected_unmet_demand", "--cell", "USA/shell",
+        "--format", "json");
+    List<String> morris = List.of("sensitivity", sweep, "--method", "morris", "--n", "6", "--metric",
+        "reached_by_month_20", "--cell", "UKR/shell", "--format", "csv");
+
+    for (List<String> analysis : List.of(tornado, morris)) {
+      Run local = qm(concat(analysis, "--no-progress"));
+      Run spark = qm(concat(analysis, "--spark", "local[2]", "--partitions", "3"));
+
+      assertThat(local.code()).as(local.err()).isZero();
+      assertThat(spark.code()).as(spark.err()).isZero();
+      assertThat(local.out()).isNotBlank();
+      assertThat(spark.out()).as("stdout is the result's alone; the job's summary goes to stderr")
+          .isEqualTo(local.out());
+      assertThat(spark.err()).contains("variants (" + (analysis == tornado ? "tornado (7 variants)" : "morris (r = 6"));
+    }
+  }
+
+  @Test
+  void qmOptimiseOnSpark_givesTheReportOfQmOptimiseHere() throws Exception {
+    List<String> optimise = List.of("optimise", SweepJobTest.sweepFile("optimise.yaml").toString(), "--format", "json");
+
+    Run local = qm(concat(optimise, "--no-progress"));
+    Run spark = qm(concat(optimise, "--spark", "local[2]", "--partitions", "3"));
+
+    assertThat(local.code()).as(local.err()).isZero();
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(local.out()).isNotBlank();
+    assertThat(spark.out()).isEqualTo(local.out());
+    assertThat(spark.err()).contains("7 portfolios simulated");
+  }
+
+  private static String[] concat(List<String> args, String... more) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test

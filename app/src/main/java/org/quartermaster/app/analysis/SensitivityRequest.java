@@ -10,6 +10,7 @@ import org.quartermaster.engine.sensitivity.SensitivityResult;
 import org.quartermaster.engine.sensitivity.SensitivityRunner;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepProgress;
+import org.quartermaster.engine.sweep.VariantEvaluator;
 
 /**
  * What a sensitivity analysis asks for beside its sweep file: the method and its settings, the metric
@@ -83,10 +84,15 @@ public record SensitivityRequest(String method, String metric, String cell, Inte
    *     when the sweep or the metric does not allow it (the message says why)
    */
   public SensitivityResult run(Sweep sweep, SensitivityOutput output, int workers, SweepProgress progress) {
+    return run(sweep, output, VariantEvaluator.here(workers, progress));
+  }
+
+  /** {@link #run(Sweep, SensitivityOutput, int, SweepProgress)} with the variants run by {@code evaluator}. */
+  public SensitivityResult run(Sweep sweep, SensitivityOutput output, VariantEvaluator evaluator) {
     return switch (methodName()) {
-      case "sobol" -> SensitivityRunner.sobol(sweep, output, points(), bootstrap, workers, progress);
-      case "morris" -> SensitivityRunner.morris(sweep, output, points(), levels, workers, progress);
-      default -> SensitivityRunner.tornado(sweep, output, workers, progress);
+      case "sobol" -> SensitivityRunner.sobol(sweep, output, points(), bootstrap, evaluator);
+      case "morris" -> SensitivityRunner.morris(sweep, output, points(), levels, evaluator);
+      default -> SensitivityRunner.tornado(sweep, output, evaluator);
     };
   }
 }

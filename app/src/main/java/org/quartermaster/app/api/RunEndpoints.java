@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.quartermaster.app.runs.RunInputs;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.model.Scenario;
 import org.quartermaster.engine.result.Mode;
 import org.quartermaster.engine.simulation.ProgressListener;

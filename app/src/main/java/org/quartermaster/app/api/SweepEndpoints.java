@@ -16,7 +16,7 @@ import java.util.Set;
 import org.quartermaster.app.query.SweepsQuery;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.sweeps.SweepFiles;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepReader;

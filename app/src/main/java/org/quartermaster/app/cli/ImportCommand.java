@@ -46,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (CSV or XLSX).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The file to import (CSV, XLSX, a qm sweep Parquet file), or the folder of a qm sweep --spark.")
   Path file;
 
   @Option(names = "--format", paramLabel = "F", completionCandidates = ImportFormat.Names.class,

@@ -35,6 +35,10 @@ final class ImportThroughServer {
           + server.describe() + ": the API takes no " + (command.mapping != null ? "mapping file" : "rejects file")
           + "; " + server.alternative());
     }
+    if (Files.isDirectory(command.file)) {
+      throw new BadInputException(command.file + ": a folder (the results of qm sweep --spark) cannot be sent to "
+          + server.describe() + "; import it while no server holds the store");
+    }
     if (!Files.isRegularFile(command.file)) {
       throw new BadInputException(command.file + ": no such file");
     }

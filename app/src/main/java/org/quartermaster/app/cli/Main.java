@@ -126,8 +126,8 @@ public final class Main implements Runnable {
         if (command instanceof ServeCommand serve) {
           serve.environment = environment;
         }
-        if (command instanceof SweepCommand sweep) {
-          sweep.environment = environment;
+        if (command instanceof SparkOptions spark) {
+          spark.environment = environment;
         }
         if (command instanceof ReportsProgress progress) {
           progress.errIsTerminal(errIsTerminal);

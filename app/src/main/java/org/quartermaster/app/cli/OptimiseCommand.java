@@ -9,10 +9,14 @@ import org.quartermaster.app.analysis.OptimiseTables;
 import org.quartermaster.app.scenarios.SavedScenario;
 import org.quartermaster.app.scenarios.SavedScenarios;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.app.sweeps.SparkPortfolioEvaluations;
+import org.quartermaster.app.sweeps.SparkSubmission;
+import org.quartermaster.app.sweeps.SparkVariantEvaluator;
 import org.quartermaster.engine.optimise.Optimisation;
 import org.quartermaster.engine.optimise.OptimisationReader;
 import org.quartermaster.engine.optimise.OptimisationReport;
 import org.quartermaster.engine.optimise.Optimiser;
+import org.quartermaster.engine.optimise.PortfolioProgress;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.scenario.Problem;
 import org.quartermaster.engine.sweep.SavedScenarioSource;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Spec;
       "group (docs/analysis.md, \"Optimisation\"). Every portfolio runs SM-1 with the",
       "same random streams, so differences are not noise. Prints the chosen portfolio,",
       "its difference to the runner-up with a paired 95% interval, and the best",
-      "portfolio per budget level (the efficient frontier)."
+      "portfolio per budget level (the efficient frontier).",
+      "With --spark MASTER the portfolios run on Apache Spark, with the same report (docs/spark.md)."
     })
 final class OptimiseCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -54,20 +59,38 @@ final class OptimiseCommand implements Callable<Integer> {
 
   @Mixin VariantRunOptions run;
 
+  @Mixin SparkOptions spark;
+
   @Override
   public Integer call() throws Exception {
-    int workers = run.workers();
+    spark.refuseWithoutSpark("optimisation");
+    SparkSubmission.Target target = spark.on() ? spark.target(run, "optimisation") : null;
+    int workers = target != null ? 1 : run.workers();
     OptimiseTables.Format chosen = format();
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
     Optimisation optimisation = read();
-    long feasible = Optimiser.feasiblePortfolios(optimisation);
     OptimisationReport report;
-    try (Progress bar = run.progress(spec.commandLine().getErr(), feasible, "optimise", "portfolios")) {
-      // Branch and bound may also simulate the relaxed portfolios it bounds with: never past the end.
-      report = Optimiser.run(optimisation, workers, (simulated, total) ->
-          bar.runsDone(Math.min(simulated, total), total));
+    if (target != null) {
+      SparkOptions.requireBaseFile(optimisation.baseLabel(), file);
+      try {
+        report = Optimiser.run(optimisation, new SparkPortfolioEvaluations(target, file,
+            spec.commandLine().getErr()), PortfolioProgress.NONE);
+      } catch (SparkVariantEvaluator.JobFailedException e) {
+        if (e.exitCode() == Main.BAD_INPUT) {
+          throw new BadInputException(e.getMessage());
+        }
+        spec.commandLine().getErr().println("qm: " + e.getMessage());
+        return Main.INTERNAL_ERROR;
+      }
+    } else {
+      long feasible = Optimiser.feasiblePortfolios(optimisation);
+      try (Progress bar = run.progress(spec.commandLine().getErr(), feasible, "optimise", "portfolios")) {
+        // Branch and bound may also simulate the relaxed portfolios it bounds with: never past the end.
+        report = Optimiser.run(optimisation, workers, (simulated, total) ->
+            bar.runsDone(Math.min(simulated, total), total));
+      }
     }
     String text = OptimiseTables.render(report, chosen);
     if (out == null) {

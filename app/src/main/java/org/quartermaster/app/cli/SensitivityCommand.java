@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.analysis.SensitivityReport;
 import org.quartermaster.app.analysis.SensitivityRequest;
+import org.quartermaster.app.sweeps.SparkSubmission;
+import org.quartermaster.app.sweeps.SparkVariantEvaluator;
 import org.quartermaster.engine.scenario.InvalidScenarioException;
 import org.quartermaster.engine.sensitivity.SensitivityOutput;
 import org.quartermaster.engine.sensitivity.SensitivityResult;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
       "sobol: first-order and total Sobol indices (Saltelli sampling) with bootstrap intervals;",
       "morris: elementary effects (mu*, sigma) for many parameters at low cost.",
       "Every variant uses the same random streams, so differences are the parameters' doing.",
-      "The sweep file's design is not used: each method builds its own variants."
+      "The sweep file's design is not used: each method builds its own variants.",
+      "With --spark MASTER the variants run on Apache Spark, with the same result (docs/spark.md)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +77,8 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin VariantRunOptions run;
 
+  @Mixin SparkOptions spark;
+
   @Override
   public Integer call() throws Exception {
     SensitivityReport.Format chosen = format();
@@ -85,7 +90,12 @@ final class SensitivityCommand implements Callable<Integer> {
     if (out != null) {
       ResultFiles.checkWritable(out);
     }
+    spark.refuseWithoutSpark("sensitivity analysis");
+    SparkSubmission.Target target = spark.on() ? spark.target(run, "sensitivity analysis") : null;
     Sweep sweep = SweepCommand.read(sweepFile, store);
+    if (target != null) {
+      SparkOptions.requireBaseFile(sweep.baseLabel(), sweepFile);
+    }
     SensitivityOutput output;
     try {
       output = SensitivityOutput.of(sweep, metric, cell);
@@ -93,14 +103,19 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     long variants = request.variants(sweep.parameterColumns().size());
-    int workers = run.workers();
     SensitivityResult result;
-    try (Progress bar = run.progress(spec.commandLine().getErr(), variants, "sensitivity")) {
-      result = request.run(sweep, output, workers, bar::runsDone);
+    try {
+      result = target != null ? onSpark(request, sweep, output, target) : here(request, sweep, output, variants);
     } catch (InvalidScenarioException e) {
       throw SweepCommand.invalid(e);
     } catch (IllegalArgumentException | UndefinedOutputException e) {
       throw new BadInputException(e.getMessage());
+    } catch (SparkVariantEvaluator.JobFailedException e) {
+      if (e.exitCode() == Main.BAD_INPUT) {
+        throw new BadInputException(e.getMessage());
+      }
+      spec.commandLine().getErr().println("qm: " + e.getMessage());
+      return Main.INTERNAL_ERROR;
     }
     String text = new SensitivityReport(sweep, result).render(chosen);
     if (out == null) {
@@ -112,6 +127,19 @@ final class SensitivityCommand implements Callable<Integer> {
           + " (" + variants + " variants x " + sweep.runs() + " runs) written to " + out);
     }
     return Main.OK;
+  }
+
+  private SensitivityResult here(SensitivityRequest request, Sweep sweep, SensitivityOutput output, long variants) {
+    int workers = run.workers();
+    try (Progress bar = run.progress(spec.commandLine().getErr(), variants, "sensitivity")) {
+      return request.run(sweep, output, workers, bar::runsDone);
+    }
+  }
+
+  /** The variants on Spark; the job's messages go to stderr, standard output stays the result's. */
+  private SensitivityResult onSpark(SensitivityRequest request, Sweep sweep, SensitivityOutput output,
+      SparkSubmission.Target target) {
+    return request.run(sweep, output, new SparkVariantEvaluator(target, sweepFile, spec.commandLine().getErr()));
   }
 
   private SensitivityReport.Format format() {

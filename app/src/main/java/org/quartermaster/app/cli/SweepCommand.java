@@ -1,11 +1,9 @@
 package org.quartermaster.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quartermaster.app.scenarios.SavedScenario;
 import org.quartermaster.app.scenarios.SavedScenarios;
@@ -46,7 +44,8 @@ final class SweepCommand implements Callable<Integer> {
   Path sweepFile;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
-      description = "Where to write the results; written whole or not at all (default: none, required).")
+      description = "Where to write the results; written whole or not at all; with --spark, a folder of Parquet"
+          + " files (default: none, required).")
   Path out;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -55,33 +54,14 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin VariantRunOptions run;
 
-  @Option(names = "--spark", paramLabel = "MASTER",
-      description = "Run on Apache Spark instead: local[2], spark://host:7077, yarn, k8s://... (default: none, run"
-          + " here). Needs $SPARK_HOME; --out is then a folder of Parquet files (docs/spark.md).")
-  String sparkMaster;
-
-  @Option(names = "--spark-jar", paramLabel = "JAR",
-      description = "quartermaster-spark.jar for --spark (default: $QM_SPARK_JAR, else beside the qm jar, else"
-          + " spark/target/ of this build).")
-  Path sparkJar;
-
-  @Option(names = "--partitions", paramLabel = "N",
-      description = "Partitions of the variants for --spark (default: two per core Spark offers, more for big"
-          + " sweeps). Never changes the result.")
-  Integer partitions;
-
-  /** The environment ($SPARK_HOME, $QM_SPARK_JAR); tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin SparkOptions spark;
 
   @Override
   public Integer call() throws Exception {
-    if (sparkMaster != null) {
+    if (spark.on()) {
       return onSpark();
     }
-    if (partitions != null || sparkJar != null) {
-      throw new BadInputException((partitions != null ? "--partitions" : "--spark-jar") + " is for --spark MASTER;"
-          + " without --spark the sweep runs here");
-    }
+    spark.refuseWithoutSpark("sweep");
     SweepTables.Format chosen = format();
     ResultFiles.checkWritable(out);
     Sweep sweep = read();
@@ -104,41 +84,13 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Validates here (same messages, no Spark start-up for a bad file), then submits the job and waits for it. */
   private int onSpark() throws java.io.IOException {
-    if (run.threads != null) {
-      throw new BadInputException("--threads is for a sweep here; on Spark the master gives the cores (local[K],"
-          + " --total-executor-cores, --num-executors)");
-    }
     if (format != null && !format.equalsIgnoreCase("parquet")) {
       throw new BadInputException("--spark writes Parquet only (a folder of part files), not " + format);
     }
-    String home = environment.get("SPARK_HOME");
-    if (home == null || home.isBlank()) {
-      throw new BadInputException(List.of("--spark needs a Spark installation: set SPARK_HOME to its folder"
-          + " (the one holding bin/spark-submit; Spark 4.x for Scala 2.13)", "or run without --spark to sweep here"));
-    }
-    Path sparkHome = Path.of(home);
-    if (!Files.isExecutable(sparkHome.resolve("bin").resolve("spark-submit"))) {
-      throw new BadInputException("SPARK_HOME " + sparkHome + " has no bin/spark-submit; set it to a Spark"
-          + " installation's folder");
-    }
-    Path jar = SparkSubmission.findJar(sparkJar, environment).orElseThrow(() -> new BadInputException(
-        "cannot find " + SparkSubmission.JAR_NAME + ": build it (mvn -B -ntp -DskipTests package), or name it with"
-            + " --spark-jar JAR or $QM_SPARK_JAR"));
-    if (!Files.isRegularFile(jar)) {
-      throw new BadInputException("--spark-jar " + jar + ": no such file");
-    }
-    if (partitions != null && partitions < 1) {
-      throw new BadInputException("--partitions must be at least 1, got " + partitions);
-    }
-    Sweep sweep = read();
-    if (sweep.baseLabel().startsWith("saved scenario ")) {
-      throw new BadInputException(sweepFile + ": --spark needs base: FILE; a saved scenario (" + sweep.baseLabel()
-          + ") is in this machine's store, which Spark's driver cannot read; write its YAML to a file and give"
-          + " base: FILE");
-    }
-    List<String> command = SparkSubmission.command(sparkHome, sparkMaster, jar, sweepFile, out, partitions,
-        SparkSubmission.quietLogging(sparkHome, jar));
-    int code = SparkSubmission.run(command, spec.commandLine().getOut(), spec.commandLine().getErr());
+    SparkSubmission.Target target = spark.target(run, "sweep");
+    SparkOptions.requireBaseFile(read().baseLabel(), sweepFile);
+    int code = SparkSubmission.run(target.command(sweepFile, out, List.of()), spec.commandLine().getOut(),
+        spec.commandLine().getErr());
     return switch (code) {
       case 0 -> Main.OK;
       case 2 -> Main.BAD_INPUT;

@@ -5,7 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import org.quartermaster.app.sweeps.SweepFiles;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepRow;
 

@@ -15,7 +15,7 @@ import org.quartermaster.app.importer.qmcsv.QmCsvImporter;
 import org.quartermaster.app.importer.sipri.SipriTransfersImporter;
 import org.quartermaster.app.importer.sweep.SweepResultFile;
 import org.quartermaster.app.importer.tabular.Mappings;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 
 /** Tells a file's format from its first bytes and lines, for imports without --format. */
 public final class FormatDetector {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.quartermaster.app.importer.tabular.Mappings;
 import org.quartermaster.app.store.Store;
@@ -72,6 +73,26 @@ record ImportIdentity(String sha256, ImportFormat format, String mapping, String
   static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return sha256(in);
+    }
+  }
+
+  /**
+   * The SHA-256 of files' bytes one after the other: of a sweep on Spark's part files, in order (one file:
+   * that file's).
+   */
+  static String sha256(List<Path> files) throws IOException {
+    List<InputStream> streams = new java.util.ArrayList<>();
+    try {
+      for (Path file : files) {
+        streams.add(Files.newInputStream(file));
+      }
+      try (InputStream all = new java.io.SequenceInputStream(java.util.Collections.enumeration(streams))) {
+        return sha256(all);
+      }
+    } finally {
+      for (InputStream stream : streams) {
+        stream.close();
+      }
     }
   }
 

@@ -16,10 +16,12 @@ import org.quartermaster.app.data.Citation;
 import org.quartermaster.app.data.DataRow;
 import org.quartermaster.app.data.ProductionRow;
 import org.quartermaster.app.data.Provenance;
+import org.quartermaster.app.importer.sweep.SweepResultFile;
 import org.quartermaster.app.importer.tabular.MappingException;
 import org.quartermaster.app.munitions.TransferredProduction;
 import org.quartermaster.app.store.RowWriter;
 import org.quartermaster.app.store.Store;
+import org.quartermaster.engine.sweep.SweepMetadata;
 
 /**
  * Runs an import: detect the format, read and check every row, find duplicate keys, then write
@@ -137,6 +139,14 @@ public final class ImportService {
 
   private static ImportFormat format(ImportRequest request) throws IOException {
     String file = request.fileName();
+    if (Files.isDirectory(request.file())) { // only a sweep on Spark's results are a folder
+      if (request.format() != null && request.format() != ImportFormat.SWEEP
+          || SweepResultFile.detect(request.file(), file).isEmpty()) {
+        throw failed(file, "a folder: qm import reads a folder only as the results of qm sweep --spark (part files"
+            + " with " + SweepMetadata.KEY + " metadata); give a file");
+      }
+      return ImportFormat.SWEEP;
+    }
     if (!Files.isRegularFile(request.file())) {
       throw failed(file, Files.exists(request.file()) ? "not a regular file" : "no such file");
     }
@@ -150,7 +160,8 @@ public final class ImportService {
       throws IOException {
     String file = request.fileName();
     if (format == ImportFormat.SWEEP) {
-      return SweepImports.check(request, ImportIdentity.of(request, format, ImportIdentity.sha256(request.file())));
+      return SweepImports.check(request, ImportIdentity.of(request, format,
+          ImportIdentity.sha256(SweepResultFile.parts(request.file()))));
     }
     Importer importer = importers.forFormat(format)
         .orElseThrow(() -> failed(file, "the " + format + " importer is not available in this version"));

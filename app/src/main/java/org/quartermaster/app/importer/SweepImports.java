@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 import org.quartermaster.app.importer.sweep.SweepResultFile;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.sweeps.SweepFiles;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 
 /**
- * The import of a sweep result file ({@link ImportFormat#SWEEP}) for {@link ImportService}: checked
+ * The import of a sweep result file, or of a sweep on Spark's folder ({@link ImportFormat#SWEEP}), for
+ * {@link ImportService}: checked
  * whole first ({@link SweepResultFile}), then written in one transaction: the dataset's record
  * ({@code table_name} {@value #TABLE}), the sweep's record in {@code sweeps} (its id the dataset's) and
  * every row in {@code sweep_rows}, loaded by DuckDB from the file itself. All or nothing.
@@ -64,7 +65,7 @@ final class SweepImports {
   private static SweepMetadata metadata(ImportRequest request) {
     return SweepResultFile.detect(request.file(), request.fileName()).orElseThrow(() -> ImportService.failed(
         request.fileName(), "not a sweep result file: no " + SweepMetadata.KEY + " metadata (qm sweep --out"
-            + " FILE.parquet writes one)"));
+            + " FILE.parquet writes one, and qm sweep --spark a folder of part files with it)"));
   }
 
   private static void insertRows(Connection c, int id, Path file, SweepMetadata metadata) throws SQLException {
@@ -74,7 +75,7 @@ final class SweepImports {
         .collect(Collectors.joining(", ", "[", "]::DOUBLE[]"));
     try (Statement s = c.createStatement()) {
       s.execute("INSERT INTO sweep_rows SELECT " + id + ", row_number() OVER (), variant, holder, item, " + parameters
-          + ", " + metrics + " FROM read_parquet(" + SweepFiles.literal(file.toString()) + ")");
+          + ", " + metrics + " FROM " + SweepResultFile.readParquet(file));
     }
   }
 

@@ -27,9 +27,31 @@ import java.util.Optional;
 public final class SparkSubmission {
   /** The class spark-submit runs. */
   public static final String JOB_CLASS = "org.quartermaster.spark.SweepJob";
+  /** The class spark-submit runs for {@code qm optimise --spark}. */
+  public static final String PORTFOLIO_JOB_CLASS = "org.quartermaster.spark.PortfolioJob";
   public static final String JAR_NAME = "quartermaster-spark.jar";
 
   private SparkSubmission() {}
+
+  /**
+   * Where and how to submit: a checked Spark installation, the master, the job's jar, and the partitions
+   * asked for (null: the job's choice).
+   */
+  public record Target(Path sparkHome, String master, Path jar, Integer partitions) {
+    /** The spark-submit command line of the job on {@code sweepFile} into {@code out}, then {@code more} arguments. */
+    public List<String> command(Path sweepFile, Path out, List<String> more) {
+      List<String> command = SparkSubmission.command(sparkHome, master, jar, sweepFile, out, partitions,
+          quietLogging(sparkHome, jar));
+      command.addAll(more);
+      return command;
+    }
+
+    /** The spark-submit command line of the portfolio job ({@value #PORTFOLIO_JOB_CLASS}) with these arguments. */
+    public List<String> portfolioCommand(List<String> arguments) {
+      return SparkSubmission.command(sparkHome, master, jar, PORTFOLIO_JOB_CLASS, arguments, partitions,
+          quietLogging(sparkHome, jar));
+    }
+  }
 
   /**
    * The spark-submit command line.
@@ -39,11 +61,19 @@ public final class SparkSubmission {
    */
   public static List<String> command(Path sparkHome, String master, Path jar, Path sweepFile, Path out,
       Integer partitions, Optional<String> quiet) {
+    return command(sparkHome, master, jar, JOB_CLASS, List.of(sweepFile.toString(), "--out", out.toString()),
+        partitions, quiet);
+  }
+
+  /** The spark-submit command line of {@code jobClass} with its arguments, then {@code --partitions N} if given. */
+  private static List<String> command(Path sparkHome, String master, Path jar, String jobClass, List<String> arguments,
+      Integer partitions, Optional<String> quiet) {
     List<String> command = new ArrayList<>(List.of(sparkHome.resolve("bin").resolve("spark-submit").toString(),
-        "--master", master, "--class", JOB_CLASS));
+        "--master", master, "--class", jobClass));
     quiet.ifPresent(configuration -> command.addAll(List.of("--driver-java-options",
         "-Dlog4j2.configurationFile=" + configuration)));
-    command.addAll(List.of(jar.toString(), sweepFile.toString(), "--out", out.toString()));
+    command.add(jar.toString());
+    command.addAll(arguments);
     if (partitions != null) {
       command.addAll(List.of("--partitions", partitions.toString()));
     }

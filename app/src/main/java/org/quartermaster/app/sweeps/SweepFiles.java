@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.SweepRow;
 
 /**

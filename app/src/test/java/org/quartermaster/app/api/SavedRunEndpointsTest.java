@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.store.StoreCounts;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.scenario.ScenarioReader;
 
 /** Keeping runs: POST, GET, DELETE /api/v1/saved-runs against a real server and store. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quartermaster.app.sweeps.SparkSubmission;
 
 /**
- * {@code qm sweep --spark}: what is checked before Spark is started. Runs on Spark itself are tested in
+ * {@code qm sweep --spark} and {@code qm sensitivity --spark}: what is checked before Spark is started. Runs on Spark itself are tested in
  * the spark module, which has Spark.
  */
 class SweepOnSparkOptionsTest {
@@ -103,6 +103,115 @@ class SweepOnSparkOptionsTest {
     CliRun run = CliRun.qm("sweep", "--help");
     assertThat(run.out()).contains("--spark=MASTER", "--spark-jar=JAR", "--partitions=N");
     CliRun.assertEveryOptionShownWithDefault(run.out(), "sweep");
+  }
+
+  private static String[] sensitivity(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("sensitivity", CliRun.example(SWEEP).toString(),
+        "--no-progress"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void sensitivity_spark_withoutSparkHome_saysWhatToSet_withExit2_andPrintsNoResult() {
+    CliRun run = CliRun.qm(Map.of(), sensitivity("--spark", "local[2]"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("qm: --spark needs a Spark installation: set SPARK_HOME");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void sensitivity_spark_withThreads_isRefused_theMasterGivesTheCores() {
+    CliRun run = CliRun.qm(Map.of(), sensitivity("--spark", "local[2]", "--threads", "2"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--threads is for a sensitivity analysis here; on Spark the master gives the"
+        + " cores");
+  }
+
+  @Test
+  void sensitivity_sparkOptionsWithoutSpark_areRefused() {
+    CliRun partitions = CliRun.qm(sensitivity("--partitions", "4"));
+    CliRun jar = CliRun.qm(sensitivity("--spark-jar", "q.jar"));
+
+    assertThat(partitions.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(partitions.err()).contains("--partitions is for --spark MASTER; without --spark the sensitivity"
+        + " analysis runs here");
+    assertThat(jar.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(jar.err()).contains("--spark-jar is for --spark MASTER");
+  }
+
+  @Test
+  void sensitivity_spark_withZeroPartitions_isRefused() throws Exception {
+    Path home = fakeSparkHome();
+    Path jar = Files.writeString(dir.resolve("q.jar"), "");
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), sensitivity("--spark", "local[2]", "--spark-jar",
+        jar.toString(), "--partitions", "0"));
+
+    assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run.err()).contains("--partitions must be at least 1, got 0");
+  }
+
+  @Test
+  void sensitivity_spark_whenTheJobFails_exits1_namingSparkSubmitsStatus() throws Exception {
+    Path home = fakeSparkHome();
+    Path jar = Files.writeString(dir.resolve("q.jar"), "");
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), sensitivity("--spark", "local[2]", "--spark-jar",
+        jar.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(Main.INTERNAL_ERROR);
+    assertThat(run.err()).contains("the Spark job failed (spark-submit exited with 99)");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void sensitivityHelp_describesEverySparkOptionWithItsDefault() {
+    CliRun run = CliRun.qm("sensitivity", "--help");
+    assertThat(run.out()).contains("--spark=MASTER", "--spark-jar=JAR", "--partitions=N");
+    CliRun.assertEveryOptionShownWithDefault(run.out(), "sensitivity");
+  }
+
+  private static String[] optimise(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("optimise", CliRun.example("optimise/155mm.yaml").toString(),
+        "--no-progress"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void optimise_sparkOptions_areCheckedAsForASweep() {
+    CliRun noHome = CliRun.qm(Map.of(), optimise("--spark", "local[2]"));
+    CliRun threads = CliRun.qm(Map.of(), optimise("--spark", "local[2]", "--threads", "2"));
+    CliRun partitions = CliRun.qm(optimise("--partitions", "4"));
+
+    assertThat(noHome.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(noHome.err()).contains("qm: --spark needs a Spark installation: set SPARK_HOME");
+    assertThat(noHome.out()).isEmpty();
+    assertThat(threads.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(threads.err()).contains("--threads is for an optimisation here");
+    assertThat(partitions.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(partitions.err()).contains("--partitions is for --spark MASTER; without --spark the optimisation"
+        + " runs here");
+  }
+
+  @Test
+  void optimise_spark_whenTheJobFails_exits1_andPrintsNoReport() throws Exception {
+    Path home = fakeSparkHome();
+    Path jar = Files.writeString(dir.resolve("q.jar"), "");
+    CliRun run = CliRun.qm(Map.of("SPARK_HOME", home.toString()), optimise("--spark", "local[2]", "--spark-jar",
+        jar.toString()));
+
+    assertThat(run.exitCode()).isEqualTo(Main.INTERNAL_ERROR);
+    assertThat(run.err()).contains("the Spark job failed (spark-submit exited with 99)");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void optimiseHelp_describesEverySparkOptionWithItsDefault() {
+    CliRun run = CliRun.qm("optimise", "--help");
+    assertThat(run.out()).contains("--spark=MASTER", "--spark-jar=JAR", "--partitions=N");
+    CliRun.assertEveryOptionShownWithDefault(run.out(), "optimise");
   }
 
   private Path fakeSparkHome() throws Exception {

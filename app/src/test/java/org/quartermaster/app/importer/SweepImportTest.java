@@ -3,6 +3,7 @@ package org.quartermaster.app.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +17,7 @@ import org.quartermaster.app.data.Countries;
 import org.quartermaster.app.store.Store;
 import org.quartermaster.app.sweeps.SweepFiles;
 import org.quartermaster.app.sweeps.SweepFixtures;
-import org.quartermaster.app.sweeps.SweepMetadata;
+import org.quartermaster.engine.sweep.SweepMetadata;
 
 /** {@code qm import} of sweep result files: detection, checks, all or nothing, removal. */
 class SweepImportTest {
@@ -175,6 +176,107 @@ class SweepImportTest {
     assertThat(count("SELECT count(*) FROM sweeps")).isZero();
     assertThat(count("SELECT count(*) FROM sweep_rows")).isZero();
     assertThat(count("SELECT count(*) FROM datasets")).isZero();
+  }
+
+  /**
+   * The folder a sweep on Spark writes, made from {@code qm sweep}'s file: part files of variants 0-1, 2-3
+   * and 4-5, each with the whole sweep's metadata, and {@code _SUCCESS}.
+   */
+  private Path sparkFolder(Path file, String name) throws Exception {
+    String metadata = SweepFiles.literal(metadataOf(file));
+    Path folder = Files.createDirectories(dir.resolve(name));
+    for (int part = 0; part < 3; part++) {
+      duckdb("COPY (SELECT * FROM '" + file + "' WHERE variant BETWEEN " + 2 * part + " AND " + (2 * part + 1)
+          + " ORDER BY variant) TO '" + folder.resolve("part-0000" + part + ".parquet")
+          + "' (FORMAT parquet, KV_METADATA {'quartermaster.sweep': " + metadata + "})");
+    }
+    Files.writeString(folder.resolve("_sweep.json"), "{}");
+    Files.writeString(folder.resolve("_SUCCESS"), "");
+    return folder;
+  }
+
+  private java.util.List<String> stored(String sql) {
+    return store.read(c -> {
+      java.util.List<String> rows = new java.util.ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        while (r.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+            row.append(r.getString(i)).append('|');
+          }
+          rows.add(row.toString());
+        }
+      }
+      return rows;
+    });
+  }
+
+  @Test
+  void import_sparkFolder_storesTheSweepOfTheSingleFile() throws Exception {
+    Path file = SweepFixtures.resultFile(dir, "results.parquet");
+    Path folder = sparkFolder(file, "on-spark");
+    String sweep = "SELECT sweep_file, base, base_sha256, design, variants, cells, runs, seed, parameters, metrics,"
+        + " qm_version FROM sweeps WHERE sweep_id = ";
+    String rows = "SELECT file_row, variant, holder, item, parameter_values, metric_values FROM sweep_rows"
+        + " WHERE dataset_id = ";
+
+    assertThat(FormatDetector.detect(file)).contains(ImportFormat.SWEEP);
+    int fromFile = importFile(file).datasetId();
+    ImportReport report = importFile(folder);
+
+    assertThat(report.format()).isEqualTo(ImportFormat.SWEEP);
+    assertThat(report.rowsWritten()).isEqualTo(12);
+    int fromFolder = report.datasetId();
+    assertThat(fromFolder).isNotEqualTo(fromFile);
+    assertThat(stored(sweep + fromFolder)).hasSize(1).isEqualTo(stored(sweep + fromFile));
+    assertThat(stored(rows + fromFolder + " ORDER BY file_row")).hasSize(12)
+        .isEqualTo(stored(rows + fromFile + " ORDER BY file_row"));
+    assertThat(importFile(folder).alreadyImported()).isTrue();
+  }
+
+  @Test
+  void import_unfinishedSparkFolder_isRefusedSayingHowToFinishIt() throws Exception {
+    Path folder = sparkFolder(SweepFixtures.resultFile(dir, "results.parquet"), "on-spark");
+    Files.delete(folder.resolve("_SUCCESS"));
+    Files.delete(folder.resolve("part-00001.parquet"));
+
+    assertThatThrownBy(() -> importFile(folder)).isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("the sweep on Spark has not finished (no _SUCCESS in the folder)");
+    assertThat(count("SELECT count(*) FROM datasets")).isZero();
+  }
+
+  @Test
+  void import_onePartFile_isRefused_namingTheFolderToImport() throws Exception {
+    Path folder = sparkFolder(SweepFixtures.resultFile(dir, "results.parquet"), "on-spark");
+
+    assertThatThrownBy(() -> importFile(folder.resolve("part-00001.parquet")))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("expected 6 variants × 2 cells = 12 rows")
+        .hasMessageContaining("this is one part of a sweep on Spark: import its folder");
+    assertThat(count("SELECT count(*) FROM sweep_rows")).isZero();
+  }
+
+  @Test
+  void import_sparkFolderMixingTwoSweeps_isRefused() throws Exception {
+    Path folder = sparkFolder(SweepFixtures.resultFile(dir, "results.parquet"), "on-spark");
+    duckdb("COPY (SELECT * FROM '" + folder.resolve("part-00002.parquet") + "') TO '"
+        + folder.resolve("part-00002.parquet") + ".tmp' (FORMAT parquet)");
+    Files.move(folder.resolve("part-00002.parquet.tmp"), folder.resolve("part-00002.parquet"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    assertThatThrownBy(() -> importFile(folder)).isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("part-00002.parquet")
+        .hasMessageContaining("has no quartermaster.sweep metadata: the folder mixes files of different runs");
+    assertThat(count("SELECT count(*) FROM datasets")).isZero();
+  }
+
+  @Test
+  void import_folderOfOtherFiles_isRefused() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(folder.resolve("a.csv"), "x\n1\n");
+
+    assertThatThrownBy(() -> importFile(folder)).isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("qm import reads a folder only as the results of qm sweep --spark");
   }
 
   private static String metadataOf(Path file) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.quartermaster.engine.sweep.Sweep;
+import org.quartermaster.engine.sweep.SweepMetadata;
 import org.quartermaster.engine.sweep.SweepReader;
 import org.quartermaster.engine.sweep.SweepRow;
 import org.quartermaster.engine.sweep.SweepRunner;

@@ -24,10 +24,37 @@ public final class Optimiser {
 
   /** As {@link #run(Optimisation, int)}, telling {@code progress} after each portfolio simulated. */
   public static OptimisationReport run(Optimisation optimisation, int threads, PortfolioProgress progress) {
+    return run(optimisation, threads, null, progress);
+  }
+
+  /**
+   * As {@link #run(Optimisation, int, PortfolioProgress)}, with the portfolios simulated by {@code elsewhere}
+   * (a cluster): the same report.
+   */
+  public static OptimisationReport run(Optimisation optimisation, PortfolioEvaluations elsewhere,
+      PortfolioProgress progress) {
+    return run(optimisation, 1, elsewhere, progress);
+  }
+
+  /**
+   * The evaluations of {@code portfolios} (bit sets of the options' indices), each its objective over all
+   * runs then its value per batch: what a cluster's executors compute for {@link PortfolioEvaluations}.
+   */
+  public static List<double[]> evaluate(Optimisation optimisation, List<Long> portfolios, int threads) {
+    try (PortfolioEvaluator evaluator = new PortfolioEvaluator(optimisation, threads)) {
+      return evaluator.values(portfolios);
+    }
+  }
+
+  private static OptimisationReport run(Optimisation optimisation, int threads, PortfolioEvaluations elsewhere,
+      PortfolioProgress progress) {
     PortfolioSpace space = PortfolioSpace.of(optimisation.options());
     long feasible = feasiblePortfolios(optimisation);
     try (PortfolioEvaluator evaluator = new PortfolioEvaluator(optimisation, threads,
         simulated -> progress.portfoliosDone(simulated, feasible))) {
+      if (elsewhere != null) {
+        evaluator.simulatingOn(elsewhere);
+      }
       PortfolioSearch.Outcome outcome =
           PortfolioSearch.search(space, evaluator, optimisation.budget(), optimisation.enumerationLimit());
       List<OptimisationReport.FrontierLevel> frontier = new ArrayList<>();

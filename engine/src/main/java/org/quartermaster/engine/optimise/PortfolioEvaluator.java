@@ -35,9 +35,17 @@ final class PortfolioEvaluator implements PortfolioSearch.Scores, AutoCloseable 
   private final Map<Long, Evaluation> cache = new HashMap<>();
 
   private final LongConsumer simulatedSoFar;
+  /** Where the portfolios are simulated instead of this machine's pool, or null. */
+  private PortfolioEvaluations elsewhere;
 
   PortfolioEvaluator(Optimisation optimisation, int threads) {
     this(optimisation, threads, simulated -> {});
+  }
+
+  /** This evaluator with the portfolios simulated by {@code elsewhere} (a cluster) instead of its threads. */
+  PortfolioEvaluator simulatingOn(PortfolioEvaluations elsewhere) {
+    this.elsewhere = elsewhere;
+    return this;
   }
 
   /** @param simulatedSoFar told the number of portfolios simulated after each one */
@@ -74,6 +82,10 @@ final class PortfolioEvaluator implements PortfolioSearch.Scores, AutoCloseable 
 
   @Override
   public void prefetch(List<Long> portfolios) {
+    if (elsewhere != null) {
+      prefetchElsewhere(portfolios);
+      return;
+    }
     Map<Long, List<Future<VariantStatistics>>> running = new LinkedHashMap<>();
     for (long portfolio : portfolios) {
       if (cache.containsKey(portfolio) || running.containsKey(portfolio)) {
@@ -102,6 +114,40 @@ final class PortfolioEvaluator implements PortfolioSearch.Scores, AutoCloseable 
           byBatch));
       simulatedSoFar.accept(cache.size());
     }
+  }
+
+  private void prefetchElsewhere(List<Long> portfolios) {
+    List<Long> missing = portfolios.stream().filter(p -> !cache.containsKey(p)).distinct().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<double[]> evaluations = elsewhere.evaluate(missing);
+    if (evaluations.size() != missing.size()) {
+      throw new IllegalStateException(evaluations.size() + " evaluations for " + missing.size() + " portfolios");
+    }
+    for (int i = 0; i < missing.size(); i++) {
+      double[] values = evaluations.get(i);
+      if (values.length != optimisation.batches() + 1) {
+        throw new IllegalStateException("an evaluation of " + values.length + " values, expected 1 + "
+            + optimisation.batches() + " batches");
+      }
+      cache.put(missing.get(i), new Evaluation(values[0], java.util.Arrays.copyOfRange(values, 1, values.length)));
+    }
+    simulatedSoFar.accept(cache.size());
+  }
+
+  /** The evaluations of {@code portfolios} as {@link PortfolioEvaluations} gives them: value, then by batch. */
+  List<double[]> values(List<Long> portfolios) {
+    prefetch(portfolios);
+    List<double[]> out = new ArrayList<>();
+    for (long portfolio : portfolios) {
+      Evaluation evaluation = cache.get(portfolio);
+      double[] values = new double[1 + evaluation.valueByBatch().length];
+      values[0] = evaluation.value();
+      System.arraycopy(evaluation.valueByBatch(), 0, values, 1, evaluation.valueByBatch().length);
+      out.add(values);
+    }
+    return out;
   }
 
   /** The patches that turn the scenario with every option into the scenario of {@code portfolio}. */

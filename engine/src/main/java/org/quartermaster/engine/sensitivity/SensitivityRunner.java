@@ -2,10 +2,12 @@ package org.quartermaster.engine.sensitivity;
 
 import java.util.List;
 import java.util.Locale;
+import org.quartermaster.engine.sweep.GivenVariants;
 import org.quartermaster.engine.sweep.Sweep;
 import org.quartermaster.engine.sweep.SweepProgress;
 import org.quartermaster.engine.sweep.SweepRow;
 import org.quartermaster.engine.sweep.SweepRunner;
+import org.quartermaster.engine.sweep.VariantEvaluator;
 
 /**
  * Sensitivity analyses of a sweep file's parameters (docs/analysis.md): each method builds its own
@@ -14,7 +16,8 @@ import org.quartermaster.engine.sweep.SweepRunner;
  * (seed, i), so the output is a smooth function of the parameters, not noise) and estimates from the
  * chosen output. A sampled method maps its unit points through each parameter's values as the sweep's
  * sampled designs do ({@link Sweep#at}): a range uniformly, a distribution by its inverse CDF, listed
- * values as equally likely. Results do not depend on the number of threads.
+ * values as equally likely. Results do not depend on the number of threads, nor on where the variants
+ * run ({@link VariantEvaluator}: here, or on a cluster).
  */
 public final class SensitivityRunner {
   /** Coverage of the Sobol intervals. */
@@ -24,6 +27,11 @@ public final class SensitivityRunner {
 
   /** Each parameter at its low and high ({@link Sweep#low}, {@link Sweep#high}), the others as in the base scenario. */
   public static TornadoResult tornado(Sweep sweep, SensitivityOutput output, int threads, SweepProgress progress) {
+    return tornado(sweep, output, VariantEvaluator.here(threads, progress));
+  }
+
+  /** {@link #tornado(Sweep, SensitivityOutput, int, SweepProgress)} with its variants run by {@code evaluator}. */
+  public static TornadoResult tornado(Sweep sweep, SensitivityOutput output, VariantEvaluator evaluator) {
     int k = sweep.parameterColumns().size();
     double[][] values = new double[1 + 2 * k][k];
     for (double[] row : values) {
@@ -37,7 +45,7 @@ public final class SensitivityRunner {
       values[1 + 2 * p][p] = low[p];
       values[2 + 2 * p][p] = high[p];
     }
-    double[] y = run(sweep, values, "tornado (" + values.length + " variants)", output, threads, progress);
+    double[] y = run(sweep, values, "tornado (" + values.length + " variants)", output, evaluator);
     double[] atLow = new double[k];
     double[] atHigh = new double[k];
     for (int p = 0; p < k; p++) {
@@ -51,6 +59,12 @@ public final class SensitivityRunner {
   /** First-order and total indices from n base points (n·(k + 2) variants), {@code bootstrap} resamples. */
   public static SobolResult sobol(Sweep sweep, SensitivityOutput output, int n, int bootstrap, int threads,
       SweepProgress progress) {
+    return sobol(sweep, output, n, bootstrap, VariantEvaluator.here(threads, progress));
+  }
+
+  /** {@link #sobol(Sweep, SensitivityOutput, int, int, int, SweepProgress)} with its variants run by {@code evaluator}. */
+  public static SobolResult sobol(Sweep sweep, SensitivityOutput output, int n, int bootstrap,
+      VariantEvaluator evaluator) {
     int k = sweep.parameterColumns().size();
     if (k > SaltelliSample.MAX_PARAMETERS) {
       throw new IllegalArgumentException("Sobol indices need at most " + SaltelliSample.MAX_PARAMETERS
@@ -58,7 +72,7 @@ public final class SensitivityRunner {
     }
     checkVariants(SaltelliSample.evaluations(k, n), "--n " + n + " with " + k + " parameters");
     double[][] values = values(sweep, SaltelliSample.unitPoints(k, n));
-    double[] y = run(sweep, values, "saltelli (n = " + n + ")", output, threads, progress);
+    double[] y = run(sweep, values, "saltelli (n = " + n + ")", output, evaluator);
     requireDefined(y, output, "Sobol indices");
     double mean = 0;
     for (int j = 0; j < 2 * n; j++) {
@@ -76,11 +90,17 @@ public final class SensitivityRunner {
   /** Elementary effects from r trajectories on a grid of {@code levels} values (r·(k + 1) variants). */
   public static MorrisResult morris(Sweep sweep, SensitivityOutput output, int trajectories, int levels, int threads,
       SweepProgress progress) {
+    return morris(sweep, output, trajectories, levels, VariantEvaluator.here(threads, progress));
+  }
+
+  /** {@link #morris(Sweep, SensitivityOutput, int, int, int, SweepProgress)} with its variants run by {@code evaluator}. */
+  public static MorrisResult morris(Sweep sweep, SensitivityOutput output, int trajectories, int levels,
+      VariantEvaluator evaluator) {
     int k = sweep.parameterColumns().size();
     checkVariants(MorrisDesign.evaluations(k, trajectories), "--n " + trajectories + " with " + k + " parameters");
     double[][] points = MorrisDesign.unitPoints(k, trajectories, levels, sweep.seed());
     double[] y = run(sweep, values(sweep, points), String.format(Locale.ROOT, "morris (r = %d, p = %d)",
-        trajectories, levels), output, threads, progress);
+        trajectories, levels), output, evaluator);
     requireDefined(y, output, "elementary effects");
     return new MorrisResult(output, sweep.parameterColumns(), MorrisEffects.estimate(points, y, k, trajectories),
         trajectories, levels, points.length);
@@ -97,10 +117,9 @@ public final class SensitivityRunner {
     return values;
   }
 
-  private static double[] run(Sweep sweep, double[][] values, String label, SensitivityOutput output, int threads,
-      SweepProgress progress) {
-    Sweep variants = sweep.withVariants(values, label);
-    List<SweepRow> rows = SweepRunner.run(variants, threads, progress);
+  private static double[] run(Sweep sweep, double[][] values, String label, SensitivityOutput output,
+      VariantEvaluator evaluator) {
+    List<SweepRow> rows = evaluator.rows(sweep, new GivenVariants(label, values));
     return output.byVariant(rows, sweep.cellCount());
   }
 

@@ -31,6 +31,24 @@ class OptimiserSimulationTest {
   }
 
   @Test
+  void portfoliosSimulatedElsewhere_giveTheSameReport_byEnumerationAndByBranchAndBound() {
+    for (Optimisation optimisation : List.of(optimisation("objective: {minimise: expected_unmet_demand}"),
+        withLimit(optimisation("objective: {minimise: expected_unmet_demand}"), 1))) {
+      List<List<Long>> requests = new java.util.ArrayList<>();
+      PortfolioEvaluations elsewhere = portfolios -> {
+        requests.add(portfolios);
+        return Optimiser.evaluate(optimisation, portfolios, 2);
+      };
+
+      OptimisationReport report = Optimiser.run(optimisation, elsewhere, PortfolioProgress.NONE);
+
+      assertThat(report).usingRecursiveComparison().isEqualTo(Optimiser.run(optimisation, 1));
+      assertThat(requests).isNotEmpty().allSatisfy(request -> assertThat(request).doesNotHaveDuplicates());
+      assertThat(requests.stream().mapToInt(List::size).sum()).isEqualTo(report.evaluations());
+    }
+  }
+
+  @Test
   void branchAndBound_findsTheEnumeratedOptimum_forEachObjective() {
     for (String objective : List.of("objective: {minimise: expected_unmet_demand}",
         "objective: {maximise: reached_by_month, month: 24}",

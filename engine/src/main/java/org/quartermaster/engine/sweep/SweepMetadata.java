@@ -1,4 +1,4 @@
-package org.quartermaster.app.sweeps;
+package org.quartermaster.engine.sweep;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,11 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.quartermaster.engine.model.Scenario;
-import org.quartermaster.engine.sweep.Sweep;
 
 /**
  * What a sweep result file says about itself: written by {@code qm sweep} as the Parquet file's
- * key-value metadata under {@value #KEY} (JSON), read back by {@code qm import} to recognise the file
+ * key-value metadata under {@value #KEY} (JSON), and by the Spark job into each of its part files (the
+ * whole sweep's metadata in every part), read back by {@code qm import} to recognise the file or folder
  * and to record the sweep. The file's columns are {@code variant}, one per parameter (in
  * {@code parameters} order), {@code holder}, {@code item}, one per metric column (in {@code metrics}
  * order).
