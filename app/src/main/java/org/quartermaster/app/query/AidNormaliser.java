@@ -63,7 +63,7 @@ final class AidNormaliser {
         steps.add("÷ " + denominator + " " + denominatorUnit);
       }
       if (KIEL.equals(shareBasis)) {
-        steps.add("Kiel's own share of " + denominatorUnit + ", as imported");
+        steps.add("Kiel's own share as imported (aid ÷ " + denominatorUnit + ")");
       }
       return String.join("; ", steps);
     }
