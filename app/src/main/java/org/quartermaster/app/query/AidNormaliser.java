@@ -235,7 +235,8 @@ final class AidNormaliser {
     if (options.per() == Per.GDP) {
       if (!kielShares.isEmpty()) {
         notes.add("share_basis kiel: Kiel's own share of the donor's GDP " + options.gdpYear() + ", read back as the"
-            + " imported Kiel table gives it (its total divided by Kiel's GDP " + options.gdpYear() + "), for "
+            + " imported Kiel table gives it (Kiel's total divided by the GDP " + options.gdpYear() + " of Kiel's"
+            + " country summary), for "
             + String.join(", ", kielShares) + ".");
       }
       if (!computedShares.isEmpty() || kielShares.isEmpty()) {
