@@ -11,11 +11,22 @@ package org.quartermaster.app.data;
  * @param dataThrough the last month the source's data cover, or null
  * @param basis       whether {@code amount} is a running total or new aid within a window, or null when the
  *                    file does not say
+ * @param gdpSharePct  {@code amount} as a percentage of the donor's GDP as the source itself gives it (Kiel's
+ *                     country summary), or null when the file gives none
+ * @param gdpShareYear the year of the GDP that {@code gdpSharePct} divides by, or null without a share
  */
 public record AidRow(
     int fileRow, String donor, String donorIso3, String recipient, String date, String category, String measure,
     double amount, String currency, String unit, String item, Double quantity, String dataThrough,
-    Provenance provenance, String note, AidBasis basis) implements DataRow {
+    Provenance provenance, String note, AidBasis basis, Double gdpSharePct, Integer gdpShareYear) implements DataRow {
+
+  /** An aid row without the source's own share of GDP. */
+  public AidRow(int fileRow, String donor, String donorIso3, String recipient, String date, String category,
+      String measure, double amount, String currency, String unit, String item, Double quantity, String dataThrough,
+      Provenance provenance, String note, AidBasis basis) {
+    this(fileRow, donor, donorIso3, recipient, date, category, measure, amount, currency, unit, item, quantity,
+        dataThrough, provenance, note, basis, null, null);
+  }
 
   /** An aid row whose basis the file does not state. */
   public AidRow(int fileRow, String donor, String donorIso3, String recipient, String date, String category,
@@ -48,6 +59,17 @@ public record AidRow(
     return amount < 0 && basis == AidBasis.CUMULATIVE
         ? java.util.Optional.of("is negative: a running total (basis cumulative) cannot be; give the total as"
             + " published, or basis period for a correction")
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Why a share of GDP (a percentage) cannot be one, or empty: it lies between 0 and 100. A larger value is
+   * an amount (EUR billion, a GDP) read from the wrong column.
+   */
+  public static java.util.Optional<String> gdpShareProblem(double pct) {
+    return pct < 0 || pct > 100 || Double.isNaN(pct)
+        ? java.util.Optional.of("is not a percentage of GDP (0 to 100): this column holds aid as % of the donor's"
+            + " GDP, not an amount in EUR billion or a GDP; check that the file is Kiel's relative table")
         : java.util.Optional.empty();
   }
 
@@ -86,6 +108,6 @@ public record AidRow(
   @Override
   public AidRow withProvenance(Provenance p) {
     return new AidRow(fileRow, donor, donorIso3, recipient, date, category, measure, amount, currency, unit, item,
-        quantity, dataThrough, p, note, basis);
+        quantity, dataThrough, p, note, basis, gdpSharePct, gdpShareYear);
   }
 }

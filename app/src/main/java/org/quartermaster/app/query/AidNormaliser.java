@@ -20,16 +20,35 @@ final class AidNormaliser {
   private static final Map<String, Double> MULTIPLIERS =
       Map.of("unit", 1.0, "thousand", 1e3, "million", 1e6, "billion", 1e9);
 
-  /** A figure as the source gives it. */
+  /** Where a share of GDP comes from: the source's own (Kiel's table), or divided here. */
+  static final String KIEL = "kiel";
+  static final String COMPUTED = "computed";
+
+  /**
+   * A figure as the source gives it, with the source's own share of the donor's GDP ({@code sourceShare},
+   * %, of the GDP of {@code sourceShareYear}) when the imported file carries one, else nulls.
+   */
   record Figure(String donor, String iso3, double amount, String currency, String unit, String date,
-      String dataThrough) {}
+      String dataThrough, Double sourceShare, Integer sourceShareYear) {
+    Figure(String donor, String iso3, double amount, String currency, String unit, String date, String dataThrough) {
+      this(donor, iso3, amount, currency, unit, date, dataThrough, null, null);
+    }
+  }
 
   /**
    * A figure normalised: its value in {@code valueUnit}, or null when a GDP or population is missing,
-   * and every factor used (null where not used).
+   * and every factor used (null where not used); for a share of GDP, {@code shareBasis} says whose it is:
+   * {@link #KIEL} (the source's own share, read back) or {@link #COMPUTED} (divided here); null otherwise.
    */
   record Normalised(Double value, String valueUnit, Integer priceYear, Double rate, String rateUnit,
-      Double priceFactor, Double denominator, String denominatorUnit, List<ReferenceSeries.Value> used) {
+      Double priceFactor, Double denominator, String denominatorUnit, List<ReferenceSeries.Value> used,
+      String shareBasis) {
+
+    Normalised(Double value, String valueUnit, Integer priceYear, Double rate, String rateUnit, Double priceFactor,
+        Double denominator, String denominatorUnit, List<ReferenceSeries.Value> used) {
+      this(value, valueUnit, priceYear, rate, rateUnit, priceFactor, denominator, denominatorUnit, used,
+          null);
+    }
 
     /** "EUR→USD at 1.1306 USD per EUR (2025); ×1.0293 CPI-U 2024/2023; ÷ GDP 2021 …": for CSV and sums. */
     String conversion() {
@@ -43,6 +62,9 @@ final class AidNormaliser {
       if (denominator != null) {
         steps.add("÷ " + denominator + " " + denominatorUnit);
       }
+      if (KIEL.equals(shareBasis)) {
+        steps.add("Kiel's own share as imported (aid ÷ " + denominatorUnit + ")");
+      }
       return String.join("; ", steps);
     }
   }
@@ -50,6 +72,9 @@ final class AidNormaliser {
   private final AidNormalise options;
   private final ReferenceSeries series;
   private final TreeSet<String> withoutDenominator = new TreeSet<>();
+  private final TreeSet<String> kielShares = new TreeSet<>();
+  private final TreeSet<String> computedShares = new TreeSet<>();
+  private final TreeSet<String> kielSharesOfOtherYears = new TreeSet<>();
   private final LinkedHashSet<ReferenceSeries.Value> used = new LinkedHashSet<>();
 
   AidNormaliser(AidNormalise options, ReferenceSeries series) {
@@ -57,9 +82,23 @@ final class AidNormaliser {
     this.series = series;
   }
 
+  /** Whether figures become shares of GDP, each with its {@code shareBasis}. */
+  boolean sharesOfGdp() {
+    return options.per() == Per.GDP;
+  }
+
   /** @throws QueryException when an exchange rate or price index the figure needs is missing */
   Normalised apply(Figure f) {
     String[] unit = splitUnit(f);
+    if (options.per() == Per.GDP && f.sourceShare() != null) {
+      if (f.sourceShareYear() != null && f.sourceShareYear() == options.gdpYear()) {
+        // the publisher's own share: no currency or GDP of ours enters it
+        kielShares.add(f.donor());
+        return new Normalised(f.sourceShare(), "% of donor GDP " + options.gdpYear() + unit[1], null, null, null,
+            null, null, "Kiel's GDP " + options.gdpYear(), List.of(), KIEL);
+      }
+      kielSharesOfOtherYears.add(f.donor() + " (Kiel's share is of GDP " + f.sourceShareYear() + ")");
+    }
     double absolute = f.amount() * MULTIPLIERS.get(unit[0]);
     String target = options.currency() == null ? f.currency().toUpperCase(Locale.ROOT) : options.currency();
     List<ReferenceSeries.Value> steps = new ArrayList<>();
@@ -113,8 +152,9 @@ final class AidNormaliser {
     if (!target.equals("USD")) {
       gdp *= rate("USD", target, year, "GDP of " + f.donor(), steps);
     }
+    computedShares.add(f.donor());
     return new Normalised(converted / gdp * 100, "% of donor GDP " + year + perPeriod, priceYear, rate, rateUnit,
-        priceFactor, gdp, target + " GDP " + year + " (current prices)", steps);
+        priceFactor, gdp, target + " GDP " + year + " (current prices)", steps, COMPUTED);
   }
 
   private static String[] splitUnit(Figure f) {
@@ -193,11 +233,30 @@ final class AidNormaliser {
           + " total is deflated whole as if spent in that year.");
     }
     if (options.per() == Per.GDP) {
-      notes.add("Shares of donor GDP divide by the World Bank's GDP in current US$ (NY.GDP.MKTP.CD) of "
-          + options.gdpYear() + (options.referenceYear() == null ? " (ASSUMPTION: Kiel's own reference year,"
-          + " 2021, by default; choose another with reference_year / --reference-year)" : "")
-          + ", converted at that year's average rate where the aid is not in USD. Computed here: the imported"
-          + " files carry no share of GDP of Kiel's.");
+      if (!kielShares.isEmpty()) {
+        notes.add("share_basis kiel: Kiel's own share of the donor's GDP " + options.gdpYear() + ", read back as the"
+            + " imported Kiel table gives it (Kiel's total divided by the GDP " + options.gdpYear() + " of Kiel's"
+            + " country summary), for "
+            + String.join(", ", kielShares) + ".");
+      }
+      if (!computedShares.isEmpty() || kielShares.isEmpty()) {
+        notes.add("share_basis computed: aid ÷ World Bank GDP in current US$ (NY.GDP.MKTP.CD) of "
+            + options.gdpYear() + (options.referenceYear() == null ? " (ASSUMPTION: Kiel's own reference year,"
+            + " 2021, by default; choose another with reference_year / --reference-year)" : "")
+            + ", converted at that year's average rate where the aid is not in USD"
+            + (kielShares.isEmpty() ? ". Computed here: the imported files carry no share of GDP of Kiel's"
+            + (kielSharesOfOtherYears.isEmpty() ? "" : " for GDP " + options.gdpYear()) : ", for "
+            + String.join(", ", computedShares)) + ".");
+      }
+      if (!kielShares.isEmpty() && !computedShares.isEmpty()) {
+        notes.add("Mixed bases: " + kielShares.size() + " donor" + (kielShares.size() == 1 ? "" : "s")
+            + " with Kiel's own share, " + computedShares.size() + " computed; Kiel's GDP and the World Bank's"
+            + " differ, so compare rows of one share_basis (shares are never added across bases).");
+      }
+      if (!kielSharesOfOtherYears.isEmpty()) {
+        notes.add("Computed rather than Kiel's own for " + String.join(", ", kielSharesOfOtherYears)
+            + ": reference year " + options.gdpYear() + " asked.");
+      }
     } else if (options.per() == Per.CAPITA) {
       notes.add("Per person: divided by the World Bank's total population (SP.POP.TOTL) of " + options.gdpYear()
           + (options.referenceYear() == null ? " (ASSUMPTION: 2021, Kiel's reference year, by default)" : "") + ".");

@@ -38,7 +38,7 @@ public final class AidQuery {
        AS latest_import FROM filtered)
       SELECT donor, donor_iso3, recipient, category, measure, amount, currency, unit, date, data_through,
              vintage AS release, basis, vintage_month, publisher, source_title, as_of, source_grade, source_url,
-             via_url, note, dataset_id
+             via_url, note, dataset_id, gdp_share_pct, gdp_share_year
       FROM imports WHERE dataset_id = latest_import AND\s""" + AidReleases.Chosen.CONDITION + """
 
       ORDER BY donor, category, measure, as_of, currency, dataset_id, file_row
@@ -158,6 +158,8 @@ public final class AidQuery {
     columns.add(citation.get(5));
     columns.add(Column.detail("note"));
     columns.add(Column.detail("dataset_id"));
+    columns.add(Column.detail("gdp_share_pct")); // the source's own share of the donor's GDP, when it gives one
+    columns.add(Column.detail("gdp_share_year"));
     return List.copyOf(columns);
   }
 
@@ -182,7 +184,7 @@ public final class AidQuery {
       List<Object> values = new ArrayList<>(row);
       values.addAll(Arrays.asList(n.value(), n.valueUnit(), n.priceYear(), n.rate(), n.rateUnit(), n.priceFactor(),
           n.denominator(), n.denominatorUnit(), n.conversion(), String.join(" ", n.used().stream()
-              .map(v -> v.source().url()).distinct().toList())));
+              .map(v -> v.source().url()).distinct().toList()), n.shareBasis()));
       extended.add(values);
     }
     List<Column> columns = new ArrayList<>(RECORD_COLUMNS);
@@ -197,12 +199,14 @@ public final class AidQuery {
   private static final List<Column> NORMALISED_COLUMNS = List.of(Column.number("value", null),
       Column.text("value_unit"), Column.detail("price_year"), Column.number("rate", null), Column.detail("rate_unit"),
       Column.number("price_factor", null), Column.number("denominator", null), Column.detail("denominator_unit"),
-      Column.detail("conversion"), Column.detail("reference_source_urls"));
+      Column.detail("conversion"), Column.detail("reference_source_urls"), Column.text("share_basis"));
 
   private static AidNormaliser.Figure figure(List<Object> row) {
     return new AidNormaliser.Figure((String) row.get(at("donor")), (String) row.get(at("donor_iso3")),
         ((Number) row.get(at("amount"))).doubleValue(), (String) row.get(at("currency")),
-        (String) row.get(at("unit")), (String) row.get(at("date")), (String) row.get(at("data_through")));
+        (String) row.get(at("unit")), (String) row.get(at("date")), (String) row.get(at("data_through")),
+        row.get(at("gdp_share_pct")) == null ? null : ((Number) row.get(at("gdp_share_pct"))).doubleValue(),
+        row.get(at("gdp_share_year")) == null ? null : ((Number) row.get(at("gdp_share_year"))).intValue());
   }
 
   private static int at(String name) {
@@ -230,7 +234,7 @@ public final class AidQuery {
         }
         amount = n.value();
         currency = n.valueUnit();
-        unit = "";
+        unit = n.shareBasis() == null ? "" : n.shareBasis(); // never adds Kiel's shares to computed ones
       }
       figures.add(new AidSums.Figure((String) row.get(at.get("donor")), (String) row.get(at.get("donor_iso3")),
           (String) row.get(at.get("category")), (String) row.get(at.get("measure")), amount, currency, unit,
@@ -261,18 +265,28 @@ public final class AidQuery {
       return new QueryResult("Aid summed by " + by.cliName() + ", per release, basis, currency and unit", columns,
           lines, releases, sources, all);
     }
-    // the currency column holds the normalised unit, the unit column is empty: one column, value_unit
+    // the currency column holds the normalised unit; the unit column is empty, or for shares of GDP says
+    // whose share it is: one column, value_unit, and share_basis after the value
     int currencyAt = columns.indexOf(Column.text("currency"));
     columns.set(currencyAt, Column.text("value_unit"));
     columns.remove(currencyAt + 1);
     columns.set(currencyAt + 1, Column.number("value", null));
+    boolean shares = normaliser.sharesOfGdp();
+    if (shares) {
+      columns.add(currencyAt + 2, Column.text("share_basis"));
+    }
     for (List<Object> line : lines) {
-      line.remove(currencyAt + 1);
+      Object basis = line.remove(currencyAt + 1);
+      if (shares) {
+        line.add(currencyAt + 2, basis);
+      }
     }
     List<Source> allSources = new ArrayList<>(sources);
     allSources.addAll(normaliser.sources());
     all.addAll(normaliser.notes());
-    all.add("Reference values used: " + String.join("; ", normaliser.usedValues()) + ".");
+    if (!normaliser.usedValues().isEmpty()) {
+      all.add("Reference values used: " + String.join("; ", normaliser.usedValues()) + ".");
+    }
     return new QueryResult("Aid summed by " + by.cliName() + ", normalised (value in value_unit), per release and"
         + " basis", columns, lines, releases, allSources, all);
   }

@@ -162,7 +162,7 @@ public final class RowWriter {
           r.pctGdp(), r.amount(), r.currency(), r.estimate().wireName()), r.note(), r.unit(), r.priceBase());
       case AidRow r -> with(provenance, nullable(r.donor(), r.donorIso3(), r.recipient(), r.date(),
           r.category(), r.measure(), r.amount(), r.currency(), r.unit(), r.item(), r.quantity(), r.dataThrough()),
-          r.note(), r.basis() == null ? null : r.basis().wireName());
+          r.note(), r.basis() == null ? null : r.basis().wireName(), r.gdpSharePct(), r.gdpShareYear());
       case DeliveryRow r -> with(provenance, nullable(r.recordId(), r.supplier(), r.supplierIso3(),
           r.recipient(), r.recipientIso3(), r.designation(), r.description(), r.category(), r.orderYear(),
           r.orderYearEstimate(), r.numberDelivered(), r.numberDeliveredEstimate(), r.deliveryYears(),

@@ -90,7 +90,8 @@ public final class Store implements AutoCloseable {
       "V8__sweeps.sql",
       "V9__saved_runs.sql",
       "V10__reference_series.sql",
-      "V11__user_catalogue.sql");
+      "V11__user_catalogue.sql",
+      "V12__aid_shares.sql");
 
   /**
    * The most reads that run at once. ASSUMPTION: a few more than the cores, as DuckDB runs each query on

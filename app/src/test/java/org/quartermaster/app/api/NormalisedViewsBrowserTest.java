@@ -55,7 +55,8 @@ class NormalisedViewsBrowserTest {
     browser.waitFor("document.querySelector('#aid-normalised .units').textContent.includes('% of donor GDP')"
         + " ? 'yes' : 'no'", Duration.ofSeconds(20));
 
-    assertThat(text("#aid-normalised .units")).isEqualTo("Units: % of donor GDP 2021");
+    assertThat(text("#aid-normalised .units"))
+        .isEqualTo("Units: % of donor GDP 2021 (computed: aid ÷ World Bank GDP 2021)");
     assertThat(text("#aid-normalised figcaption")).contains("World Bank").contains("GDP (current US$)");
     assertThat((String) browser.script("return location.search")).contains("per=gdp");
     assertThat(browser.consoleProblems()).isEmpty();

@@ -32,7 +32,8 @@ class StoreMigrationTest {
   /** The columns later versions added to each table, null in migrated rows. */
   private static final java.util.Map<String, List<String>> ADDED = java.util.Map.of(
       "defence_spending", List.of("source_title", "source_grade", "via_url", "unit", "price_base"),
-      "aid", List.of("source_title", "source_grade", "via_url", "basis"),
+      "aid", List.of("source_title", "source_grade", "via_url", "basis", "gdp_share_pct",
+          "gdp_share_year"),
       "deliveries", List.of("source_title", "source_grade", "via_url"),
       "production", List.of("source_title", "source_grade", "via_url"),
       "contracts", List.of("source_title", "source_grade", "via_url", "contract_id", "delivery_start", "delivery_end"));

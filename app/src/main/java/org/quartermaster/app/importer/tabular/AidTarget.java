@@ -25,6 +25,10 @@ final class AidTarget implements Target {
   static final TargetField DATA_THROUGH = FIELDS.add("data_through", FieldType.DATE);
   static final TargetField NOTE = FIELDS.add("note", FieldType.TEXT);
   static final TargetField BASIS = FIELDS.add("basis", FieldType.WORD);
+  /** The source's own share of the donor's GDP (%), as Kiel's country summary gives it. */
+  static final TargetField GDP_SHARE_PCT = FIELDS.add("gdp_share_pct", FieldType.NUMBER);
+  /** The year of the GDP that share divides by. */
+  static final TargetField GDP_SHARE_YEAR = FIELDS.add("gdp_share_year", FieldType.INTEGER);
   static final TargetFields.ProvenanceFields PROVENANCE = FIELDS.provenance();
   private static final List<TargetField> ALL = FIELDS.all();
 
@@ -69,6 +73,17 @@ final class AidTarget implements Target {
     if (basisText != null && basis == null) {
       v.problem(BASIS, basisText, "must be cumulative (a running total) or period (new aid within a window)");
     }
+    Double gdpSharePct = v.number(GDP_SHARE_PCT);
+    Integer gdpShareYear = v.integer(GDP_SHARE_YEAR);
+    if (gdpSharePct != null) {
+      AidRow.gdpShareProblem(gdpSharePct).ifPresent(m -> v.problem(GDP_SHARE_PCT, v.text(GDP_SHARE_PCT), m));
+      if (gdpShareYear == null && !v.bad()) {
+        v.problem(GDP_SHARE_YEAR, null, "is missing: a share of GDP needs the year of the GDP it divides by");
+      }
+    }
+    if (gdpShareYear != null && (gdpShareYear < 1900 || gdpShareYear > 2100)) {
+      v.problem(GDP_SHARE_YEAR, v.text(GDP_SHARE_YEAR), "is not a year of GDP (1900 to 2100)");
+    }
     if (amount != null) {
       AidRow.amountProblem(amount, basis).ifPresent(m -> v.problem(AMOUNT, v.text(AMOUNT), m));
     }
@@ -81,6 +96,6 @@ final class AidTarget implements Target {
       return null;
     }
     return new AidRow(v.row(), donor.name(), donor.iso3(), recipient, date, category, measure, amount, currency, unit,
-        item, quantity, dataThrough, provenance, note, basis);
+        item, quantity, dataThrough, provenance, note, basis, gdpSharePct, gdpSharePct == null ? null : gdpShareYear);
   }
 }

@@ -23,7 +23,7 @@ import org.quartermaster.app.importer.ImportProblem;
 public final class Mappings {
   /** The shipped mappings' names; a new one is a YAML resource plus its name here. */
   private static final List<String> SHIPPED = List.of("kiel-r28-bilateral", "kiel-r28-country-summary",
-      "kiel-r28-financial-disbursements", "nato-equipment-share");
+      "kiel-r28-country-summary-relative", "kiel-r28-financial-disbursements", "nato-equipment-share");
   /**
    * Shipped mappings used only when named with {@code --mapping}: a file's header cannot tell them from
    * another table's (NATO's equipment-share table has the header of its % of GDP table: Country, years).

@@ -9,10 +9,16 @@ import {chartCard, markLines} from './charts.js';
 const SHOW = [['', 'Absolute (as the source gives it)'], ['gdp', '% of donor GDP'], ['capita', 'Per person']];
 const CONVERT = [['', 'As given (no conversion)'], ['USD', 'USD'], ['EUR', 'EUR']];
 
+/** Whose share of GDP a row is (the API's share_basis), as the units line and the bars say it. */
+function basisLabel(basis, unit) {
+  const year = (/\d{4}/.exec(unit) || [''])[0];
+  return basis === 'kiel' ? "Kiel's own share" : `computed: aid ÷ World Bank GDP ${year}`.trim();
+}
+
 /** The unit a reader sees for a choice of the Aid page's normalised card. */
 function unitsOf(choice) {
   if (choice.per === 'gdp') {
-    return '% of donor GDP (World Bank, 2021)';
+    return '% of donor GDP 2021 (Kiel\'s own share where imported, else computed from the World Bank\'s GDP)';
   }
   const currency = choice.convert || 'currency of the source';
   return choice.per === 'capita' ? `${currency} per person (population 2021)` : `${currency} billion`;
@@ -88,18 +94,25 @@ async function draw(card, tableBox, state, choice) {
     tableBox.replaceChildren();
     return;
   }
-  card.setUnits(units[0]);
+  // shares of GDP: whose share each bar is, Kiel's own or computed here; never one unlabelled mix
+  const bases = ['kiel', 'computed'].filter((b) => rows.some((r) => r.share_basis === b));
+  const mixed = bases.length > 1;
+  const unitLine = bases.length ? `${units[0]} (${bases.map((b) => basisLabel(b, units[0])).join('; ')}`
+    + `${mixed ? ': each bar says which' : ''})` : units[0];
+  card.setUnits(unitLine);
   const notShown = units.length > 1 ? ` (not shown: figures in ${units.slice(1).join(', ')})` : '';
   card.show({
     grid: {top: 24, left: 24, right: 48, bottom: 24, containLabel: true},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-    yAxis: {type: 'category', data: rows.map((r) => r.donor), inverse: true},
+    yAxis: {type: 'category', data: rows.map((r) => (mixed ? `${r.donor} (${r.share_basis})` : r.donor)),
+      inverse: true},
     xAxis: {type: 'value', name: units[0], nameLocation: 'middle', nameGap: 28},
-    series: [{type: 'bar', name: units[0], itemStyle: {color: '#0072B2'}, data: rows.map((r) => r[valueColumn])}],
-  }, {columns: ['donor', 'release', valueColumn, 'value_unit', 'currency', 'unit'].filter((c) => result.columns.some((x) => x.name === c)),
-    rows}, sourceLine(result), `Aid by donor, ${state.category} ${state.measure}s: ${units[0]}${notShown}`);
+    series: [{type: 'bar', name: units[0], itemStyle: {color: '#0072B2'}, data: rows.map((r) => ({value: r[valueColumn],
+      itemStyle: {color: mixed && r.share_basis === 'computed' ? '#E69F00' : '#0072B2'}}))}],
+  }, {columns: ['donor', 'release', valueColumn, 'value_unit', 'share_basis', 'currency', 'unit'].filter((c) => result.columns.some((x) => x.name === c)),
+    rows}, sourceLine(result), `Aid by donor, ${state.category} ${state.measure}s: ${unitLine}${notShown}`);
   tableBox.replaceChildren(dataTable(result.columns.map((c) => ({name: c.name})), rows,
-    `${result.title} — ${result.notes.filter((n) => /ASSUMPTION|Reference values|No value/.test(n)).join(' ')}`));
+    `${result.title} — ${result.notes.filter((n) => /ASSUMPTION|Reference values|No value|share_basis|Mixed bases/.test(n)).join(' ')}`));
 }
 
 /** The 3.5% line's source, for the Spending page's source lines. */

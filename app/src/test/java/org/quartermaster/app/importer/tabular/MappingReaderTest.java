@@ -213,12 +213,13 @@ class MappingReaderTest {
   @Test
   void shippedMappings_everyOneIsValid() throws IOException {
     assertThat(Mappings.shippedMappingNames()).containsExactly("kiel-r28-bilateral", "kiel-r28-country-summary",
-        "kiel-r28-financial-disbursements", "nato-equipment-share");
+        "kiel-r28-country-summary-relative", "kiel-r28-financial-disbursements", "nato-equipment-share");
     for (String name : Mappings.shippedMappingNames()) {
       try (InputStream in = Mappings.shippedMapping(name).orElseThrow()) {
         MappingReader.Result result = MappingReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         assertThat(result.problems()).as(name).isEmpty();
-        assertThat(result.mapping().table()).as(name).isEqualTo(name.startsWith("nato-") ? Table.SPENDING : Table.AID);
+        assertThat(result.mapping().table()).as(name)
+            .isEqualTo(name.startsWith("nato-") ? Table.SPENDING : Table.AID);
       }
     }
     assertThat(Mappings.shippedMapping("kiel-r28-bilateral.yaml")).isPresent();
