@@ -118,6 +118,17 @@ class CountryPageBrowserTest {
     assertThat((String) browser.script("return location.search;")).contains("metric=aid").contains("view=world");
   }
 
+  @Test
+  void map_aidShareOfGdp_colorsDonorsWithTheirShareAndCitesTheGdpSource() {
+    assertThat(browser.open(base + "/map.html?metric=aid_gdp&view=europe")).isEqualTo("yes");
+
+    assertThat(browser.consoleProblems()).isEmpty();
+    assertThat(browser.find("#map h2").getText()).isEqualTo("Aid allocated to Ukraine as % of donor GDP, Kiel UST Release 28");
+    assertThat(browser.find("#map .units").getText()).isEqualTo("Units: % of donor GDP 2021");
+    assertThat(browser.find("#map .source").getText()).contains("World Bank");
+    assertThat(folded("#map-table tbody")).contains("Denmark").contains("Germany").contains("computed");
+  }
+
   /** The text of an element in a folded table (a closed <details> has no rendered text). */
   private static String folded(String css) {
     return (String) browser.script("return document.querySelector(arguments[0]).textContent;", css);

@@ -49,6 +49,21 @@ const METRICS = {
       missing: []};
     },
   },
+  aid_gdp: {
+    label: 'Aid allocated to Ukraine, % of donor GDP',
+    units: '% of donor GDP 2021',
+    bands: [[0, 0.25, '#f2f0f7'], [0.25, 0.5, '#cbc9e2'], [0.5, 1, '#9e9ac8'], [1, null, '#6a51a3']],
+    async load() {
+      // the API's share: Kiel's own where imported, else the aid over the World Bank's GDP of 2021 (share_basis says which)
+      const result = await api('/api/v1/aid?release=latest&category=total&measure=allocation&per=gdp');
+      const rows = result.rows.filter((r) => r.donor_iso3 && r.basis === 'cumulative' && r.value !== null && r.value !== undefined)
+        .map((r) => ({...r, iso3: r.donor_iso3, country: r.donor}));
+      const release = rows[0] ? rows[0].release : 'no release';
+      return {rows, title: `Aid allocated to Ukraine as % of donor GDP, ${release}`, source: sourceLine(result, release),
+        columns: ['country', 'iso3', 'value', 'value_unit', 'share_basis', 'data_through', 'release', 'source_url'],
+        missing: []};
+    },
+  },
 };
 
 const content = document.getElementById('content');
